@@ -1,0 +1,175 @@
+//! The pages' `config.json`: read as data, checked once, with a reason a deployer understands
+//! when it is wrong.
+
+use serde::Deserialize;
+
+use crate::policy::PasswordPolicy;
+
+/// `config.json` as written by a deployer (camelCase keys).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RawConfig {
+    /// The user pool id, such as `eu-west-1_AbC123`.
+    pub user_pool_id: Option<String>,
+    /// The app client id (a client without a secret).
+    pub client_id: Option<String>,
+    /// The region; derived from the pool id when absent.
+    pub region: Option<String>,
+    /// Another Cognito address, such as a local emulator.
+    pub endpoint: Option<String>,
+    /// Where people sign in after the reset.
+    pub sign_in_url: Option<String>,
+    /// Present only by mistake: a secret in a browser is public, so it is refused.
+    pub client_secret: Option<serde::de::IgnoredAny>,
+    /// The pool's password policy, for the live checklist.
+    pub password_policy: Option<PasswordPolicy>,
+    /// Seconds before "send again" is offered.
+    pub resend_cooldown_seconds: Option<u32>,
+}
+
+/// A checked configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The app client id.
+    pub client_id: String,
+    /// Full address calls are POSTed to.
+    pub endpoint: String,
+    /// Where people sign in.
+    pub sign_in_url: String,
+    /// The pool's password policy.
+    pub password_policy: PasswordPolicy,
+    /// Seconds before "send again" is offered.
+    pub resend_cooldown_seconds: u32,
+}
+
+/// Why a configuration cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// `config.json` could not be loaded or is not JSON.
+    Unreadable,
+    /// `clientId` is missing or malformed.
+    ClientId,
+    /// Neither a valid `userPoolId` nor a `region` tells where Cognito is.
+    Region,
+    /// `endpoint` is not https (or http on this machine).
+    Endpoint,
+    /// `signInUrl` is not a web address or a path.
+    SignInUrl,
+    /// `clientSecret` is present; a browser cannot keep a secret.
+    ClientSecret,
+}
+
+impl ConfigError {
+    /// What a deployer reads on the page.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Self::Unreadable => "config.json could not be loaded or is not valid JSON.",
+            Self::ClientId => "config.json needs \"clientId\": the id of an app client without a secret.",
+            Self::Region => "config.json needs \"userPoolId\" such as \"eu-west-1_AbC123\" (or a \"region\").",
+            Self::Endpoint => "\"endpoint\" in config.json must start with https:// (or http://127.0.0.1 / http://localhost).",
+            Self::SignInUrl => "\"signInUrl\" in config.json must be an https:// address or a path starting with /.",
+            Self::ClientSecret => "config.json holds \"clientSecret\". Anything sent to a browser is public: use an app client without a secret and remove the key.",
+        }
+    }
+}
+
+impl RawConfig {
+    /// Checks the configuration.
+    ///
+    /// # Errors
+    /// The first problem found.
+    pub fn validate(self) -> Result<Config, ConfigError> {
+        if self.client_secret.is_some() {
+            return Err(ConfigError::ClientSecret);
+        }
+        let client_id = self.client_id.filter(|id| is_client_id(id)).ok_or(ConfigError::ClientId)?;
+        let region = self
+            .region
+            .or_else(|| self.user_pool_id.as_deref().and_then(region_of_pool).map(str::to_string))
+            .filter(|r| is_region(r))
+            .ok_or(ConfigError::Region)?;
+        let endpoint = match self.endpoint {
+            Some(endpoint) if is_allowed_endpoint(&endpoint) => endpoint,
+            Some(_) => return Err(ConfigError::Endpoint),
+            None => format!("https://cognito-idp.{region}.amazonaws.com/"),
+        };
+        let sign_in_url = self.sign_in_url.unwrap_or_else(|| "/".to_string());
+        if !(sign_in_url.starts_with("https://")
+            || (sign_in_url.starts_with('/') && !sign_in_url.starts_with("//"))
+            || is_local_http(&sign_in_url))
+        {
+            return Err(ConfigError::SignInUrl);
+        }
+        Ok(Config {
+            client_id,
+            endpoint,
+            sign_in_url,
+            password_policy: self.password_policy.unwrap_or_default(),
+            resend_cooldown_seconds: self.resend_cooldown_seconds.unwrap_or(60).min(3600),
+        })
+    }
+}
+
+/// The region part of a pool id: `eu-west-1_AbC123` gives `eu-west-1`.
+pub fn region_of_pool(pool_id: &str) -> Option<&str> {
+    pool_id.split_once('_').map(|(region, _)| region).filter(|r| is_region(r))
+}
+
+/// Lower-case letters, digits and dashes, such as `eu-west-1`.
+fn is_region(region: &str) -> bool {
+    !region.is_empty()
+        && region.len() <= 32
+        && region.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Cognito's client id pattern `[\w+]+`, 1-128 characters.
+fn is_client_id(id: &str) -> bool {
+    (1..=128).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'+')
+}
+
+/// https anywhere, or http on this machine (a local emulator).
+fn is_allowed_endpoint(endpoint: &str) -> bool {
+    (endpoint.starts_with("https://") && endpoint.len() > "https://".len()) || is_local_http(endpoint)
+}
+
+/// `http://127.0.0.1...` or `http://localhost...`.
+fn is_local_http(address: &str) -> bool {
+    ["http://127.0.0.1:", "http://127.0.0.1/", "http://localhost:", "http://localhost/"]
+        .iter()
+        .any(|prefix| address.starts_with(prefix))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(json: &str) -> Result<Config, ConfigError> {
+        serde_json::from_str::<RawConfig>(json).map_err(|_| ConfigError::Unreadable)?.validate()
+    }
+
+    #[test]
+    fn derives_the_region_and_endpoint() {
+        let config = check(r#"{"userPoolId":"eu-west-1_AbC123","clientId":"abc123"}"#).unwrap();
+        assert_eq!(config.endpoint, "https://cognito-idp.eu-west-1.amazonaws.com/");
+        assert_eq!(config.sign_in_url, "/");
+        assert_eq!(config.resend_cooldown_seconds, 60);
+    }
+
+    #[test]
+    fn accepts_a_local_endpoint() {
+        let config = check(r#"{"region":"local","clientId":"c1","endpoint":"http://127.0.0.1:9229/","signInUrl":"http://localhost:8080/"}"#).unwrap();
+        assert_eq!(config.endpoint, "http://127.0.0.1:9229/");
+    }
+
+    #[test]
+    fn refuses_what_cannot_work() {
+        assert_eq!(check(r#"{"userPoolId":"eu-west-1_A","clientId":"c","clientSecret":"s"}"#).unwrap_err(), ConfigError::ClientSecret);
+        assert_eq!(check(r#"{"userPoolId":"eu-west-1_A"}"#).unwrap_err(), ConfigError::ClientId);
+        assert_eq!(check(r#"{"userPoolId":"nounderscore","clientId":"c"}"#).unwrap_err(), ConfigError::Region);
+        assert_eq!(check(r#"{"region":"x","clientId":"c","endpoint":"http://evil.example/"}"#).unwrap_err(), ConfigError::Endpoint);
+        assert_eq!(check(r#"{"region":"x","clientId":"c","signInUrl":"javascript:alert(1)"}"#).unwrap_err(), ConfigError::SignInUrl);
+        assert_eq!(check(r#"{"region":"x","clientId":"c","signInUrl":"//evil.example"}"#).unwrap_err(), ConfigError::SignInUrl);
+        assert_eq!(check(r#"{"clientId":"c d","region":"x"}"#).unwrap_err(), ConfigError::ClientId);
+    }
+}

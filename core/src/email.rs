@@ -1,0 +1,169 @@
+//! The reset email and SMS the trigger writes, checked against Cognito's limits.
+
+/// Cognito's placeholder for the code, filled in after the trigger returns.
+pub const CODE_PLACEHOLDER: &str = "{####}";
+/// Longest email body Cognito accepts.
+pub const MAX_EMAIL_CHARS: usize = 20_000;
+/// Longest subject and SMS Cognito accepts.
+pub const MAX_SHORT_CHARS: usize = 140;
+
+/// Texts a team can change without touching the layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailTexts {
+    /// The product or site name, shown in the subject and body.
+    pub product: String,
+    /// The subject line.
+    pub subject: String,
+}
+
+impl Default for EmailTexts {
+    fn default() -> Self {
+        EmailTexts { product: "your account".into(), subject: "Reset your password".into() }
+    }
+}
+
+/// A rendered message, ready to put in the trigger's `response`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// `emailSubject`.
+    pub subject: String,
+    /// `emailMessage` (HTML).
+    pub email_html: String,
+    /// `smsMessage`.
+    pub sms: String,
+}
+
+/// Why a rendered message would be refused by Cognito.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum MessageError {
+    /// The body lacks `{####}`.
+    NoPlaceholder,
+    /// The body is longer than 20,000 characters.
+    BodyTooLong,
+    /// The subject is empty or longer than 140 characters.
+    SubjectLength,
+    /// The SMS is longer than 140 characters or lacks `{####}`.
+    Sms,
+    /// A character outside Cognito's pattern (letters, marks, symbols, numbers, punctuation,
+    /// white space).
+    ForbiddenCharacter,
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Renders the reset email and SMS. `link` holds the `{####}` placeholder; `shown_name` is
+/// what the person will recognise (their email, or their username).
+pub fn render_reset(texts: &EmailTexts, link: &str, shown_name: &str) -> Message {
+    let product = escape_html(&texts.product);
+    let name = escape_html(shown_name);
+    let href = escape_html(link);
+    let email_html = format!(
+        r#"<!doctype html><html><body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2328">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:520px;margin:0 auto;background:#ffffff;border-radius:8px">
+<tr><td style="padding:32px 28px">
+<h1 style="margin:0 0 16px;font-size:22px">Reset your password</h1>
+<p style="margin:0 0 16px;font-size:16px;line-height:1.5">Someone asked to reset the password for {name} on {product}. To choose a new password, press the button:</p>
+<p style="margin:0 0 24px"><a href="{href}" style="display:inline-block;padding:12px 24px;background:#0b57d0;color:#ffffff;text-decoration:none;border-radius:6px;font-size:16px;font-weight:bold">Choose a new password</a></p>
+<p style="margin:0 0 8px;font-size:14px;line-height:1.5">If the button doesn't work, copy this address into your browser:</p>
+<p style="margin:0 0 16px;font-size:13px;word-break:break-all"><a href="{href}" style="color:#0b57d0">{href}</a></p>
+<p style="margin:0 0 16px;font-size:14px;line-height:1.5">The link works for one hour. Your verification code is {CODE_PLACEHOLDER}.</p>
+<p style="margin:0;font-size:14px;line-height:1.5;color:#57606a">If you didn't ask for this, you can ignore this email: your password stays the same.</p>
+</td></tr></table></body></html>"#
+    );
+    let sms_link = format!("Reset your password: {link}");
+    let sms = if sms_link.chars().count() <= MAX_SHORT_CHARS {
+        sms_link
+    } else {
+        format!("Your password reset code is {CODE_PLACEHOLDER}. It works for one hour.")
+    };
+    Message { subject: texts.subject.clone(), email_html, sms }
+}
+
+/// Checks a message against Cognito's constraints, so a bad one is never handed back.
+///
+/// # Errors
+/// The first constraint the message breaks.
+pub fn check_message(message: &Message) -> Result<(), MessageError> {
+    if !message.email_html.contains(CODE_PLACEHOLDER) {
+        return Err(MessageError::NoPlaceholder);
+    }
+    if message.email_html.chars().count() > MAX_EMAIL_CHARS {
+        return Err(MessageError::BodyTooLong);
+    }
+    let subject_chars = message.subject.chars().count();
+    if subject_chars == 0 || subject_chars > MAX_SHORT_CHARS {
+        return Err(MessageError::SubjectLength);
+    }
+    if message.sms.chars().count() > MAX_SHORT_CHARS || !message.sms.contains(CODE_PLACEHOLDER) {
+        return Err(MessageError::Sms);
+    }
+    let all = [&message.email_html, &message.subject, &message.sms];
+    if all.iter().any(|text| text.chars().any(is_forbidden)) {
+        return Err(MessageError::ForbiddenCharacter);
+    }
+    Ok(())
+}
+
+/// Control and invisible format characters, which Cognito's pattern does not allow.
+fn is_forbidden(c: char) -> bool {
+    (c.is_control() && !c.is_whitespace())
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINK: &str = "https://example.com/reset-password.html#confirmation_code={####}&user_name=a%26b";
+
+    #[test]
+    fn escapes_user_data_and_keeps_the_placeholder() {
+        let message = render_reset(&EmailTexts::default(), LINK, "o'brien&co<script>");
+        assert!(message.email_html.contains("o&#39;brien&amp;co&lt;script&gt;"));
+        assert!(!message.email_html.contains("<script>"));
+        assert!(message.email_html.contains("href=\"https://example.com/reset-password.html#confirmation_code={####}&amp;user_name=a%26b\""));
+        assert_eq!(check_message(&message), Ok(()));
+    }
+
+    #[test]
+    fn sms_falls_back_to_the_code_when_the_link_is_long() {
+        let short = render_reset(&EmailTexts::default(), "https://x.io/r#confirmation_code={####}&user_name=b", "b");
+        assert!(short.sms.contains("https://x.io/r"));
+        let long_link = format!("{LINK}{}", "%2B".repeat(30));
+        let long = render_reset(&EmailTexts::default(), &long_link, "b");
+        assert_eq!(long.sms, "Your password reset code is {####}. It works for one hour.");
+        assert_eq!(check_message(&long), Ok(()));
+    }
+
+    #[test]
+    fn refuses_what_cognito_would_refuse() {
+        let good = render_reset(&EmailTexts::default(), LINK, "b");
+        let mut no_code = good.clone();
+        no_code.email_html = no_code.email_html.replace(CODE_PLACEHOLDER, "");
+        assert_eq!(check_message(&no_code), Err(MessageError::NoPlaceholder));
+        let mut long = good.clone();
+        long.email_html.push_str(&"x".repeat(MAX_EMAIL_CHARS));
+        assert_eq!(check_message(&long), Err(MessageError::BodyTooLong));
+        let mut subject = good.clone();
+        subject.subject = "s".repeat(141);
+        assert_eq!(check_message(&subject), Err(MessageError::SubjectLength));
+        let mut control = good;
+        control.subject = "Reset\u{0007}".into();
+        assert_eq!(check_message(&control), Err(MessageError::ForbiddenCharacter));
+    }
+}

@@ -1,0 +1,154 @@
+//! What can go wrong with a call to Cognito, as data. The words people read live in
+//! [`crate::words`], never in `Display`.
+
+/// An error Cognito named in its reply (`__type`, or the `x-amzn-ErrorType` header).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CognitoError {
+    /// The code is wrong (or, with PreventUserExistenceErrors, the user is unknown).
+    CodeMismatch,
+    /// The code is older than an hour, or none was requested.
+    ExpiredCode,
+    /// The new password fails the pool's policy.
+    InvalidPassword,
+    /// The new password was used recently.
+    PasswordHistoryPolicyViolation,
+    /// The per-user attempt limit was reached.
+    LimitExceeded,
+    /// Too many failed attempts.
+    TooManyFailedAttempts,
+    /// Throttled; worth retrying after a pause.
+    TooManyRequests,
+    /// No such user (only with LEGACY existence errors).
+    UserNotFound,
+    /// The user never confirmed the account.
+    UserNotConfirmed,
+    /// A parameter was rejected, or the user has no verified email or phone.
+    InvalidParameter,
+    /// The app client has a secret, the user is disabled, or a password is wrong.
+    NotAuthorized,
+    /// Cognito could not deliver the code.
+    CodeDeliveryFailure,
+    /// The user pool or app client does not exist.
+    ResourceNotFound,
+    /// A Lambda trigger failed or answered badly.
+    LambdaFailure,
+    /// Cognito's own internal error.
+    InternalError,
+    /// A web application firewall refused the request.
+    Forbidden,
+    /// Anything else, by name.
+    Other(String),
+}
+
+impl CognitoError {
+    /// Reads an error name such as `CodeMismatchException` or
+    /// `com.amazonaws#CodeMismatchException` (the part after the last `#` counts).
+    pub fn from_name(raw: &str) -> Self {
+        let name = raw.rsplit('#').next().unwrap_or(raw).split(':').next().unwrap_or("").trim();
+        match name {
+            "CodeMismatchException" => Self::CodeMismatch,
+            "ExpiredCodeException" => Self::ExpiredCode,
+            "InvalidPasswordException" => Self::InvalidPassword,
+            "PasswordHistoryPolicyViolationException" => Self::PasswordHistoryPolicyViolation,
+            "LimitExceededException" => Self::LimitExceeded,
+            "TooManyFailedAttemptsException" => Self::TooManyFailedAttempts,
+            "TooManyRequestsException" => Self::TooManyRequests,
+            "UserNotFoundException" => Self::UserNotFound,
+            "UserNotConfirmedException" => Self::UserNotConfirmed,
+            "InvalidParameterException" => Self::InvalidParameter,
+            "NotAuthorizedException" => Self::NotAuthorized,
+            "CodeDeliveryFailureException" => Self::CodeDeliveryFailure,
+            "ResourceNotFoundException" => Self::ResourceNotFound,
+            "UserLambdaValidationException"
+            | "UnexpectedLambdaException"
+            | "InvalidLambdaResponseException" => Self::LambdaFailure,
+            "InternalErrorException" => Self::InternalError,
+            "ForbiddenException" => Self::Forbidden,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+/// Why a call did not give a usable answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CallError {
+    /// Cognito answered with a named error.
+    Service(CognitoError),
+    /// The request never got an answer: offline, connection reset, DNS, or CORS.
+    Network,
+    /// No answer within the time limit.
+    Timeout,
+    /// An answer that is not Cognito's (a proxy's error page, malformed JSON), with its status.
+    Unreadable(u16),
+}
+
+impl CallError {
+    /// Whether trying again soon may help: throttling, server trouble, a lost connection.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Self::Service(e) => matches!(e, CognitoError::TooManyRequests | CognitoError::InternalError),
+            Self::Network | Self::Timeout => true,
+            Self::Unreadable(status) => *status >= 500 || *status == 0 || *status == 429,
+        }
+    }
+
+    /// The Cognito error, if Cognito named one.
+    pub fn service(&self) -> Option<&CognitoError> {
+        match self {
+            Self::Service(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Delay before retry number `attempt` (1-based), in milliseconds: exponential backoff with
+/// "full jitter" (`jitter` in 0..1 is passed in, so this stays pure). `None` once the
+/// retries are spent.
+pub fn retry_delay_ms(attempt: u32, max_attempts: u32, jitter: f64) -> Option<u32> {
+    if attempt >= max_attempts {
+        return None;
+    }
+    let ceiling = 400u32.saturating_mul(1 << attempt.min(8)).min(5_000);
+    let jitter = jitter.clamp(0.0, 1.0);
+    Some(ceiling / 2 + (f64::from(ceiling / 2) * jitter) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_names_with_and_without_prefix() {
+        assert_eq!(CognitoError::from_name("CodeMismatchException"), CognitoError::CodeMismatch);
+        assert_eq!(
+            CognitoError::from_name("com.amazonaws.cognito#ExpiredCodeException"),
+            CognitoError::ExpiredCode
+        );
+        assert_eq!(
+            CognitoError::from_name("LimitExceededException:http://internal.amazon.com/"),
+            CognitoError::LimitExceeded
+        );
+        assert_eq!(CognitoError::from_name("Weird"), CognitoError::Other("Weird".into()));
+    }
+
+    #[test]
+    fn only_transient_failures_are_retried() {
+        assert!(CallError::Network.is_transient());
+        assert!(CallError::Unreadable(503).is_transient());
+        assert!(CallError::Service(CognitoError::TooManyRequests).is_transient());
+        assert!(!CallError::Service(CognitoError::LimitExceeded).is_transient());
+        assert!(!CallError::Service(CognitoError::CodeMismatch).is_transient());
+        assert!(!CallError::Unreadable(403).is_transient());
+    }
+
+    #[test]
+    fn backoff_grows_is_jittered_and_ends() {
+        assert_eq!(retry_delay_ms(1, 4, 0.0), Some(400));
+        assert_eq!(retry_delay_ms(1, 4, 1.0), Some(800));
+        assert_eq!(retry_delay_ms(2, 4, 0.5), Some(1200));
+        assert_eq!(retry_delay_ms(30, 99, 1.0), Some(5000));
+        assert_eq!(retry_delay_ms(4, 4, 0.5), None);
+    }
+}

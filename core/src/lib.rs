@@ -1,0 +1,17 @@
+//! The pure contract of cognito-reset-link, shared by the browser module and the trigger:
+//! the reset link, Cognito calls as data, errors and the words people read for them, the
+//! password policy, the configuration, and the email.
+//!
+//! It does no I/O: no network, clock, randomness, environment or browser. The shells pass
+//! those in, so everything here is tested with plain `cargo test`.
+#![deny(missing_docs)]
+
+pub mod api;
+pub mod config;
+pub mod email;
+pub mod error;
+pub mod link;
+pub mod policy;
+pub mod words;
+
+pub use error::{CallError, CognitoError};

@@ -1,0 +1,185 @@
+//! The reset link: built by the trigger, read by the page. One module for both ends, so the
+//! two can never disagree about names or encoding.
+//!
+//! ```
+//! use reset_link_core::link::{build_link, parse_link, LinkStyle};
+//! let link = build_link("https://example.com/reset-password.html", LinkStyle::Fragment, "123456", "jane+1@example.com");
+//! assert_eq!(link, "https://example.com/reset-password.html#confirmation_code=123456&user_name=jane%2B1%40example.com");
+//! let (_, fragment) = link.split_once('#').unwrap();
+//! let params = parse_link("", fragment);
+//! assert_eq!(params.username.as_deref(), Some("jane+1@example.com"));
+//! ```
+
+/// Name of the code parameter (the name the widely shared version of this recipe uses).
+pub const CODE_PARAM: &str = "confirmation_code";
+/// Name of the username parameter.
+pub const USERNAME_PARAM: &str = "user_name";
+/// Other names accepted for the code, from hand-written links.
+const CODE_ALIASES: [&str; 2] = ["code", "confirmationCode"];
+/// Other names accepted for the username, from hand-written links.
+const USERNAME_ALIASES: [&str; 3] = ["username", "userName", "email"];
+/// Longest code Cognito accepts (`ConfirmationCode` is 1-2048 characters).
+pub const MAX_CODE_CHARS: usize = 2048;
+/// Longest username Cognito accepts.
+pub const MAX_USERNAME_CHARS: usize = 128;
+
+/// Where the link carries its parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LinkStyle {
+    /// After `#`: never sent to the server, its logs, proxies or mail scanners (the default).
+    #[default]
+    Fragment,
+    /// After `?`: for people who need the server to see them.
+    Query,
+}
+
+/// Builds the link for an email or SMS.
+///
+/// `code` is put in verbatim so that Cognito's `{####}` placeholder survives; the username is
+/// percent-encoded (`+` becomes `%2B`, so it cannot turn into a space). Parameters already on
+/// `page` in the chosen part are kept.
+pub fn build_link(page: &str, style: LinkStyle, code: &str, username: &str) -> String {
+    let (page, existing_fragment) = match page.split_once('#') {
+        Some((base, fragment)) => (base, fragment),
+        None => (page, ""),
+    };
+    let mut username_encoded = String::new();
+    username_encoded.extend(form_urlencoded::byte_serialize(username.as_bytes()));
+    let params = format!("{CODE_PARAM}={code}&{USERNAME_PARAM}={username_encoded}");
+    match style {
+        LinkStyle::Fragment if existing_fragment.is_empty() => format!("{page}#{params}"),
+        LinkStyle::Fragment => format!("{page}#{existing_fragment}&{params}"),
+        LinkStyle::Query => {
+            let joiner = if page.contains('?') { "&" } else { "?" };
+            format!("{page}{joiner}{params}")
+        }
+    }
+}
+
+/// What the page found in its address. Either part may be missing: the page then asks for it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LinkParams {
+    /// The confirmation code, trimmed; `None` when absent, empty or unusable.
+    pub code: Option<String>,
+    /// The username, with a `+` that a naive link turned into a space restored.
+    pub username: Option<String>,
+    /// Whether the address held any of our parameters (so the page should scrub it).
+    pub found: bool,
+}
+
+/// Reads the parameters from the query (`search`, with or without `?`) and the fragment
+/// (`hash`, with or without `#`); a value in the fragment wins over one in the query.
+pub fn parse_link(search: &str, hash: &str) -> LinkParams {
+    let from_query = parse_part(search.strip_prefix('?').unwrap_or(search));
+    let from_fragment = parse_part(hash.strip_prefix('#').unwrap_or(hash));
+    LinkParams {
+        code: from_fragment.code.or(from_query.code),
+        username: from_fragment.username.or(from_query.username),
+        found: from_fragment.found || from_query.found,
+    }
+}
+
+/// Reads one `a=b&c=d` part; the first usable value of each parameter wins.
+fn parse_part(part: &str) -> LinkParams {
+    let mut params = LinkParams::default();
+    for (name, value) in form_urlencoded::parse(part.as_bytes()) {
+        if name == CODE_PARAM || CODE_ALIASES.contains(&name.as_ref()) {
+            params.found = true;
+            if params.code.is_none() {
+                params.code = clean_code(&value);
+            }
+        } else if name == USERNAME_PARAM || USERNAME_ALIASES.contains(&name.as_ref()) {
+            params.found = true;
+            if params.username.is_none() {
+                params.username = clean_username(&value);
+            }
+        }
+    }
+    params
+}
+
+/// Trims a code; rejects empty, over-long or whitespace-holding values and an unfilled
+/// `{####}` placeholder.
+pub fn clean_code(raw: &str) -> Option<String> {
+    let code = raw.trim();
+    let usable = !code.is_empty()
+        && code.chars().count() <= MAX_CODE_CHARS
+        && !code.chars().any(char::is_whitespace)
+        && !code.contains("{##");
+    usable.then(|| code.to_string())
+}
+
+/// Trims a username and turns inner spaces back into `+` (Cognito usernames hold no
+/// whitespace, so a space can only be a `+` that was not percent-encoded).
+pub fn clean_username(raw: &str) -> Option<String> {
+    let name = raw.trim().replace(' ', "+");
+    let usable = !name.is_empty()
+        && name.chars().count() <= MAX_USERNAME_CHARS
+        && !name.chars().any(|c| c.is_whitespace() || c.is_control());
+    usable.then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "https://example.com/reset-password.html";
+
+    #[test]
+    fn builds_fragment_and_query_links() {
+        assert_eq!(
+            build_link(PAGE, LinkStyle::Fragment, "{####}", "a b&c#d%e"),
+            format!("{PAGE}#confirmation_code={{####}}&user_name=a+b%26c%23d%25e")
+        );
+        assert_eq!(
+            build_link(&format!("{PAGE}?lang=de"), LinkStyle::Query, "{####}", "x"),
+            format!("{PAGE}?lang=de&confirmation_code={{####}}&user_name=x")
+        );
+        assert_eq!(
+            build_link(&format!("{PAGE}#v=1"), LinkStyle::Fragment, "1", "x"),
+            format!("{PAGE}#v=1&confirmation_code=1&user_name=x")
+        );
+    }
+
+    /// (query, fragment, expected code, expected username)
+    const CASES: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+        ("", "confirmation_code=123456&user_name=jane%2Btest%40example.com", Some("123456"), Some("jane+test@example.com")),
+        ("?confirmation_code=123456&user_name=jane%2Bx", "", Some("123456"), Some("jane+x")),
+        ("", "#confirmation_code=1&user_name=jane+x@example.com", Some("1"), Some("jane+x@example.com")),
+        ("?confirmation_code=111&user_name=q", "#confirmation_code=222&user_name=f", Some("222"), Some("f")),
+        ("?user_name=q", "#confirmation_code=222", Some("222"), Some("q")),
+        ("", "confirmation_code=%20%20987654%0A&user_name=%E5%B1%B1%E7%94%B0", Some("987654"), Some("山田")),
+        ("", "confirmation_code=1&user_name=o%27brien%26co%3Cb%3E%23%25", Some("1"), Some("o'brien&co<b>#%")),
+        ("", "confirmation_code=1&confirmation_code=2&user_name=a&user_name=b", Some("1"), Some("a")),
+        ("", "confirmation_code=&confirmation_code=7&user_name=", Some("7"), None),
+        ("", "code=55&username=bob", Some("55"), Some("bob")),
+        ("", "confirmation_code={####}&user_name=bob", None, Some("bob")),
+        ("", "confirmation_code=12%2034&user_name=%00", None, None),
+        ("", "garbage&&==%%%zz=&", None, None),
+        ("", "", None, None),
+    ];
+
+    #[test]
+    fn parses_the_link_table() {
+        for (query, fragment, code, username) in CASES {
+            let got = parse_link(query, fragment);
+            assert_eq!(got.code.as_deref(), *code, "code of {query:?} {fragment:?}");
+            assert_eq!(got.username.as_deref(), *username, "user of {query:?} {fragment:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_over_long_values() {
+        let long_name = "n".repeat(MAX_USERNAME_CHARS + 1);
+        let long_code = "1".repeat(MAX_CODE_CHARS + 1);
+        let got = parse_link("", &format!("confirmation_code={long_code}&user_name={long_name}"));
+        assert_eq!((got.code, got.username), (None, None));
+        assert!(got.found, "the address still needs scrubbing");
+    }
+
+    #[test]
+    fn reports_whether_anything_was_found() {
+        assert!(!parse_link("?lang=de", "#top").found);
+        assert!(parse_link("", "user_name=x").found);
+    }
+}

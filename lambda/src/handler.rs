@@ -1,0 +1,117 @@
+//! The trigger's work on one event. The event is handled as plain JSON so that a missing or
+//! unknown field can never make the trigger fail (a failing trigger fails the person's
+//! request); anything it cannot use is returned unchanged, which leaves Cognito's default.
+
+use reset_link_core::email::{check_message, render_reset, CODE_PLACEHOLDER};
+use reset_link_core::link::build_link;
+use serde_json::{json, Value};
+
+use crate::settings::Settings;
+
+/// The trigger source this handler rewrites.
+const FORGOT_PASSWORD: &str = "CustomMessage_ForgotPassword";
+
+/// What happened to an event, for the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The reset message was written.
+    Rewritten,
+    /// Another trigger source: left as it came.
+    OtherSource,
+    /// No settings, no username or a message Cognito would refuse: left as it came.
+    LeftDefault,
+}
+
+/// Fills `response` of a ForgotPassword event with the reset link message.
+pub fn handle(settings: Option<&Settings>, mut event: Value) -> (Value, Outcome) {
+    if event.get("triggerSource").and_then(Value::as_str) != Some(FORGOT_PASSWORD) {
+        return (event, Outcome::OtherSource);
+    }
+    let Some(settings) = settings else { return (event, Outcome::LeftDefault) };
+    let Some(username) = event.get("userName").and_then(Value::as_str).filter(|u| !u.is_empty()) else {
+        return (event, Outcome::LeftDefault);
+    };
+    let request = event.get("request");
+    let code = request
+        .and_then(|r| r.get("codeParameter"))
+        .and_then(Value::as_str)
+        .filter(|c| !c.is_empty())
+        .unwrap_or(CODE_PLACEHOLDER);
+    let email = request
+        .and_then(|r| r.get("userAttributes"))
+        .and_then(|a| a.get("email"))
+        .and_then(Value::as_str);
+    let link = build_link(&settings.reset_page, settings.style, code, username);
+    let message = render_reset(&settings.texts, &link, email.unwrap_or(username));
+    if check_message(&message).is_err() {
+        return (event, Outcome::LeftDefault);
+    }
+    let Some(object) = event.as_object_mut() else { return (event, Outcome::LeftDefault) };
+    object.insert(
+        "response".into(),
+        json!({"emailSubject": message.subject, "emailMessage": message.email_html, "smsMessage": message.sms}),
+    );
+    (event, Outcome::Rewritten)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reset_link_core::link::{parse_link, LinkStyle};
+
+    fn settings() -> Settings {
+        Settings {
+            reset_page: "https://example.com/reset-password.html".into(),
+            style: LinkStyle::Fragment,
+            texts: Default::default(),
+        }
+    }
+
+    fn fixture(name: &str) -> Value {
+        let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    /// The href of the message's button, unescaped as a mail client would.
+    fn first_link(html: &str) -> String {
+        let start = html.find("href=\"").unwrap() + 6;
+        let end = start + html[start..].find('"').unwrap();
+        html[start..end].replace("&amp;", "&")
+    }
+
+    #[test]
+    fn writes_a_link_that_parses_back_to_the_username() {
+        let (event, outcome) = handle(Some(&settings()), fixture("custom-message-forgot-password.json"));
+        assert_eq!(outcome, Outcome::Rewritten);
+        let html = event["response"]["emailMessage"].as_str().unwrap();
+        let link = first_link(html);
+        let (_, fragment) = link.split_once('#').unwrap();
+        let params = parse_link("", &fragment.replace("{####}", "123456"));
+        assert_eq!(params.username.as_deref(), Some("3f2a6c1e-9b7d-4c2a-8e51-6d0f1b2a7c90"));
+        assert_eq!(params.code.as_deref(), Some("123456"));
+        assert!(html.contains("jane+test@example.com"), "the email is shown for reassurance");
+        assert_eq!(event["response"]["emailSubject"], "Reset your password");
+        assert_eq!(event["userName"], "3f2a6c1e-9b7d-4c2a-8e51-6d0f1b2a7c90", "the rest is kept");
+    }
+
+    #[test]
+    fn other_sources_come_back_unchanged() {
+        let original = fixture("custom-message-signup.json");
+        let (event, outcome) = handle(Some(&settings()), original.clone());
+        assert_eq!((event, outcome), (original, Outcome::OtherSource));
+    }
+
+    #[test]
+    fn unusable_events_and_settings_leave_the_default() {
+        let original = fixture("custom-message-forgot-password.json");
+        assert_eq!(handle(None, original.clone()), (original, Outcome::LeftDefault));
+        let bare = json!({"triggerSource": FORGOT_PASSWORD});
+        assert_eq!(handle(Some(&settings()), bare.clone()), (bare, Outcome::LeftDefault));
+        let odd = json!({"triggerSource": FORGOT_PASSWORD, "userName": "x", "request": 5, "extra": [1]});
+        let (event, outcome) = handle(Some(&settings()), odd);
+        assert_eq!(outcome, Outcome::Rewritten);
+        assert!(event["response"]["emailMessage"].as_str().unwrap().contains("{####}"));
+        assert_eq!(handle(Some(&settings()), json!([1, 2])).1, Outcome::OtherSource);
+    }
+}

@@ -1,0 +1,28 @@
+//! Cognito CustomMessage trigger: rewrites the ForgotPassword email into a reset link.
+//! Settings come from the environment (see README); when they are unusable the problem is
+//! logged once and every event is returned unchanged, so people still get Cognito's default
+//! message instead of a failed request.
+
+mod handler;
+mod settings;
+
+use lambda_runtime::{run, service_fn, Error, LambdaEvent};
+use serde_json::Value;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<(), Error> {
+    let settings = match settings::Settings::from_vars(|name| std::env::var(name).ok()) {
+        Ok(settings) => Some(settings),
+        Err(problem) => {
+            eprintln!("reset-link-trigger: {problem}; leaving Cognito's default messages");
+            None
+        }
+    };
+    let settings = &settings;
+    run(service_fn(move |event: LambdaEvent<Value>| async move {
+        let (reply, outcome) = handler::handle(settings.as_ref(), event.payload);
+        eprintln!("reset-link-trigger: {outcome:?}");
+        Ok::<Value, Error>(reply)
+    }))
+    .await
+}

@@ -1,0 +1,104 @@
+//! The trigger's settings, read once from the environment at start and checked.
+
+use reset_link_core::email::EmailTexts;
+use reset_link_core::link::LinkStyle;
+
+/// Checked settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Address of `reset-password.html`.
+    pub reset_page: String,
+    /// Fragment (default) or query.
+    pub style: LinkStyle,
+    /// Product name and subject.
+    pub texts: EmailTexts,
+}
+
+/// Why the settings cannot be used; the trigger then leaves Cognito's default message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingsError {
+    /// `RESET_PAGE_URL` is not set.
+    MissingPage,
+    /// `RESET_PAGE_URL` is not an https address (or http on this machine).
+    BadPage(String),
+    /// `LINK_STYLE` is neither `fragment` nor `query`.
+    BadStyle(String),
+    /// `EMAIL_SUBJECT` is empty or longer than 140 characters.
+    BadSubject,
+}
+
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::MissingPage => write!(f, "RESET_PAGE_URL is not set"),
+            Self::BadPage(why) => write!(f, "RESET_PAGE_URL is not usable: {why}"),
+            Self::BadStyle(got) => write!(f, "LINK_STYLE must be 'fragment' or 'query', not {got:?}"),
+            Self::BadSubject => write!(f, "EMAIL_SUBJECT must be 1-140 characters"),
+        }
+    }
+}
+
+impl Settings {
+    /// Reads the settings through `var` (the environment in production, a map in tests).
+    ///
+    /// # Errors
+    /// The first unusable setting.
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
+        let reset_page = var("RESET_PAGE_URL").filter(|v| !v.trim().is_empty()).ok_or(SettingsError::MissingPage)?;
+        check_page(&reset_page)?;
+        let style = match var("LINK_STYLE").as_deref().map(str::trim) {
+            None | Some("") | Some("fragment") => LinkStyle::Fragment,
+            Some("query") => LinkStyle::Query,
+            Some(other) => return Err(SettingsError::BadStyle(other.to_string())),
+        };
+        let mut texts = EmailTexts::default();
+        if let Some(product) = var("PRODUCT_NAME").filter(|v| !v.trim().is_empty()) {
+            texts.product = product;
+        }
+        if let Some(subject) = var("EMAIL_SUBJECT") {
+            if subject.trim().is_empty() || subject.chars().count() > 140 {
+                return Err(SettingsError::BadSubject);
+            }
+            texts.subject = subject;
+        }
+        Ok(Settings { reset_page, style, texts })
+    }
+}
+
+/// The page must be https, or http on this machine, with no parameters of ours already on it.
+fn check_page(page: &str) -> Result<(), SettingsError> {
+    let parsed = url::Url::parse(page).map_err(|e| SettingsError::BadPage(e.to_string()))?;
+    let local = matches!(parsed.host_str(), Some("localhost" | "127.0.0.1"));
+    match parsed.scheme() {
+        "https" => Ok(()),
+        "http" if local => Ok(()),
+        other => Err(SettingsError::BadPage(format!("scheme {other} (use https)"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn read(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Settings::from_vars(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn accepts_https_and_local_http() {
+        let s = read(&[("RESET_PAGE_URL", "https://example.com/reset-password.html")]).unwrap();
+        assert_eq!(s.style, LinkStyle::Fragment);
+        assert!(read(&[("RESET_PAGE_URL", "http://127.0.0.1:8080/reset-password.html"), ("LINK_STYLE", "query")]).is_ok());
+    }
+
+    #[test]
+    fn refuses_unusable_settings() {
+        assert_eq!(read(&[]), Err(SettingsError::MissingPage));
+        assert!(matches!(read(&[("RESET_PAGE_URL", "http://example.com/r")]), Err(SettingsError::BadPage(_))));
+        assert!(matches!(read(&[("RESET_PAGE_URL", "not a url")]), Err(SettingsError::BadPage(_))));
+        assert!(matches!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("LINK_STYLE", "path")]), Err(SettingsError::BadStyle(_))));
+        assert_eq!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("EMAIL_SUBJECT", " ")]), Err(SettingsError::BadSubject));
+    }
+}
