@@ -2,6 +2,20 @@
 //! with the action that helps. Raw error names and messages never reach a page.
 
 use crate::error::{CallError, CognitoError};
+use crate::policy::Rule;
+
+/// The checklist line for a password rule.
+pub fn rule_text(rule: Rule) -> String {
+    match rule {
+        Rule::MinimumLength(n) => format!("At least {n} characters"),
+        Rule::Uppercase => "An uppercase letter (A-Z)".into(),
+        Rule::Lowercase => "A lowercase letter (a-z)".into(),
+        Rule::Number => "A number (0-9)".into(),
+        Rule::Symbol => "A symbol, such as ! ? # - or _".into(),
+        Rule::NoOuterSpace => "No space at the start or end".into(),
+        Rule::Match => "Both passwords match".into(),
+    }
+}
 
 /// What the reset page tells the person after a failed `ConfirmForgotPassword`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

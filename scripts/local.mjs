@@ -1,0 +1,161 @@
+// The whole flow on one machine: cognito-local (the user pool), the real trigger served by
+// `cargo lambda watch` (the Lambda Invoke API), and the pages. Used by `npm start` and the
+// browser tests, so both run exactly the same stack.
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from './serve.mjs';
+import { ROOT } from './paths.mjs';
+const TRIGGER = 'reset-link-trigger';
+
+/** Reads every reset link in text that cognito-local printed (HTML-escaped or not). */
+export function linksIn(text, pageUrl) {
+  const escaped = pageUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found = text.match(new RegExp(`${escaped}[^\\s"'<>\\\\]*`, 'g')) ?? [];
+  // cognito-local fills in only the first `{####}` of a message; real Cognito fills in all.
+  return found.map((link) => link.replaceAll('&amp;', '&')).filter((link) => !link.includes('{####}'));
+}
+
+/** Calls Cognito (here: cognito-local) with `operation` and `body`; resolves to the JSON reply. */
+export async function cognito(endpoint, operation, body) {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
+      // cognito-local accepts any signature for the admin calls used to seed the pool.
+      Authorization: 'AWS4-HMAC-SHA256 Credential=local/20260101/local/cognito-idp/aws4_request, SignedHeaders=host, Signature=0',
+    },
+    body: JSON.stringify(body),
+  });
+  const reply = await response.json().catch(() => ({}));
+  return { status: response.status, ...reply };
+}
+
+/** Waits until `url` answers anything, or fails after `ms`. */
+async function waitFor(url, ms, what) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url, { method: 'POST' });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`${what} did not start within ${ms / 1000} s`);
+}
+
+/**
+ * Starts the stack in `.run/<name>/` on the given ports and seeds the pool from
+ * local/seed.json. `onOutput(line)` sees what the servers print.
+ */
+export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort = 9000, pagePort = 8080, onOutput = () => {} } = {}) {
+  const dir = join(ROOT, '.run', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, '.cognito'), { recursive: true });
+  const pageOrigin = `http://127.0.0.1:${pagePort}`;
+  const pageUrl = `${pageOrigin}/reset-password.html`;
+  const endpoint = `http://127.0.0.1:${cognitoPort}/`;
+  writeFileSync(join(dir, '.cognito', 'config.json'), JSON.stringify({
+    LambdaClient: { endpoint: `http://127.0.0.1:${lambdaPort}`, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
+    TriggerFunctions: { CustomMessage: TRIGGER },
+    UserPoolDefaults: { UsernameAttributes: ['email'] },
+  }, null, 2));
+  writeFileSync(join(dir, 'trigger.env'), `RESET_PAGE_URL=${pageUrl}\nPRODUCT_NAME="the reset-link demo"\n`);
+
+  const children = [];
+  let output = '';
+  const linkWaiters = [];
+  const watch = (child, label) => {
+    children.push(child);
+    let pending = '';
+    const take = (chunk) => {
+      output += chunk;
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop();
+      for (const line of lines) onOutput(line, label);
+      for (const waiter of [...linkWaiters]) waiter();
+    };
+    child.stdout.setEncoding('utf8').on('data', take);
+    child.stderr.setEncoding('utf8').on('data', take);
+  };
+  watch(spawn('cargo', ['lambda', 'watch', '-A', '127.0.0.1', '-P', String(lambdaPort), '-p', TRIGGER,
+    '--env-file', join(dir, 'trigger.env')], { cwd: ROOT, detached: true }), 'trigger');
+  const cognitoBin = join(ROOT, 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js');
+  watch(spawn(process.execPath, [cognitoBin], { cwd: dir, detached: true,
+    env: { ...process.env, PORT: String(cognitoPort), HOST: '127.0.0.1', COLUMNS: '2000', FORCE_COLOR: '0', NO_COLOR: '1' } }), 'cognito');
+
+  const killChildren = () => {
+    for (const child of children) {
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+    }
+  };
+  process.once('exit', killChildren);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, () => { killChildren(); process.exit(130); });
+  }
+  const stop = async () => {
+    killChildren();
+    process.removeListener('exit', killChildren);
+    await new Promise((resolve) => server ? server.close(resolve) : resolve());
+  };
+  let server;
+  try {
+    await waitFor(endpoint, 30_000, 'cognito-local');
+    await waitFor(`http://127.0.0.1:${lambdaPort}/`, 120_000, 'cargo lambda watch');
+    const seed = JSON.parse(readFileSync(join(ROOT, 'local', 'seed.json'), 'utf8'));
+    const { UserPool } = await cognito(endpoint, 'CreateUserPool', seed.pool);
+    const { UserPoolClient } = await cognito(endpoint, 'CreateUserPoolClient', { ...seed.client, UserPoolId: UserPool.Id });
+    for (const user of seed.users) await addUser(endpoint, UserPool.Id, user);
+    const config = {
+      userPoolId: UserPool.Id,
+      clientId: UserPoolClient.ClientId,
+      endpoint,
+      signInUrl: `${pageOrigin}/index.html`,
+      passwordPolicy: { minimumLength: 8, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true },
+      resendCooldownSeconds: 60,
+    };
+    const configFile = join(dir, 'config.json');
+    writeFileSync(configFile, JSON.stringify(config, null, 2));
+    server = await serve({ root: ROOT, port: pagePort, configFile, cognitoEndpoint: endpoint });
+    return {
+      config, configFile, endpoint, pageOrigin, pageUrl, users: seed.users, stop,
+      addUser: (user) => addUser(endpoint, UserPool.Id, user),
+      /** Everything the servers printed so far. */
+      output: () => output,
+      /** Resolves to the next reset link printed after `since` characters of output. */
+      nextLink: (since, ms = 60_000) => new Promise((resolve, reject) => {
+        const check = () => {
+          const link = linksIn(output.slice(since), pageUrl)[0];
+          if (!link) return false;
+          linkWaiters.splice(linkWaiters.indexOf(check), 1);
+          clearTimeout(timer);
+          resolve(link);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          linkWaiters.splice(linkWaiters.indexOf(check), 1);
+          reject(new Error('no reset link was printed'));
+        }, ms);
+        linkWaiters.push(check);
+        check();
+      }),
+    };
+  } catch (error) {
+    await stop();
+    error.message += `\n--- server output ---\n${output.slice(-4000)}`;
+    throw error;
+  }
+}
+
+/** Creates a confirmed user with a verified email and a permanent password. */
+async function addUser(endpoint, poolId, { email, password }) {
+  await cognito(endpoint, 'AdminCreateUser', {
+    UserPoolId: poolId, Username: email, MessageAction: 'SUPPRESS',
+    UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }],
+  });
+  const set = await cognito(endpoint, 'AdminSetUserPassword', { UserPoolId: poolId, Username: email, Password: password, Permanent: true });
+  if (set.status !== 200) throw new Error(`could not seed ${email}: ${JSON.stringify(set)}`);
+}

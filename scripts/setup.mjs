@@ -1,0 +1,58 @@
+// Installs what the project needs and is missing, skipping what is already there at the right
+// version. A new machine starts with only Rust, Node and Python.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './paths.mjs';
+
+const WASM_BINDGEN = '0.2.130'; // must equal the `wasm-bindgen = "=..."` pin in Cargo.toml
+const WASM_PACK = '0.15.1';
+const CARGO_LAMBDA = '1.9.2';
+
+/** Output of a command, or '' when it is missing or fails. */
+function probe(command, args) {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return result.status === 0 ? `${result.stdout}${result.stderr}` : '';
+}
+
+/** Runs a command in the foreground; stops the setup when it fails. */
+function run(what, command, args, options = {}) {
+  console.log(`setup: ${what}`);
+  execFileSync(command, args, { stdio: 'inherit', cwd: ROOT, ...options });
+}
+
+/** Runs as root, or through sudo when that exists. */
+function asRoot(what, command, args) {
+  const root = process.getuid?.() === 0;
+  if (root) return run(what, command, args);
+  if (spawnSync('sudo', ['-n', 'true']).status !== 0) {
+    throw new Error(`setup: ${what} needs root; run: sudo ${command} ${args.join(' ')}`);
+  }
+  run(what, 'sudo', ['-n', command, ...args]);
+}
+
+if (!probe('rustup', ['target', 'list', '--installed']).includes('wasm32-unknown-unknown')) {
+  run('adding the wasm32 target', 'rustup', ['target', 'add', 'wasm32-unknown-unknown']);
+}
+
+const lock = join(ROOT, 'node_modules', '.package-lock.json');
+const stale = !existsSync(lock) || statSync(lock).mtimeMs < statSync(join(ROOT, 'package.json')).mtimeMs;
+if (stale) {
+  const ci = existsSync(join(ROOT, 'package-lock.json'));
+  run('installing npm packages', 'npm', [ci ? 'ci' : 'install', '--no-audit', '--no-fund']);
+}
+
+if (!probe('wasm-bindgen', ['--version']).includes(WASM_BINDGEN)) {
+  // Without --locked: with it, resolution fails on a dependency version the registry lacks.
+  run(`building wasm-bindgen ${WASM_BINDGEN} (a few minutes, once)`, 'cargo', ['install', 'wasm-bindgen-cli', '--version', WASM_BINDGEN]);
+}
+if (!probe('wasm-pack', ['--version']).includes(WASM_PACK)) {
+  run(`building wasm-pack ${WASM_PACK} (a few minutes, once)`, 'cargo', ['install', 'wasm-pack', '--version', WASM_PACK, '--locked']);
+}
+if (!probe('cargo', ['lambda', '--version']).includes('cargo-lambda')) {
+  run('installing cargo-lambda from PyPI', 'python3', ['-m', 'pip', 'install', '--quiet', `cargo-lambda==${CARGO_LAMBDA}`]);
+}
+if (!existsSync('/usr/bin/chromium')) {
+  asRoot('refreshing Debian package lists', 'apt-get', ['update']);
+  asRoot('installing Chromium for the browser tests', 'apt-get', ['install', '-y', '--no-install-recommends', 'chromium']);
+}

@@ -1,0 +1,218 @@
+//! The reset page: reads the link and scrubs it from the address bar, checks the new password
+//! live against the pool's policy, calls `ConfirmForgotPassword`, and explains every outcome.
+
+use std::{cell::RefCell, rc::Rc};
+
+use reset_link_core::api::{confirm_forgot_password, forgot_password, EmptyReply, ForgotPasswordReply};
+use reset_link_core::config::Config;
+use reset_link_core::link::{clean_code, clean_username, parse_link};
+use reset_link_core::policy::{checklist, Rule};
+use reset_link_core::words::{reset_page, rule_text, ForgotOutcome, ResetAdvice};
+
+use crate::{config, dom, http};
+
+/// What the page holds between events.
+struct Page {
+    config: Config,
+    /// The code from the link, kept out of the DOM.
+    link_code: Option<String>,
+    /// A request is running: further clicks are ignored.
+    busy: bool,
+}
+
+/// Wires the page.
+pub async fn run() {
+    let link_code = read_link();
+    let config = match config::load().await {
+        Ok(config) => config,
+        Err(problem) => return dom::stop(problem.explanation()),
+    };
+    build_checklist(&config);
+    let page = Rc::new(RefCell::new(Page { config, link_code, busy: false }));
+    let refresh = {
+        let page = page.clone();
+        move |_| {
+            update_checklist(&page.borrow().config);
+        }
+    };
+    dom::on("password", "input", refresh.clone());
+    dom::on("confirm", "input", refresh);
+    dom::on("toggle", "click", |_| toggle_visibility());
+    let submit_page = page.clone();
+    dom::on("form", "submit", move |event| {
+        event.prevent_default();
+        let page = submit_page.clone();
+        wasm_bindgen_futures::spawn_local(async move { submit(page).await });
+    });
+    dom::on("new-link", "click", move |_| {
+        let page = page.clone();
+        wasm_bindgen_futures::spawn_local(async move { send_new_link(page).await });
+    });
+}
+
+/// Key under which the link's parameters survive a reload of this tab (sessionStorage is
+/// per tab, never sent anywhere, and cleared on success).
+const SAVED_LINK: &str = "reset-link";
+
+/// Reads the link, removes it from the address bar and history, and fills the form.
+/// Returns the code, which stays out of the DOM when it came from the link.
+fn read_link() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let storage = window.session_storage().ok().flatten();
+    let (search, hash) = (location.search().unwrap_or_default(), location.hash().unwrap_or_default());
+    let mut params = parse_link(&search, &hash);
+    if params.found {
+        if let Some(storage) = &storage {
+            let _ = storage.set_item(SAVED_LINK, &format!("{search}{hash}"));
+        }
+        let clean = location.pathname().unwrap_or_else(|_| "reset-password.html".into());
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+        }
+    } else if let Some(saved) = storage.and_then(|s| s.get_item(SAVED_LINK).ok().flatten()) {
+        let (search, hash) = saved.split_once('#').unwrap_or((&saved, ""));
+        params = parse_link(search, hash);
+    }
+    if let Some(username) = &params.username {
+        let field = dom::input("username");
+        field.set_value(username);
+        field.set_read_only(true);
+    }
+    // Without a code in the link the person types the one from their email or SMS.
+    dom::show("code-field", params.code.is_none());
+    params.code
+}
+
+/// Forgets the saved link (after success, the code is spent).
+fn forget_link() {
+    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = storage.remove_item(SAVED_LINK);
+    }
+}
+
+/// Writes one checklist line per rule of the policy.
+fn build_checklist(config: &Config) {
+    let list = dom::element("rules");
+    let document = dom::document();
+    for (rule, _) in checklist(&config.password_policy, "", "") {
+        if let Ok(item) = document.create_element("li") {
+            item.set_id(&format!("rule-{}", rule.key()));
+            item.set_text_content(Some(&rule_text(rule)));
+            let _ = list.append_child(&item);
+        }
+    }
+}
+
+/// Marks each checklist line as met or not; returns the first unmet rule.
+fn update_checklist(config: &Config) -> Option<Rule> {
+    let (password, confirm) = (dom::input("password").value(), dom::input("confirm").value());
+    let mut first_unmet = None;
+    for (rule, met) in checklist(&config.password_policy, &password, &confirm) {
+        let item = dom::element(&format!("rule-{}", rule.key()));
+        let _ = item.class_list().toggle_with_force("met", met);
+        let _ = item.set_attribute("aria-checked", if met { "true" } else { "false" });
+        if !met && first_unmet.is_none() {
+            first_unmet = Some(rule);
+        }
+    }
+    first_unmet
+}
+
+/// Shows or hides both passwords.
+fn toggle_visibility() {
+    let button = dom::element("toggle");
+    let showing = button.get_attribute("aria-pressed").as_deref() == Some("true");
+    let kind = if showing { "password" } else { "text" };
+    dom::input("password").set_type(kind);
+    dom::input("confirm").set_type(kind);
+    let _ = button.set_attribute("aria-pressed", if showing { "false" } else { "true" });
+    button.set_text_content(Some(if showing { "Show passwords" } else { "Hide passwords" }));
+}
+
+/// Checks the form and sends `ConfirmForgotPassword`.
+async fn submit(page: Rc<RefCell<Page>>) {
+    if page.borrow().busy {
+        return;
+    }
+    let Some((username, code, password)) = read_form(&page.borrow()) else { return };
+    page.borrow_mut().busy = true;
+    dom::enable("submit", false);
+    dom::show("new-link", false);
+    dom::say(reset_page::WORKING, false);
+    let (client_id, endpoint) = {
+        let page = page.borrow();
+        (page.config.client_id.clone(), page.config.endpoint.clone())
+    };
+    let call = confirm_forgot_password(&client_id, &username, &code, &password);
+    let result = http::send::<_, EmptyReply>(&endpoint, &call).await;
+    page.borrow_mut().busy = false;
+    dom::enable("submit", true);
+    match result {
+        Ok(_) => finish(&page.borrow().config),
+        Err(error) => {
+            let advice = ResetAdvice::for_error(&error);
+            dom::say(advice.text(), true);
+            dom::show("new-link", advice.offers_new_link());
+            let focus = if advice == ResetAdvice::WeakPassword || advice == ResetAdvice::ReusedPassword { "password" } else { "submit" };
+            let _ = dom::element(focus).focus();
+        }
+    }
+}
+
+/// Reads username, code and password, or says what is missing and focuses it.
+fn read_form(page: &Page) -> Option<(String, String, String)> {
+    let problem = |text: &str, focus: &str| {
+        dom::say(text, true);
+        let _ = dom::element(focus).focus();
+        None
+    };
+    let Some(username) = clean_username(&dom::input("username").value()) else {
+        return problem(reset_page::NEED_USERNAME, "username");
+    };
+    let code = page.link_code.clone().or_else(|| clean_code(&dom::input("code").value()));
+    let Some(code) = code else { return problem(reset_page::NEED_CODE, "code") };
+    match update_checklist(&page.config) {
+        Some(Rule::Match) => problem(reset_page::MISMATCH, "confirm"),
+        Some(_) => problem(reset_page::INCOMPLETE, "password"),
+        None => Some((username, code, dom::input("password").value())),
+    }
+}
+
+/// Shows success and the way to sign in.
+fn finish(config: &Config) {
+    forget_link();
+    dom::show("form", false);
+    dom::say("", false);
+    dom::set_text("done-text", reset_page::DONE);
+    let link = dom::element("sign-in");
+    let _ = link.set_attribute("href", &config.sign_in_url);
+    dom::show("done", true);
+    let _ = link.focus();
+}
+
+/// Asks for a new link for the same username, then holds the button for the cooldown.
+async fn send_new_link(page: Rc<RefCell<Page>>) {
+    let Some(username) = clean_username(&dom::input("username").value()) else {
+        return dom::say(reset_page::NEED_USERNAME, true);
+    };
+    if page.borrow().busy {
+        return;
+    }
+    page.borrow_mut().busy = true;
+    dom::enable("new-link", false);
+    let (client_id, endpoint, cooldown) = {
+        let page = page.borrow();
+        (page.config.client_id.clone(), page.config.endpoint.clone(), page.config.resend_cooldown_seconds)
+    };
+    let language = web_sys::window().and_then(|w| w.navigator().language());
+    let call = forgot_password(&client_id, &username, language.as_deref());
+    let result = http::send::<_, ForgotPasswordReply>(&endpoint, &call).await.map(|_| ());
+    page.borrow_mut().busy = false;
+    match ForgotOutcome::for_result(&result) {
+        ForgotOutcome::Sent => dom::say(reset_page::NEW_LINK_SENT, false),
+        other => dom::say(other.text(), true),
+    }
+    http::sleep(cooldown as i32 * 1000).await;
+    dom::enable("new-link", true);
+}
