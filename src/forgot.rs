@@ -41,7 +41,7 @@ async fn request_link(config: Rc<Config>, who: String, busy: Rc<Cell<bool>>) {
     dom::set_text("submit", "Sending…");
     let language = web_sys::window().and_then(|w| w.navigator().language());
     let call = forgot_password(&config.client_id, &who, language.as_deref());
-    let result = http::send::<_, ForgotPasswordReply>(&config.endpoint, &call).await.map(|_| ());
+    let result = http::send::<_, ForgotPasswordReply>(&config, &call).await.map(|_| ());
     let outcome = ForgotOutcome::for_result(&result);
     dom::say(&outcome.text().replace("{who}", &who), outcome != ForgotOutcome::Sent);
     dom::set_text("submit", if outcome == ForgotOutcome::Sent { "Send again" } else { "Send reset link" });

@@ -5,21 +5,20 @@ use std::{cell::Cell, rc::Rc};
 
 use gloo_net::http::Request;
 use reset_link_core::api::{read_reply, Call, CONTENT_TYPE};
+use reset_link_core::config::Config;
 use reset_link_core::error::{retry_delay_ms, CallError};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-/// Time allowed for one request.
-const TIMEOUT_MS: i32 = 15_000;
 /// Attempts per call, the first included.
 const MAX_ATTEMPTS: u32 = 4;
 
-/// Sends `call` to `endpoint`, retrying transient failures a few times.
-pub async fn send<B: Serialize, T: DeserializeOwned>(endpoint: &str, call: &Call<B>) -> Result<T, CallError> {
+/// Sends `call` to the configured endpoint, retrying transient failures a few times.
+pub async fn send<B: Serialize, T: DeserializeOwned>(config: &Config, call: &Call<B>) -> Result<T, CallError> {
     let body = to_json(&call.body);
     let mut attempt = 1;
     loop {
-        match send_once(endpoint, &call.target, &body).await {
+        match send_once(&config.endpoint, &call.target, &body, config.request_timeout_ms as i32).await {
             Err(error) if error.is_transient() => match retry_delay_ms(attempt, MAX_ATTEMPTS, js_sys::Math::random()) {
                 Some(delay) => sleep(delay as i32).await,
                 None => return Err(error),
@@ -30,8 +29,8 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(endpoint: &str, call: &Call
     }
 }
 
-/// One request, ended by `TIMEOUT_MS`.
-async fn send_once<T: DeserializeOwned>(endpoint: &str, target: &str, body: &str) -> Result<T, CallError> {
+/// One request, aborted after `timeout_ms`.
+async fn send_once<T: DeserializeOwned>(endpoint: &str, target: &str, body: &str, timeout_ms: i32) -> Result<T, CallError> {
     let controller = web_sys::AbortController::new().map_err(|_| CallError::Network)?;
     let timed_out = Rc::new(Cell::new(false));
     let on_timeout = {
@@ -43,7 +42,7 @@ async fn send_once<T: DeserializeOwned>(endpoint: &str, target: &str, body: &str
     };
     let window = web_sys::window().ok_or(CallError::Network)?;
     let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), TIMEOUT_MS)
+        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), timeout_ms)
         .unwrap_or(0);
     let sent = Request::post(endpoint)
         .header("Content-Type", CONTENT_TYPE)

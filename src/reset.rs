@@ -13,7 +13,7 @@ use crate::{config, dom, http};
 
 /// What the page holds between events.
 struct Page {
-    config: Config,
+    config: Rc<Config>,
     /// The code from the link, kept out of the DOM.
     link_code: Option<String>,
     /// A request is running: further clicks are ignored.
@@ -28,7 +28,7 @@ pub async fn run() {
         Err(problem) => return dom::stop(problem.explanation()),
     };
     build_checklist(&config);
-    let page = Rc::new(RefCell::new(Page { config, link_code, busy: false }));
+    let page = Rc::new(RefCell::new(Page { config: Rc::new(config), link_code, busy: false }));
     let refresh = {
         let page = page.clone();
         move |_| {
@@ -96,11 +96,13 @@ fn build_checklist(config: &Config) {
     let list = dom::element("rules");
     let document = dom::document();
     for (rule, _) in checklist(&config.password_policy, "", "") {
-        if let Ok(item) = document.create_element("li") {
-            item.set_id(&format!("rule-{}", rule.key()));
-            item.set_text_content(Some(&rule_text(rule)));
-            let _ = list.append_child(&item);
-        }
+        let (Ok(item), Ok(state)) = (document.create_element("li"), document.create_element("span")) else { continue };
+        item.set_id(&format!("rule-{}", rule.key()));
+        item.set_text_content(Some(&rule_text(rule)));
+        state.set_class_name("visually-hidden");
+        state.set_text_content(Some(reset_page::RULE_UNMET));
+        let _ = item.append_child(&state);
+        let _ = list.append_child(&item);
     }
 }
 
@@ -111,7 +113,9 @@ fn update_checklist(config: &Config) -> Option<Rule> {
     for (rule, met) in checklist(&config.password_policy, &password, &confirm) {
         let item = dom::element(&format!("rule-{}", rule.key()));
         let _ = item.class_list().toggle_with_force("met", met);
-        let _ = item.set_attribute("aria-checked", if met { "true" } else { "false" });
+        if let Some(state) = item.last_element_child() {
+            state.set_text_content(Some(if met { reset_page::RULE_MET } else { reset_page::RULE_UNMET }));
+        }
         if !met && first_unmet.is_none() {
             first_unmet = Some(rule);
         }
@@ -140,12 +144,9 @@ async fn submit(page: Rc<RefCell<Page>>) {
     dom::enable("submit", false);
     dom::show("new-link", false);
     dom::say(reset_page::WORKING, false);
-    let (client_id, endpoint) = {
-        let page = page.borrow();
-        (page.config.client_id.clone(), page.config.endpoint.clone())
-    };
-    let call = confirm_forgot_password(&client_id, &username, &code, &password);
-    let result = http::send::<_, EmptyReply>(&endpoint, &call).await;
+    let config = page.borrow().config.clone();
+    let call = confirm_forgot_password(&config.client_id, &username, &code, &password);
+    let result = http::send::<_, EmptyReply>(&config, &call).await;
     page.borrow_mut().busy = false;
     dom::enable("submit", true);
     match result {
@@ -191,28 +192,31 @@ fn finish(config: &Config) {
     let _ = link.focus();
 }
 
-/// Asks for a new link for the same username, then holds the button for the cooldown.
+/// Asks for a new link for the same username, then counts down the cooldown on the button.
 async fn send_new_link(page: Rc<RefCell<Page>>) {
     let Some(username) = clean_username(&dom::input("username").value()) else {
-        return dom::say(reset_page::NEED_USERNAME, true);
+        dom::say(reset_page::NEED_USERNAME, true);
+        let _ = dom::element("username").focus();
+        return;
     };
     if page.borrow().busy {
         return;
     }
     page.borrow_mut().busy = true;
     dom::enable("new-link", false);
-    let (client_id, endpoint, cooldown) = {
-        let page = page.borrow();
-        (page.config.client_id.clone(), page.config.endpoint.clone(), page.config.resend_cooldown_seconds)
-    };
+    let config = page.borrow().config.clone();
     let language = web_sys::window().and_then(|w| w.navigator().language());
-    let call = forgot_password(&client_id, &username, language.as_deref());
-    let result = http::send::<_, ForgotPasswordReply>(&endpoint, &call).await.map(|_| ());
+    let call = forgot_password(&config.client_id, &username, language.as_deref());
+    let result = http::send::<_, ForgotPasswordReply>(&config, &call).await.map(|_| ());
     page.borrow_mut().busy = false;
     match ForgotOutcome::for_result(&result) {
         ForgotOutcome::Sent => dom::say(reset_page::NEW_LINK_SENT, false),
         other => dom::say(other.text(), true),
     }
-    http::sleep(cooldown as i32 * 1000).await;
+    for left in (1..=config.resend_cooldown_seconds).rev() {
+        dom::set_text("new-link", &reset_page::NEW_LINK_WAIT.replace("{s}", &left.to_string()));
+        http::sleep(1000).await;
+    }
+    dom::set_text("new-link", reset_page::NEW_LINK);
     dom::enable("new-link", true);
 }

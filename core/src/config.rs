@@ -25,6 +25,8 @@ pub struct RawConfig {
     pub password_policy: Option<PasswordPolicy>,
     /// Seconds before "send again" is offered.
     pub resend_cooldown_seconds: Option<u32>,
+    /// Seconds one request may take before it counts as failed.
+    pub request_timeout_seconds: Option<u32>,
 }
 
 /// A checked configuration.
@@ -40,6 +42,8 @@ pub struct Config {
     pub password_policy: PasswordPolicy,
     /// Seconds before "send again" is offered.
     pub resend_cooldown_seconds: u32,
+    /// Milliseconds one request may take.
+    pub request_timeout_ms: u32,
 }
 
 /// Why a configuration cannot be used.
@@ -107,6 +111,7 @@ impl RawConfig {
             sign_in_url,
             password_policy: self.password_policy.unwrap_or_default(),
             resend_cooldown_seconds: self.resend_cooldown_seconds.unwrap_or(60).min(3600),
+            request_timeout_ms: self.request_timeout_seconds.unwrap_or(15).clamp(1, 60) * 1000,
         })
     }
 }
@@ -154,6 +159,7 @@ mod tests {
         assert_eq!(config.endpoint, "https://cognito-idp.eu-west-1.amazonaws.com/");
         assert_eq!(config.sign_in_url, "/");
         assert_eq!(config.resend_cooldown_seconds, 60);
+        assert_eq!(config.request_timeout_ms, 15_000);
     }
 
     #[test]

@@ -140,6 +140,14 @@ pub mod reset_page {
     pub const NEED_USERNAME: &str = "Please enter your email or username.";
     /// No code in the link or the form.
     pub const NEED_CODE: &str = "Please enter the code from your email or text message.";
+    /// Checklist state read by screen readers: met.
+    pub const RULE_MET: &str = " (done)";
+    /// Checklist state read by screen readers: not met yet.
+    pub const RULE_UNMET: &str = " (not yet)";
+    /// The button that asks for a new link.
+    pub const NEW_LINK: &str = "Send me a new link";
+    /// The same button during the cooldown; `{s}` is the seconds left.
+    pub const NEW_LINK_WAIT: &str = "Send me a new link (wait {s} s)";
     /// A new link was sent.
     pub const NEW_LINK_SENT: &str = "We've sent a new link. Please check your email; the old link no longer works.";
 }

@@ -1,7 +1,11 @@
 // Shared set-up for the browser tests: the real local stack, Debian's Chromium driven by
 // playwright-core, and a page that records every CSP violation and script error.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startStack, cognito } from '../../scripts/local.mjs';
+import { serve } from '../../scripts/serve.mjs';
+import { ROOT } from '../../scripts/paths.mjs';
 
 export { cognito };
 
@@ -61,4 +65,68 @@ export async function canSignIn(stack, email, password) {
     AuthParameters: { USERNAME: email, PASSWORD: password },
   });
   return Boolean(reply.AuthenticationResult?.IdToken);
+}
+
+/**
+ * Serves only the pages, with a config whose Cognito endpoint nothing listens on: tests
+ * answer its requests with Playwright routing. `config` overrides keys of the default.
+ */
+export async function setUpPages(name, port, config = {}) {
+  const dir = join(ROOT, '.run', name);
+  mkdirSync(dir, { recursive: true });
+  const endpoint = `http://127.0.0.1:${port + 1}/`;
+  const configFile = join(dir, 'config.json');
+  const fullConfig = {
+    region: 'local', clientId: 'testclient', endpoint, signInUrl: '/index.html',
+    requestTimeoutSeconds: 2, resendCooldownSeconds: 3, ...config,
+  };
+  writeFileSync(configFile, JSON.stringify(fullConfig));
+  const server = await serve({ root: ROOT, port, configFile, cognitoEndpoint: endpoint });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    endpoint,
+    browser,
+    /** Replaces the served config. */
+    setConfig: (text) => writeFileSync(configFile, text),
+    close: async () => {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * Answers the page's Cognito calls with `answer(request, n)` (n counts from 1), which
+ * returns `{status, body}`, `'abort'` or `'hang'`. Returns the list of X-Amz-Target headers
+ * seen.
+ */
+export async function answerCognito(page, endpoint, answer) {
+  const seen = [];
+  await page.route((url) => url.href.startsWith(endpoint), async (route) => {
+    const request = route.request();
+    seen.push(request.headers()['x-amz-target']);
+    const reply = await answer(request, seen.length);
+    if (reply === 'hang') return;
+    if (reply === 'abort') return route.abort('connectionreset');
+    const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
+    await route.fulfill({
+      status: reply.status ?? 200,
+      headers: { 'Content-Type': reply.contentType ?? 'application/x-amz-json-1.1', 'Access-Control-Allow-Origin': '*' },
+      body,
+    });
+  });
+  return seen;
+}
+
+/** A Cognito error reply. */
+export const cognitoError = (type, status = 400) => ({ status, body: { __type: type, message: `raw ${type} message` } });
+
+/** Runs axe-core in the page (evaluated through the debugging protocol, so the page's CSP
+ * stays strict) and returns its violations. */
+export async function axeViolations(page) {
+  const source = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
