@@ -1,7 +1,7 @@
 // The whole flow on one machine: cognito-local (the user pool), the real trigger served by
 // `cargo lambda watch` (the Lambda Invoke API), and the pages. Used by `npm start` and the
 // browser tests, so both run exactly the same stack.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
@@ -64,6 +64,8 @@ export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort
   }, null, 2));
   writeFileSync(join(dir, 'trigger.env'), `RESET_PAGE_URL=${pageUrl}\nPRODUCT_NAME="the reset-link demo"\n`);
 
+  // Built here, so the first reset does not wait for `cargo lambda watch` to compile it.
+  execFileSync('cargo', ['build', '--quiet', '-p', TRIGGER], { cwd: ROOT, stdio: 'inherit' });
   const children = [];
   let output = '';
   const linkWaiters = [];

@@ -5,7 +5,7 @@ use std::{cell::RefCell, rc::Rc};
 
 use reset_link_core::api::{confirm_forgot_password, forgot_password, EmptyReply, ForgotPasswordReply};
 use reset_link_core::config::Config;
-use reset_link_core::link::{clean_code, clean_username, parse_link};
+use reset_link_core::link::{clean_code, clean_username, parse_link, LinkParams};
 use reset_link_core::policy::{checklist, Rule};
 use reset_link_core::words::{reset_page, rule_text, ForgotOutcome, ResetAdvice};
 
@@ -14,21 +14,21 @@ use crate::{config, dom, http};
 /// What the page holds between events.
 struct Page {
     config: Rc<Config>,
-    /// The code from the link, kept out of the DOM.
-    link_code: Option<String>,
+    /// What the link carried; its code is kept out of the DOM.
+    link: LinkParams,
     /// A request is running: further clicks are ignored.
     busy: bool,
 }
 
 /// Wires the page.
 pub async fn run() {
-    let link_code = read_link();
+    let link = read_link();
     let config = match config::load().await {
         Ok(config) => config,
         Err(problem) => return dom::stop(problem.explanation()),
     };
     build_checklist(&config);
-    let page = Rc::new(RefCell::new(Page { config: Rc::new(config), link_code, busy: false }));
+    let page = Rc::new(RefCell::new(Page { config: Rc::new(config), link, busy: false }));
     let refresh = {
         let page = page.clone();
         move |_| {
@@ -54,10 +54,10 @@ pub async fn run() {
 /// per tab, never sent anywhere, and cleared on success).
 const SAVED_LINK: &str = "reset-link";
 
-/// Reads the link, removes it from the address bar and history, and fills the form.
-/// Returns the code, which stays out of the DOM when it came from the link.
-fn read_link() -> Option<String> {
-    let window = web_sys::window()?;
+/// Reads the link, removes it from the address bar and history, and fills the form with
+/// what the person recognises (their email when the link carries it, else the username).
+fn read_link() -> LinkParams {
+    let Some(window) = web_sys::window() else { return LinkParams::default() };
     let location = window.location();
     let storage = window.session_storage().ok().flatten();
     let (search, hash) = (location.search().unwrap_or_default(), location.hash().unwrap_or_default());
@@ -76,12 +76,17 @@ fn read_link() -> Option<String> {
     }
     if let Some(username) = &params.username {
         let field = dom::input("username");
-        field.set_value(username);
+        field.set_value(params.email.as_ref().unwrap_or(username));
         field.set_read_only(true);
     }
     // Without a code in the link the person types the one from their email or SMS.
     dom::show("code-field", params.code.is_none());
-    params.code
+    params
+}
+
+/// The username to send: the link's, else what the person typed.
+fn username(page: &Page) -> Option<String> {
+    page.link.username.clone().or_else(|| clean_username(&dom::input("username").value()))
 }
 
 /// Forgets the saved link (after success, the code is spent).
@@ -168,10 +173,10 @@ fn read_form(page: &Page) -> Option<(String, String, String)> {
         let _ = dom::element(focus).focus();
         None
     };
-    let Some(username) = clean_username(&dom::input("username").value()) else {
+    let Some(username) = username(page) else {
         return problem(reset_page::NEED_USERNAME, "username");
     };
-    let code = page.link_code.clone().or_else(|| clean_code(&dom::input("code").value()));
+    let code = page.link.code.clone().or_else(|| clean_code(&dom::input("code").value()));
     let Some(code) = code else { return problem(reset_page::NEED_CODE, "code") };
     match update_checklist(&page.config) {
         Some(Rule::Match) => problem(reset_page::MISMATCH, "confirm"),
@@ -194,7 +199,7 @@ fn finish(config: &Config) {
 
 /// Asks for a new link for the same username, then counts down the cooldown on the button.
 async fn send_new_link(page: Rc<RefCell<Page>>) {
-    let Some(username) = clean_username(&dom::input("username").value()) else {
+    let Some(username) = username(&page.borrow()) else {
         dom::say(reset_page::NEED_USERNAME, true);
         let _ = dom::element("username").focus();
         return;

@@ -14,11 +14,14 @@ pub struct EmailTexts {
     pub product: String,
     /// The subject line.
     pub subject: String,
+    /// A team's own HTML body with `{link}`, `{code}`, `{username}` and `{product}`
+    /// placeholders, filled in with escaping; `None` uses the built-in layout.
+    pub template: Option<String>,
 }
 
 impl Default for EmailTexts {
     fn default() -> Self {
-        EmailTexts { product: "your account".into(), subject: "Reset your password".into() }
+        EmailTexts { product: "your account".into(), subject: "Reset your password".into(), template: None }
     }
 }
 
@@ -69,10 +72,51 @@ pub fn escape_html(text: &str) -> String {
 /// Renders the reset email and SMS. `link` holds the `{####}` placeholder; `shown_name` is
 /// what the person will recognise (their email, or their username).
 pub fn render_reset(texts: &EmailTexts, link: &str, shown_name: &str) -> Message {
-    let product = escape_html(&texts.product);
+    let email_html = match &texts.template {
+        Some(template) => fill_template(template, link, shown_name, &texts.product),
+        None => builtin_html(link, shown_name, &texts.product),
+    };
+    let sms_link = format!("Reset your password: {link}");
+    let sms = if sms_link.chars().count() <= MAX_SHORT_CHARS {
+        sms_link
+    } else {
+        format!("Your password reset code is {CODE_PLACEHOLDER}. It works for one hour.")
+    };
+    Message { subject: texts.subject.clone(), email_html, sms }
+}
+
+/// Fills a team's template in one pass, so a value that looks like a placeholder stays text.
+pub fn fill_template(template: &str, link: &str, shown_name: &str, product: &str) -> String {
+    let mut out = String::with_capacity(template.len() + link.len() * 2);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let filled = [("{link}", escape_html(link)), ("{code}", CODE_PLACEHOLDER.to_string()),
+            ("{username}", escape_html(shown_name)), ("{product}", escape_html(product))]
+            .into_iter()
+            .find(|(name, _)| tail.starts_with(name));
+        match filled {
+            Some((name, value)) => {
+                out.push_str(&value);
+                rest = &tail[name.len()..];
+            }
+            None => {
+                out.push('{');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The built-in layout: inline styles, one button, the link as text, the code as a fallback.
+fn builtin_html(link: &str, shown_name: &str, product: &str) -> String {
+    let product = escape_html(product);
     let name = escape_html(shown_name);
     let href = escape_html(link);
-    let email_html = format!(
+    format!(
         r#"<!doctype html><html><body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2328">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:520px;margin:0 auto;background:#ffffff;border-radius:8px">
 <tr><td style="padding:32px 28px">
@@ -84,14 +128,7 @@ pub fn render_reset(texts: &EmailTexts, link: &str, shown_name: &str) -> Message
 <p style="margin:0 0 16px;font-size:14px;line-height:1.5">The link works for one hour. Your verification code is {CODE_PLACEHOLDER}.</p>
 <p style="margin:0;font-size:14px;line-height:1.5;color:#57606a">If you didn't ask for this, you can ignore this email: your password stays the same.</p>
 </td></tr></table></body></html>"#
-    );
-    let sms_link = format!("Reset your password: {link}");
-    let sms = if sms_link.chars().count() <= MAX_SHORT_CHARS {
-        sms_link
-    } else {
-        format!("Your password reset code is {CODE_PLACEHOLDER}. It works for one hour.")
-    };
-    Message { subject: texts.subject.clone(), email_html, sms }
+    )
 }
 
 /// Checks a message against Cognito's constraints, so a bad one is never handed back.
@@ -137,6 +174,21 @@ mod tests {
         assert!(message.email_html.contains("o&#39;brien&amp;co&lt;script&gt;"));
         assert!(!message.email_html.contains("<script>"));
         assert!(message.email_html.contains("href=\"https://example.com/reset-password.html#confirmation_code={####}&amp;user_name=a%26b\""));
+        assert_eq!(check_message(&message), Ok(()));
+    }
+
+    #[test]
+    fn a_team_template_is_filled_and_escaped_in_one_pass() {
+        let texts = EmailTexts {
+            template: Some("<p>{product}: <a href=\"{link}\">reset</a> for {username}, code {code} {other}</p>".into()),
+            product: "Acme & Co".into(),
+            ..EmailTexts::default()
+        };
+        let message = render_reset(&texts, LINK, "{product}<b>");
+        assert_eq!(
+            message.email_html,
+            "<p>Acme &amp; Co: <a href=\"https://example.com/reset-password.html#confirmation_code={####}&amp;user_name=a%26b\">reset</a> for {product}&lt;b&gt;, code {####} {other}</p>"
+        );
         assert_eq!(check_message(&message), Ok(()));
     }
 

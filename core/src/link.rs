@@ -3,7 +3,7 @@
 //!
 //! ```
 //! use reset_link_core::link::{build_link, parse_link, LinkStyle};
-//! let link = build_link("https://example.com/reset-password.html", LinkStyle::Fragment, "123456", "jane+1@example.com");
+//! let link = build_link("https://example.com/reset-password.html", LinkStyle::Fragment, "123456", "jane+1@example.com", None);
 //! assert_eq!(link, "https://example.com/reset-password.html#confirmation_code=123456&user_name=jane%2B1%40example.com");
 //! let (_, fragment) = link.split_once('#').unwrap();
 //! let params = parse_link("", fragment);
@@ -17,7 +17,9 @@ pub const USERNAME_PARAM: &str = "user_name";
 /// Other names accepted for the code, from hand-written links.
 const CODE_ALIASES: [&str; 2] = ["code", "confirmationCode"];
 /// Other names accepted for the username, from hand-written links.
-const USERNAME_ALIASES: [&str; 3] = ["username", "userName", "email"];
+const USERNAME_ALIASES: [&str; 2] = ["username", "userName"];
+/// Name of the optional email shown to the person (the username may be an opaque id).
+pub const EMAIL_PARAM: &str = "email";
 /// Longest code Cognito accepts (`ConfirmationCode` is 1-2048 characters).
 pub const MAX_CODE_CHARS: usize = 2048;
 /// Longest username Cognito accepts.
@@ -35,17 +37,20 @@ pub enum LinkStyle {
 
 /// Builds the link for an email or SMS.
 ///
-/// `code` is put in verbatim so that Cognito's `{####}` placeholder survives; the username is
-/// percent-encoded (`+` becomes `%2B`, so it cannot turn into a space). Parameters already on
-/// `page` in the chosen part are kept.
-pub fn build_link(page: &str, style: LinkStyle, code: &str, username: &str) -> String {
+/// `code` is put in verbatim so that Cognito's `{####}` placeholder survives; the username
+/// and the optional `email` (shown to the person, who may not recognise an opaque username)
+/// are percent-encoded (`+` becomes `%2B`, so it cannot turn into a space). Parameters
+/// already on `page` in the chosen part are kept.
+pub fn build_link(page: &str, style: LinkStyle, code: &str, username: &str, email: Option<&str>) -> String {
     let (page, existing_fragment) = match page.split_once('#') {
         Some((base, fragment)) => (base, fragment),
         None => (page, ""),
     };
-    let mut username_encoded = String::new();
-    username_encoded.extend(form_urlencoded::byte_serialize(username.as_bytes()));
-    let params = format!("{CODE_PARAM}={code}&{USERNAME_PARAM}={username_encoded}");
+    let encode = |value: &str| form_urlencoded::byte_serialize(value.as_bytes()).collect::<String>();
+    let mut params = format!("{CODE_PARAM}={code}&{USERNAME_PARAM}={}", encode(username));
+    if let Some(email) = email.filter(|e| !e.is_empty() && *e != username) {
+        params.push_str(&format!("&{EMAIL_PARAM}={}", encode(email)));
+    }
     match style {
         LinkStyle::Fragment if existing_fragment.is_empty() => format!("{page}#{params}"),
         LinkStyle::Fragment => format!("{page}#{existing_fragment}&{params}"),
@@ -63,6 +68,8 @@ pub struct LinkParams {
     pub code: Option<String>,
     /// The username, with a `+` that a naive link turned into a space restored.
     pub username: Option<String>,
+    /// The email to show the person, when the link carries one.
+    pub email: Option<String>,
     /// Whether the address held any of our parameters (so the page should scrub it).
     pub found: bool,
 }
@@ -75,6 +82,7 @@ pub fn parse_link(search: &str, hash: &str) -> LinkParams {
     LinkParams {
         code: from_fragment.code.or(from_query.code),
         username: from_fragment.username.or(from_query.username),
+        email: from_fragment.email.or(from_query.email),
         found: from_fragment.found || from_query.found,
     }
 }
@@ -92,6 +100,11 @@ fn parse_part(part: &str) -> LinkParams {
             params.found = true;
             if params.username.is_none() {
                 params.username = clean_username(&value);
+            }
+        } else if name == EMAIL_PARAM {
+            params.found = true;
+            if params.email.is_none() {
+                params.email = clean_username(&value);
             }
         }
     }
@@ -128,16 +141,16 @@ mod tests {
     #[test]
     fn builds_fragment_and_query_links() {
         assert_eq!(
-            build_link(PAGE, LinkStyle::Fragment, "{####}", "a b&c#d%e"),
+            build_link(PAGE, LinkStyle::Fragment, "{####}", "a b&c#d%e", None),
             format!("{PAGE}#confirmation_code={{####}}&user_name=a+b%26c%23d%25e")
         );
         assert_eq!(
-            build_link(&format!("{PAGE}?lang=de"), LinkStyle::Query, "{####}", "x"),
+            build_link(&format!("{PAGE}?lang=de"), LinkStyle::Query, "{####}", "x", Some("x")),
             format!("{PAGE}?lang=de&confirmation_code={{####}}&user_name=x")
         );
         assert_eq!(
-            build_link(&format!("{PAGE}#v=1"), LinkStyle::Fragment, "1", "x"),
-            format!("{PAGE}#v=1&confirmation_code=1&user_name=x")
+            build_link(&format!("{PAGE}#v=1"), LinkStyle::Fragment, "1", "x", Some("j+1@e.com")),
+            format!("{PAGE}#v=1&confirmation_code=1&user_name=x&email=j%2B1%40e.com")
         );
     }
 
@@ -175,6 +188,13 @@ mod tests {
         let got = parse_link("", &format!("confirmation_code={long_code}&user_name={long_name}"));
         assert_eq!((got.code, got.username), (None, None));
         assert!(got.found, "the address still needs scrubbing");
+    }
+
+    #[test]
+    fn reads_the_email_apart_from_the_username() {
+        let got = parse_link("", "confirmation_code=1&user_name=3f2a&email=jane+x%40example.com");
+        assert_eq!(got.username.as_deref(), Some("3f2a"));
+        assert_eq!(got.email.as_deref(), Some("jane+x@example.com"));
     }
 
     #[test]

@@ -41,7 +41,8 @@ pub fn handle(settings: Option<&Settings>, mut event: Value) -> (Value, Outcome)
         .and_then(|r| r.get("userAttributes"))
         .and_then(|a| a.get("email"))
         .and_then(Value::as_str);
-    let link = build_link(&settings.reset_page, settings.style, code, username);
+    let shown_email = email.filter(|_| settings.include_email);
+    let link = build_link(&settings.reset_page, settings.style, code, username, shown_email);
     let message = render_reset(&settings.texts, &link, email.unwrap_or(username));
     if check_message(&message).is_err() {
         return (event, Outcome::LeftDefault);
@@ -64,6 +65,7 @@ mod tests {
             reset_page: "https://example.com/reset-password.html".into(),
             style: LinkStyle::Fragment,
             texts: Default::default(),
+            include_email: true,
         }
     }
 
@@ -91,6 +93,7 @@ mod tests {
         assert_eq!(params.username.as_deref(), Some("3f2a6c1e-9b7d-4c2a-8e51-6d0f1b2a7c90"));
         assert_eq!(params.code.as_deref(), Some("123456"));
         assert!(html.contains("jane+test@example.com"), "the email is shown for reassurance");
+        assert_eq!(params.email.as_deref(), Some("jane+test@example.com"), "and carried for the page");
         assert_eq!(event["response"]["emailSubject"], "Reset your password");
         assert_eq!(event["userName"], "3f2a6c1e-9b7d-4c2a-8e51-6d0f1b2a7c90", "the rest is kept");
     }

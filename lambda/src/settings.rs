@@ -1,7 +1,7 @@
 //! The trigger's settings, read once from the environment at start and checked.
 
-use reset_link_core::email::EmailTexts;
-use reset_link_core::link::LinkStyle;
+use reset_link_core::email::{check_message, render_reset, EmailTexts, MessageError};
+use reset_link_core::link::{build_link, LinkStyle};
 
 /// Checked settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,8 +10,10 @@ pub struct Settings {
     pub reset_page: String,
     /// Fragment (default) or query.
     pub style: LinkStyle,
-    /// Product name and subject.
+    /// Product name, subject and optional template.
     pub texts: EmailTexts,
+    /// Whether the link also carries the email, so the page can show it.
+    pub include_email: bool,
 }
 
 /// Why the settings cannot be used; the trigger then leaves Cognito's default message.
@@ -25,6 +27,10 @@ pub enum SettingsError {
     BadStyle(String),
     /// `EMAIL_SUBJECT` is empty or longer than 140 characters.
     BadSubject,
+    /// `LINK_INCLUDE_EMAIL` is neither `true` nor `false`.
+    BadIncludeEmail(String),
+    /// `EMAIL_TEMPLATE` lacks `{link}` and `{code}`, or renders a message Cognito refuses.
+    BadTemplate(MessageError),
 }
 
 impl std::fmt::Display for SettingsError {
@@ -34,6 +40,8 @@ impl std::fmt::Display for SettingsError {
             Self::BadPage(why) => write!(f, "RESET_PAGE_URL is not usable: {why}"),
             Self::BadStyle(got) => write!(f, "LINK_STYLE must be 'fragment' or 'query', not {got:?}"),
             Self::BadSubject => write!(f, "EMAIL_SUBJECT must be 1-140 characters"),
+            Self::BadIncludeEmail(got) => write!(f, "LINK_INCLUDE_EMAIL must be 'true' or 'false', not {got:?}"),
+            Self::BadTemplate(why) => write!(f, "EMAIL_TEMPLATE is not usable ({why:?}); it needs {{link}} or {{code}} and must stay within Cognito's limits"),
         }
     }
 }
@@ -61,7 +69,23 @@ impl Settings {
             }
             texts.subject = subject;
         }
-        Ok(Settings { reset_page, style, texts })
+        texts.template = var("EMAIL_TEMPLATE").filter(|t| !t.trim().is_empty());
+        let include_email = match var("LINK_INCLUDE_EMAIL").as_deref().map(str::trim) {
+            None | Some("") | Some("true") => true,
+            Some("false") => false,
+            Some(other) => return Err(SettingsError::BadIncludeEmail(other.to_string())),
+        };
+        let settings = Settings { reset_page, style, texts, include_email };
+        settings.check_sample()?;
+        Ok(settings)
+    }
+
+    /// Renders a message for a long username, so a template that Cognito would refuse is
+    /// found at start, not when a person asks for a reset.
+    fn check_sample(&self) -> Result<(), SettingsError> {
+        let long_name = "n".repeat(128);
+        let link = build_link(&self.reset_page, self.style, "{####}", &long_name, Some(&long_name));
+        check_message(&render_reset(&self.texts, &link, &long_name)).map_err(SettingsError::BadTemplate)
     }
 }
 
@@ -100,5 +124,17 @@ mod tests {
         assert!(matches!(read(&[("RESET_PAGE_URL", "not a url")]), Err(SettingsError::BadPage(_))));
         assert!(matches!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("LINK_STYLE", "path")]), Err(SettingsError::BadStyle(_))));
         assert_eq!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("EMAIL_SUBJECT", " ")]), Err(SettingsError::BadSubject));
+        assert_eq!(
+            read(&[("RESET_PAGE_URL", "https://e.com/"), ("EMAIL_TEMPLATE", "<p>Hi {username}</p>")]),
+            Err(SettingsError::BadTemplate(MessageError::NoPlaceholder))
+        );
+        let huge = format!("{{link}}{}", "x".repeat(20_000));
+        assert_eq!(
+            read(&[("RESET_PAGE_URL", "https://e.com/"), ("EMAIL_TEMPLATE", &huge)]),
+            Err(SettingsError::BadTemplate(MessageError::BodyTooLong))
+        );
+        assert!(matches!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("LINK_INCLUDE_EMAIL", "yes")]), Err(SettingsError::BadIncludeEmail(_))));
+        let custom = read(&[("RESET_PAGE_URL", "https://e.com/"), ("EMAIL_TEMPLATE", "<a href=\"{link}\">Reset</a>")]).unwrap();
+        assert!(custom.texts.template.is_some());
     }
 }

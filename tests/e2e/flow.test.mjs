@@ -26,6 +26,7 @@ for (const [index, label] of [[0, 'the demo user'], [1, 'a user whose email hold
     await page.waitForSelector('#rules li');
     assert.equal(page.url(), `${stack.pageOrigin}/reset-password.html`, 'the code left the address bar');
     assert.equal(await page.getAttribute('#username', 'readonly'), '', 'the username from the link is locked');
+    assert.equal(await page.inputValue('#username'), user.email, 'the person sees their email, not the opaque username');
     assert.equal(await page.isVisible('#code'), false, 'the code from the link is not asked for');
 
     const newPassword = `New-pass-${index}9x`;
