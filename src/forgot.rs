@@ -4,20 +4,23 @@
 use std::{cell::Cell, rc::Rc};
 
 use reset_link_core::api::{forgot_password, ForgotPasswordReply};
-use reset_link_core::config::Config;
-use reset_link_core::words::ForgotOutcome;
+use reset_link_core::config::{Config, SignInWith};
+use reset_link_core::link::parse_link;
+use reset_link_core::words::{forgot_page, ForgotOutcome};
 
-use crate::{config, dom, http};
-
-/// Shown when the box is empty.
-const NEED_ADDRESS: &str = "Please enter the email address you use to sign in.";
+use crate::{config, dom, http, timer};
 
 /// Wires the page.
 pub async fn run() {
+    let prefill = take_prefill();
     let config = match config::load().await {
         Ok(config) => Rc::new(config),
         Err(problem) => return dom::stop(problem.explanation()),
     };
+    follow_pool(config.sign_in_with);
+    if let Some(value) = prefill {
+        dom::input("username").set_value(&value);
+    }
     let busy = Rc::new(Cell::new(false));
     dom::on("form", "submit", move |event| {
         event.prevent_default();
@@ -26,7 +29,7 @@ pub async fn run() {
         }
         let who = dom::input("username").value().trim().to_string();
         if who.is_empty() {
-            dom::say(NEED_ADDRESS, true);
+            dom::say(forgot_page::need(config.sign_in_with), true);
             let _ = dom::input("username").focus();
             return;
         }
@@ -35,16 +38,52 @@ pub async fn run() {
     });
 }
 
-/// Sends `ForgotPassword` and shows the outcome.
+/// Reads `email=` (or `username=`) that a sign-in page passed in the query or fragment, and
+/// removes it from the address bar.
+fn take_prefill() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let params = parse_link(&location.search().unwrap_or_default(), &location.hash().unwrap_or_default());
+    if params.found {
+        let clean = location.pathname().unwrap_or_else(|_| "index.html".into());
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+        }
+    }
+    params.email.or(params.username)
+}
+
+/// Labels the box for what the pool signs in with; `type="email"` only for emails.
+fn follow_pool(with: SignInWith) {
+    dom::set_text("username-label", forgot_page::label(with));
+    let field = dom::input("username");
+    if with != SignInWith::Email {
+        field.set_type("text");
+        let _ = field.remove_attribute("inputmode");
+    }
+}
+
+/// Sends `ForgotPassword`, shows the outcome, then holds "Send again" for the cooldown.
 async fn request_link(config: Rc<Config>, who: String, busy: Rc<Cell<bool>>) {
     dom::enable("submit", false);
-    dom::set_text("submit", "Sending…");
+    dom::set_text("submit", forgot_page::SENDING);
     let language = web_sys::window().and_then(|w| w.navigator().language());
     let call = forgot_password(&config.client_id, &who, language.as_deref());
-    let result = http::send::<_, ForgotPasswordReply>(&config, &call).await.map(|_| ());
+    let reply = http::send::<_, ForgotPasswordReply>(&config, &call).await;
+    let destination = reply.as_ref().ok().and_then(|r| r.code_delivery_details.clone()).and_then(|d| d.destination);
+    let result = reply.map(|_| ());
     let outcome = ForgotOutcome::for_result(&result);
-    dom::say(&outcome.text().replace("{who}", &who), outcome != ForgotOutcome::Sent);
-    dom::set_text("submit", if outcome == ForgotOutcome::Sent { "Send again" } else { "Send reset link" });
-    dom::enable("submit", true);
+    let mut text = outcome.text().replace("{who}", &who);
+    if let (ForgotOutcome::Sent, true, Some(destination)) = (outcome, config.show_destination, destination) {
+        text.push_str(&forgot_page::DESTINATION.replace("{destination}", &destination));
+    }
+    dom::say(&text, outcome != ForgotOutcome::Sent);
+    if outcome == ForgotOutcome::Sent {
+        let seconds = config.resend_cooldown_seconds;
+        timer::count_down("submit", seconds, forgot_page::SEND_AGAIN_WAIT, forgot_page::SEND_AGAIN).await;
+    } else {
+        dom::set_text("submit", forgot_page::SEND);
+        dom::enable("submit", true);
+    }
     busy.set(false);
 }

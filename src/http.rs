@@ -10,6 +10,8 @@ use reset_link_core::error::{retry_delay_ms, CallError};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
+use crate::timer;
+
 /// Attempts per call, the first included.
 const MAX_ATTEMPTS: u32 = 4;
 
@@ -20,7 +22,7 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(config: &Config, call: &Cal
     loop {
         match send_once(&config.endpoint, &call.target, &body, config.request_timeout_ms as i32).await {
             Err(error) if error.is_transient() => match retry_delay_ms(attempt, MAX_ATTEMPTS, js_sys::Math::random()) {
-                Some(delay) => sleep(delay as i32).await,
+                Some(delay) => timer::sleep(delay as i32).await,
                 None => return Err(error),
             },
             result => return result,
@@ -77,14 +79,4 @@ fn to_json<B: Serialize>(body: &B) -> String {
         .and_then(|value| js_sys::JSON::stringify(&value).ok())
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| "{}".into())
-}
-
-/// Waits `ms` milliseconds.
-pub async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

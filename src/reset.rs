@@ -9,7 +9,7 @@ use reset_link_core::link::{clean_code, clean_username, parse_link, LinkParams};
 use reset_link_core::policy::{checklist, Rule};
 use reset_link_core::words::{reset_page, rule_text, ForgotOutcome, ResetAdvice};
 
-use crate::{config, dom, http};
+use crate::{config, dom, http, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -218,10 +218,5 @@ async fn send_new_link(page: Rc<RefCell<Page>>) {
         ForgotOutcome::Sent => dom::say(reset_page::NEW_LINK_SENT, false),
         other => dom::say(other.text(), true),
     }
-    for left in (1..=config.resend_cooldown_seconds).rev() {
-        dom::set_text("new-link", &reset_page::NEW_LINK_WAIT.replace("{s}", &left.to_string()));
-        http::sleep(1000).await;
-    }
-    dom::set_text("new-link", reset_page::NEW_LINK);
-    dom::enable("new-link", true);
+    timer::count_down("new-link", config.resend_cooldown_seconds, reset_page::NEW_LINK_WAIT, reset_page::NEW_LINK).await;
 }

@@ -27,6 +27,23 @@ pub struct RawConfig {
     pub resend_cooldown_seconds: Option<u32>,
     /// Seconds one request may take before it counts as failed.
     pub request_timeout_seconds: Option<u32>,
+    /// What people sign in with: `email` (default), `username` or `either`.
+    pub sign_in_with: Option<String>,
+    /// Show Cognito's masked destination (`j***@e***`) after a request. Safe only with
+    /// PreventUserExistenceErrors enabled on the app client; off by default.
+    pub show_destination: Option<bool>,
+}
+
+/// What people type to identify their account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SignInWith {
+    /// An email address (the box is `type="email"`).
+    #[default]
+    Email,
+    /// A username.
+    Username,
+    /// Either of the two.
+    Either,
 }
 
 /// A checked configuration.
@@ -44,6 +61,10 @@ pub struct Config {
     pub resend_cooldown_seconds: u32,
     /// Milliseconds one request may take.
     pub request_timeout_ms: u32,
+    /// What people sign in with.
+    pub sign_in_with: SignInWith,
+    /// Whether the masked destination is shown.
+    pub show_destination: bool,
 }
 
 /// Why a configuration cannot be used.
@@ -62,6 +83,8 @@ pub enum ConfigError {
     SignInUrl,
     /// `clientSecret` is present; a browser cannot keep a secret.
     ClientSecret,
+    /// `signInWith` is not `email`, `username` or `either`.
+    SignInWith,
 }
 
 impl ConfigError {
@@ -74,6 +97,7 @@ impl ConfigError {
             Self::Endpoint => "\"endpoint\" in config.json must start with https:// (or http://127.0.0.1 / http://localhost).",
             Self::SignInUrl => "\"signInUrl\" in config.json must be an https:// address or a path starting with /.",
             Self::ClientSecret => "config.json holds \"clientSecret\". Anything sent to a browser is public: use an app client without a secret and remove the key.",
+            Self::SignInWith => "\"signInWith\" in config.json must be \"email\", \"username\" or \"either\".",
         }
     }
 }
@@ -105,7 +129,15 @@ impl RawConfig {
         {
             return Err(ConfigError::SignInUrl);
         }
+        let sign_in_with = match self.sign_in_with.as_deref() {
+            None | Some("email") => SignInWith::Email,
+            Some("username") => SignInWith::Username,
+            Some("either") => SignInWith::Either,
+            Some(_) => return Err(ConfigError::SignInWith),
+        };
         Ok(Config {
+            sign_in_with,
+            show_destination: self.show_destination.unwrap_or(false),
             client_id,
             endpoint,
             sign_in_url,
@@ -160,6 +192,7 @@ mod tests {
         assert_eq!(config.sign_in_url, "/");
         assert_eq!(config.resend_cooldown_seconds, 60);
         assert_eq!(config.request_timeout_ms, 15_000);
+        assert_eq!((config.sign_in_with, config.show_destination), (SignInWith::Email, false));
     }
 
     #[test]
@@ -177,5 +210,6 @@ mod tests {
         assert_eq!(check(r#"{"region":"x","clientId":"c","signInUrl":"javascript:alert(1)"}"#).unwrap_err(), ConfigError::SignInUrl);
         assert_eq!(check(r#"{"region":"x","clientId":"c","signInUrl":"//evil.example"}"#).unwrap_err(), ConfigError::SignInUrl);
         assert_eq!(check(r#"{"clientId":"c d","region":"x"}"#).unwrap_err(), ConfigError::ClientId);
+        assert_eq!(check(r#"{"clientId":"c","region":"x","signInWith":"phone"}"#).unwrap_err(), ConfigError::SignInWith);
     }
 }

@@ -126,6 +126,40 @@ impl ForgotOutcome {
     }
 }
 
+/// Words of the forgot-password page.
+pub mod forgot_page {
+    use crate::config::SignInWith;
+
+    /// The box's label for what people sign in with.
+    pub fn label(with: SignInWith) -> &'static str {
+        match with {
+            SignInWith::Email => "Email address",
+            SignInWith::Username => "Username",
+            SignInWith::Either => "Email or username",
+        }
+    }
+
+    /// Shown when the box is empty.
+    pub fn need(with: SignInWith) -> &'static str {
+        match with {
+            SignInWith::Email => "Please enter the email address you use to sign in.",
+            SignInWith::Username => "Please enter the username you use to sign in.",
+            SignInWith::Either => "Please enter the email address or username you use to sign in.",
+        }
+    }
+
+    /// The button.
+    pub const SEND: &str = "Send reset link";
+    /// The button while the request runs.
+    pub const SENDING: &str = "Sending…";
+    /// The button after a request.
+    pub const SEND_AGAIN: &str = "Send again";
+    /// The button during the cooldown; `{s}` is the seconds left.
+    pub const SEND_AGAIN_WAIT: &str = "Send again (wait {s} s)";
+    /// Added when the deployer shows the masked destination.
+    pub const DESTINATION: &str = " We sent it to {destination}.";
+}
+
 /// Words for states of the reset page that involve no call.
 pub mod reset_page {
     /// Shown after the password was changed.
