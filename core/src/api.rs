@@ -186,7 +186,7 @@ mod tests {
     use serde_json::{json, Value};
 
     fn read<T: for<'de> Deserialize<'de>>(status: u16, body: Value, header: Option<&str>) -> Result<T, CallError> {
-        read_reply(status, body, header).map_err(|e| e)
+        read_reply(status, body, header)
     }
 
     #[test]
