@@ -54,6 +54,13 @@ pub fn say(text: &str, is_error: bool) {
     let _ = status.class_list().toggle_with_force("error", is_error);
 }
 
+/// Marks the page as wired (`<body data-ready>`), for tests and styles.
+pub fn mark_ready() {
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-ready", "");
+    }
+}
+
 /// Shows a problem that stops the page (bad configuration), and disables the form.
 pub fn stop(text: &str) {
     set_text("problem", text);

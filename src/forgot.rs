@@ -36,6 +36,7 @@ pub async fn run() {
         busy.set(true);
         wasm_bindgen_futures::spawn_local(request_link(config.clone(), who, busy.clone()));
     });
+    dom::mark_ready();
 }
 
 /// Reads `email=` (or `username=`) that a sign-in page passed in the query or fragment, and

@@ -48,6 +48,7 @@ pub async fn run() {
         let page = page.clone();
         wasm_bindgen_futures::spawn_local(async move { send_new_link(page).await });
     });
+    dom::mark_ready();
 }
 
 /// Key under which the link's parameters survive a reload of this tab (sessionStorage is

@@ -23,7 +23,7 @@ for (const [index, label] of [[0, 'the demo user'], [1, 'a user whose email hold
     assert.match(link, /#confirmation_code=\d{6}&user_name=/, 'the code travels in the fragment');
 
     const { page, problems } = await openPage(browser, link);
-    await page.waitForSelector('#rules li');
+    await page.waitForSelector('body[data-ready]');
     assert.equal(page.url(), `${stack.pageOrigin}/reset-password.html`, 'the code left the address bar');
     assert.equal(await page.getAttribute('#username', 'readonly'), '', 'the username from the link is locked');
     assert.equal(await page.inputValue('#username'), user.email, 'the person sees their email, not the opaque username');
@@ -63,7 +63,7 @@ test('a wrong code says the link does not work, keeps the passwords and offers a
   const { link } = await requestLink(browser, stack, 'demo@example.com');
   const wrong = link.replace(/confirmation_code=\d+/, 'confirmation_code=000000');
   const { page, problems } = await openPage(browser, wrong);
-  await page.waitForSelector('#rules li');
+  await page.waitForSelector('body[data-ready]');
   await chooseNewPassword(page, 'Another-pass1');
   await page.waitForSelector('#new-link:not([hidden])');
   assert.match(await page.textContent('#status'), /This reset link doesn't work/);
@@ -86,7 +86,7 @@ test('an expired code says so', async () => {
     body: JSON.stringify({ __type: 'ExpiredCodeException', message: 'Invalid code provided, please request a code again.' }),
   }));
   await page.goto(`${stack.pageOrigin}/reset-password.html#confirmation_code=123456&user_name=someone`);
-  await page.waitForSelector('#rules li');
+  await page.waitForSelector('body[data-ready]');
   await chooseNewPassword(page, 'Another-pass1');
   await page.waitForSelector('#new-link:not([hidden])');
   assert.match(await page.textContent('#status'), /has expired/);
@@ -96,10 +96,10 @@ test('an expired code says so', async () => {
 test('a reload keeps the link working without putting it back in the address bar', async () => {
   const { stack, browser } = env;
   const { page, problems } = await openPage(browser, `${stack.pageOrigin}/reset-password.html#confirmation_code=424242&user_name=reload-user`);
-  await page.waitForSelector('#rules li');
+  await page.waitForSelector('body[data-ready]');
   await page.fill('#password', 'Typed-before1');
   await page.reload();
-  await page.waitForSelector('#rules li');
+  await page.waitForSelector('body[data-ready]');
   assert.equal(page.url(), `${stack.pageOrigin}/reset-password.html`);
   assert.equal(await page.inputValue('#username'), 'reload-user');
   assert.equal(await page.isVisible('#code'), false, 'the code is still known');

@@ -18,7 +18,7 @@ async function open(answer, path = '/index.html') {
   const bodies = [];
   page.on('request', (request) => { if (request.method() === 'POST') bodies.push(request.postDataJSON()); });
   await page.goto(`${env.origin}${path}`);
-  await page.waitForFunction(() => document.querySelector('#username-label').textContent.length > 0);
+  await page.waitForSelector('body[data-ready]');
   return { page, problems, calls, bodies };
 }
 

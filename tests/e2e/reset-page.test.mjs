@@ -16,7 +16,7 @@ async function open(answer, path = LINK) {
   const { page, problems } = await openPage(env.browser, null);
   const calls = await answerCognito(page, env.endpoint, answer);
   await page.goto(`${env.origin}${path}`);
-  await page.waitForSelector('#rules li');
+  await page.waitForSelector('body[data-ready]');
   return { page, problems, calls };
 }
 
@@ -153,7 +153,7 @@ test('without a code in the link the page asks for username and code', async () 
 test('fits a 320 px phone (and 200% zoom) without sideways scrolling', async () => {
   for (const viewport of [{ width: 320, height: 640 }]) {
     const { page } = await openPage(env.browser, `${env.origin}${LINK}`, { viewport });
-    await page.waitForSelector('#rules li');
+    await page.waitForSelector('body[data-ready]');
     await page.click('#toggle');
     await page.fill('#password', 'A-very-long-password-that-keeps-going-and-going-1');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
