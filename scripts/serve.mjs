@@ -45,7 +45,7 @@ export function serve({ root, port, configFile, cognitoEndpoint }) {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path === '/') path = '/index.html';
     path = normalize(path);
-    const allowed = PAGES.has(path) || (path.startsWith('/www/') && !path.includes('..'));
+    const allowed = PAGES.has(path) || (/^\/(www|assets)\//.test(path) && !path.includes('..'));
     const file = path === '/www/config.json' ? configFile : join(root, path);
     try {
       if (!allowed || !['GET', 'HEAD'].includes(req.method)) throw new Error('not served');

@@ -1,7 +1,8 @@
 // Installs what the project needs and is missing, skipping what is already there at the right
 // version. A new machine starts with only Rust, Node and Python.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './paths.mjs';
 
@@ -30,6 +31,16 @@ function asRoot(what, command, args) {
   }
   run(what, 'sudo', ['-n', command, ...args]);
 }
+
+// The Python tools for deploying and checking the deployment live in .venv.
+const requirements = readFileSync(join(ROOT, 'deploy', 'requirements.txt'));
+const marker = join(ROOT, '.venv', `.installed-${createHash('sha256').update(requirements).digest('hex').slice(0, 12)}`);
+if (!existsSync(marker)) {
+  if (!existsSync(join(ROOT, '.venv', 'bin', 'python'))) run('creating .venv', 'python3', ['-m', 'venv', '.venv']);
+  run('installing the deployment tools into .venv', join(ROOT, '.venv', 'bin', 'pip'), ['install', '--quiet', '-r', 'deploy/requirements.txt']);
+  writeFileSync(marker, '');
+}
+if (process.argv.includes('--python')) process.exit(0);
 
 if (!probe('rustup', ['target', 'list', '--installed']).includes('wasm32-unknown-unknown')) {
   run('adding the wasm32 target', 'rustup', ['target', 'add', 'wasm32-unknown-unknown']);

@@ -1,0 +1,137 @@
+// `npm run deploy`: builds the pages and the trigger zip, deploys deploy/template.yaml, writes
+// config.json from the stack outputs, uploads every file with its Content-Type and
+// Cache-Control, and invalidates CloudFront. `--dry-run` prints each AWS call instead.
+//
+//   npm run deploy -- [--stack NAME] [--region REGION] [--product-name TEXT]
+//                     [--existing-pool ID --existing-client ID] [--dry-run] [--no-build]
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT } from './paths.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    stack: { type: 'string', default: 'cognito-reset-link' },
+    region: { type: 'string', default: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'eu-west-1' },
+    'product-name': { type: 'string', default: 'your account' },
+    'existing-pool': { type: 'string', default: '' },
+    'existing-client': { type: 'string', default: '' },
+    'dry-run': { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const dryRun = options['dry-run'];
+const DIST = join(ROOT, 'dist');
+const ZIP = join(ROOT, 'target', 'lambda', 'reset-link-trigger', 'bootstrap.zip');
+
+/** The AWS CLI: from PATH, else the project's Python environment (installed if missing). */
+function awsCommand() {
+  const local = join(ROOT, '.venv', 'bin', 'aws');
+  if (existsSync(local)) return local;
+  try {
+    execFileSync('aws', ['--version'], { stdio: 'ignore' });
+    return 'aws';
+  } catch {
+    if (dryRun) return 'aws';
+    execFileSync('node', [join(ROOT, 'scripts', 'setup.mjs'), '--python'], { stdio: 'inherit' });
+    return local;
+  }
+}
+const AWS = awsCommand();
+
+/** Runs (or, in a dry run, prints) one AWS CLI call; returns its stdout or `dryAnswer`. */
+function aws(args, dryAnswer = '') {
+  const shown = ['aws', ...args, '--region', options.region].map((a) => (/[\s"'*]/.test(a) ? JSON.stringify(a) : a)).join(' ');
+  console.log(`${dryRun ? 'would run' : 'running'}: ${shown}`);
+  if (dryRun) return dryAnswer;
+  return execFileSync(AWS, [...args, '--region', options.region], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+/** How each kind of file is served. Pages and config are revalidated every time; the
+ * assets live under a content-hashed folder, so they can be cached for a year. */
+const NO_CACHE = 'no-cache';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const TYPES = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8',
+  json: 'application/json; charset=utf-8', wasm: 'application/wasm' };
+
+/** Every file under `dir`, as paths relative to it. */
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full).map((f) => join(entry.name, f)) : [entry.name];
+  });
+}
+
+/** Lays out dist/: the pages pointing at assets/<hash>/, the assets, and config.json. */
+function layOut(config) {
+  rmSync(DIST, { recursive: true, force: true });
+  const assets = ['www/style.css', 'www/boot.js', ...filesUnder(join(ROOT, 'www', 'pkg'))
+    .filter((f) => /\.(js|wasm)$/.test(f)).map((f) => `www/pkg/${f}`)];
+  const hash = createHash('sha256');
+  for (const asset of assets) hash.update(asset).update(readFileSync(join(ROOT, asset)));
+  const prefix = `assets/${hash.digest('hex').slice(0, 12)}`;
+  for (const asset of assets) {
+    mkdirSync(join(DIST, prefix, asset, '..'), { recursive: true });
+    cpSync(join(ROOT, asset), join(DIST, prefix, asset));
+  }
+  for (const page of ['index.html', 'reset-password.html']) {
+    const html = readFileSync(join(ROOT, page), 'utf8').replace(/(href|src)="www\/(?!config\.json)/g, `$1="${prefix}/www/`);
+    writeFileSync(join(DIST, page), html);
+  }
+  mkdirSync(join(DIST, 'www'), { recursive: true });
+  writeFileSync(join(DIST, 'www', 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  return prefix;
+}
+
+if (!options['no-build']) {
+  execFileSync('node', [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  execFileSync('cargo', ['lambda', 'build', '--profile', 'lambda', '--arm64', '--output-format', 'zip', '-p', 'reset-link-trigger'],
+    { cwd: ROOT, stdio: 'inherit' });
+}
+
+const account = aws(['sts', 'get-caller-identity', '--query', 'Account', '--output', 'text'], '123456789012').trim();
+const artifacts = `${options.stack}-artifacts-${account}-${options.region}`;
+try {
+  aws(['s3api', 'head-bucket', '--bucket', artifacts]);
+} catch {
+  aws(['s3', 'mb', `s3://${artifacts}`]);
+}
+const zipHash = existsSync(ZIP) ? createHash('sha256').update(readFileSync(ZIP)).digest('hex').slice(0, 16) : 'unbuilt';
+const zipKey = `trigger/${zipHash}.zip`;
+aws(['s3', 'cp', relative(ROOT, ZIP), `s3://${artifacts}/${zipKey}`]);
+aws(['cloudformation', 'deploy', '--template-file', 'deploy/template.yaml', '--stack-name', options.stack,
+  '--capabilities', 'CAPABILITY_IAM', '--no-fail-on-empty-changeset', '--parameter-overrides',
+  `TriggerCodeBucket=${artifacts}`, `TriggerCodeKey=${zipKey}`, `ProductName=${options['product-name']}`,
+  `ExistingUserPoolId=${options['existing-pool']}`, `ExistingUserPoolClientId=${options['existing-client']}`]);
+const dryOutputs = JSON.stringify([
+  ['PagesUrl', 'https://d111111abcdef8.cloudfront.net/index.html'], ['BucketName', `${options.stack}-pagesbucket-example`],
+  ['DistributionId', 'E2EXAMPLE'], ['UserPoolId', options['existing-pool'] || `${options.region}_Example`],
+  ['UserPoolClientId', options['existing-client'] || 'exampleclientid'], ['TriggerArn', `arn:aws:lambda:${options.region}:${account}:function:example`],
+].map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })));
+const outputs = Object.fromEntries(JSON.parse(aws(['cloudformation', 'describe-stacks', '--stack-name', options.stack,
+  '--query', 'Stacks[0].Outputs', '--output', 'json'], dryOutputs)).map((o) => [o.OutputKey, o.OutputValue]));
+
+if (options['existing-pool']) {
+  const attach = [join(ROOT, 'deploy', 'attach_trigger.py'), '--user-pool-id', options['existing-pool'], '--lambda-arn', outputs.TriggerArn];
+  console.log(`${dryRun ? 'would run' : 'running'}: python ${attach.map((a) => relative(ROOT, a) || a).join(' ')}`);
+  if (!dryRun) execFileSync(join(ROOT, '.venv', 'bin', 'python'), attach, { stdio: 'inherit' });
+}
+
+const config = {
+  userPoolId: outputs.UserPoolId,
+  clientId: outputs.UserPoolClientId,
+  signInUrl: '/',
+  passwordPolicy: JSON.parse(readFileSync(join(ROOT, 'www', 'config.json'), 'utf8')).passwordPolicy,
+};
+const prefix = layOut(config);
+for (const file of filesUnder(DIST).sort()) {
+  const extension = file.split('.').pop();
+  const cache = file.startsWith(`${prefix}/`) ? IMMUTABLE : NO_CACHE;
+  aws(['s3', 'cp', join('dist', file), `s3://${outputs.BucketName}/${file}`, '--content-type', TYPES[extension] ?? 'application/octet-stream',
+    '--cache-control', cache]);
+}
+aws(['cloudfront', 'create-invalidation', '--distribution-id', outputs.DistributionId, '--paths', '/', '/index.html',
+  '/reset-password.html', '/www/config.json']);
+console.log(`\n${dryRun ? 'Dry run done; nothing was changed.' : 'Deployed.'} Forgot-password page: ${outputs.PagesUrl}`);

@@ -1,0 +1,83 @@
+// The deployment: the template lints clean, every accepted security finding says why, the
+// dry run makes exactly the AWS calls a deploy needs, the uploaded layout works in a browser,
+// and attach_trigger.py keeps an existing pool's settings (against moto's server).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT } from '../../scripts/paths.mjs';
+import { serve } from '../../scripts/serve.mjs';
+
+const VENV = join(ROOT, '.venv', 'bin');
+const TEMPLATE = join(ROOT, 'deploy', 'template.yaml');
+
+test('cfn-lint finds nothing in the template', () => {
+  const lint = spawnSync(join(VENV, 'cfn-lint'), [TEMPLATE], { encoding: 'utf8' });
+  assert.equal(lint.status, 0, lint.stdout + lint.stderr);
+});
+
+test('checkov passes, and every skipped finding is justified in the template', () => {
+  const scan = spawnSync(join(VENV, 'checkov'), ['-f', TEMPLATE, '--skip-download', '--compact', '-o', 'json'], { encoding: 'utf8' });
+  assert.equal(scan.status, 0, scan.stdout.slice(0, 4000));
+  const report = JSON.parse(scan.stdout);
+  const skipped = report.results.skipped_checks.map((c) => c.check_id);
+  const justified = [...readFileSync(TEMPLATE, 'utf8').matchAll(/checkov:skip=(CKV_\w+):(.{20,})/g)].map((m) => m[1]);
+  assert.deepEqual([...skipped].sort(), [...justified].sort(), 'each skip in the template is used, and has a reason');
+});
+
+test('the dry run prints every AWS call a deploy makes, and makes none', () => {
+  const out = execFileSync('node', ['scripts/deploy.mjs', '--dry-run', '--no-build', '--stack', 'kit', '--region', 'eu-west-2'],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } });
+  const calls = out.split('\n').filter((l) => l.startsWith('would run: ')).map((l) => l.slice('would run: '.length));
+  assert.ok(calls.every((c) => c.endsWith('--region eu-west-2')));
+  const verbs = calls.map((c) => c.split(' ').slice(1, 3).join(' '));
+  assert.deepEqual(verbs.slice(0, 5), ['sts get-caller-identity', 's3api head-bucket', 's3 cp', 'cloudformation deploy', 'cloudformation describe-stacks']);
+  assert.equal(verbs.at(-1), 'cloudfront create-invalidation');
+  assert.match(calls[3], /--capabilities CAPABILITY_IAM .*TriggerCodeKey=trigger\/\w+\.zip/);
+
+  const uploads = calls.filter((c) => c.startsWith('aws s3 cp dist/'));
+  const byFile = Object.fromEntries(uploads.map((c) => [c.split(' ')[3], c]));
+  const expect = (pattern, type, cache) => {
+    const file = Object.keys(byFile).find((f) => pattern.test(f));
+    assert.ok(file, `${pattern} is uploaded`);
+    assert.ok(byFile[file].includes(`--content-type ${type}`), `${file} is ${type}`);
+    assert.ok(byFile[file].includes(`--cache-control ${cache}`), `${file} is cached as ${cache}`);
+  };
+  expect(/^dist\/index\.html$/, '"text/html; charset=utf-8"', 'no-cache');
+  expect(/^dist\/reset-password\.html$/, '"text/html; charset=utf-8"', 'no-cache');
+  expect(/^dist\/www\/config\.json$/, '"application/json; charset=utf-8"', 'no-cache');
+  expect(/^dist\/assets\/\w+\/www\/pkg\/.*\.wasm$/, 'application/wasm', '"public, max-age=31536000, immutable"');
+  expect(/^dist\/assets\/\w+\/www\/boot\.js$/, '"text/javascript; charset=utf-8"', '"public, max-age=31536000, immutable"');
+  const config = JSON.parse(readFileSync(join(ROOT, 'dist', 'www', 'config.json'), 'utf8'));
+  assert.equal(config.userPoolId, 'eu-west-2_Example', 'config.json comes from the stack outputs');
+  assert.equal(config.clientSecret, undefined);
+});
+
+test('the uploaded layout (hashed assets) works in a browser', async () => {
+  execFileSync('node', ['scripts/deploy.mjs', '--dry-run', '--no-build'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, PATH: '/usr/bin:/bin' } });
+  const configFile = join(ROOT, '.run', 'deploy-layout-config.json');
+  writeFileSync(configFile, JSON.stringify({ region: 'local', clientId: 'c1', endpoint: 'http://127.0.0.1:19471/' }));
+  const server = await serve({ root: join(ROOT, 'dist'), port: 19470, configFile, cognitoEndpoint: 'http://127.0.0.1:19471/' });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.status()} ${r.url()}`); });
+    await page.goto('http://127.0.0.1:19470/reset-password.html');
+    await page.waitForSelector('body[data-ready]');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('attach_trigger.py changes only the CustomMessage trigger (moto server)', () => {
+  const run = spawnSync(join(VENV, 'python'), ['-m', 'unittest', 'discover', '-s', join(ROOT, 'tests', 'deploy'), '-p', 'test_*.py'],
+    { encoding: 'utf8', cwd: ROOT });
+  assert.equal(run.status, 0, run.stderr.slice(-4000));
+  assert.match(run.stderr, /Ran 3 tests/);
+});
