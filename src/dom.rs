@@ -13,7 +13,7 @@ pub fn element(id: &str) -> HtmlElement {
     document()
         .get_element_by_id(id)
         .and_then(|e| e.dyn_into().ok())
-        .unwrap_or_else(|| panic!("element #{id} is missing"))
+        .unwrap_or_else(|| wasm_bindgen::throw_str(&["element #", id, " is missing"].concat()))
 }
 
 /// The input with `id`.

@@ -70,8 +70,8 @@ async fn request_link(config: Rc<Config>, who: String, busy: Rc<Cell<bool>>) {
     dom::set_text("submit", forgot_page::SENDING);
     let language = web_sys::window().and_then(|w| w.navigator().language());
     let call = forgot_password(&config.client_id, &who, language.as_deref());
-    let reply = http::send::<_, ForgotPasswordReply>(&config, &call).await;
-    let destination = reply.as_ref().ok().and_then(|r| r.code_delivery_details.clone()).and_then(|d| d.destination);
+    let reply = http::send::<ForgotPasswordReply>(&config, &call).await;
+    let destination = reply.as_ref().ok().and_then(|r| r.destination.clone());
     let result = reply.map(|_| ());
     let outcome = ForgotOutcome::for_result(&result);
     let mut text = outcome.text().replace("{who}", &who);

@@ -3,12 +3,13 @@
 
 use std::{cell::Cell, rc::Rc};
 
-use gloo_net::http::Request;
-use reset_link_core::api::{read_reply, Call, CONTENT_TYPE};
+use js_sys::{Math, Promise};
+use reset_link_core::api::{read_reply, Call, Reply, CONTENT_TYPE};
 use reset_link_core::config::Config;
 use reset_link_core::error::{retry_delay_ms, CallError};
-use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, RequestInit, Response};
 
 use crate::timer;
 
@@ -16,12 +17,11 @@ use crate::timer;
 const MAX_ATTEMPTS: u32 = 4;
 
 /// Sends `call` to the configured endpoint, retrying transient failures a few times.
-pub async fn send<B: Serialize, T: DeserializeOwned>(config: &Config, call: &Call<B>) -> Result<T, CallError> {
-    let body = to_json(&call.body);
+pub async fn send<T: Reply>(config: &Config, call: &Call) -> Result<T, CallError> {
     let mut attempt = 1;
     loop {
-        match send_once(&config.endpoint, &call.target, &body, config.request_timeout_ms as i32).await {
-            Err(error) if error.is_transient() => match retry_delay_ms(attempt, MAX_ATTEMPTS, js_sys::Math::random()) {
+        match send_once(config, call).await {
+            Err(error) if error.is_transient() => match retry_delay_ms(attempt, MAX_ATTEMPTS, Math::random()) {
                 Some(delay) => timer::sleep(delay as i32).await,
                 None => return Err(error),
             },
@@ -31,52 +31,53 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(config: &Config, call: &Cal
     }
 }
 
-/// One request, aborted after `timeout_ms`.
-async fn send_once<T: DeserializeOwned>(endpoint: &str, target: &str, body: &str, timeout_ms: i32) -> Result<T, CallError> {
-    let controller = web_sys::AbortController::new().map_err(|_| CallError::Network)?;
+/// One POST, aborted after the configured timeout.
+async fn send_once<T: Reply>(config: &Config, call: &Call) -> Result<T, CallError> {
+    let headers = Headers::new().map_err(|_| CallError::Network)?;
+    let _ = headers.set("Content-Type", CONTENT_TYPE);
+    let _ = headers.set("X-Amz-Target", &call.target);
+    let _ = headers.set("Cache-Control", "no-store");
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&JsValue::from_str(&call.body));
+    let (status, text, error_type) = fetch_text(&config.endpoint, &init, config.request_timeout_ms as i32).await?;
+    read_reply(status, &text, error_type.as_deref())
+}
+
+/// Fetches `url` and reads the whole body within `timeout_ms`: status, text and the
+/// `x-amzn-ErrorType` header.
+pub async fn fetch_text(url: &str, init: &RequestInit, timeout_ms: i32) -> Result<(u16, String, Option<String>), CallError> {
+    let window = web_sys::window().ok_or(CallError::Network)?;
+    let controller = AbortController::new().map_err(|_| CallError::Network)?;
+    init.set_signal(Some(&controller.signal()));
     let timed_out = Rc::new(Cell::new(false));
     let on_timeout = {
-        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        let timed_out = timed_out.clone();
         Closure::once(move || {
             timed_out.set(true);
             controller.abort();
         })
     };
-    let window = web_sys::window().ok_or(CallError::Network)?;
     let timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), timeout_ms)
         .unwrap_or(0);
-    let sent = Request::post(endpoint)
-        .header("Content-Type", CONTENT_TYPE)
-        .header("X-Amz-Target", target)
-        .header("Cache-Control", "no-store")
-        .abort_signal(Some(&controller.signal()))
-        .body(body)
-        .map_err(|_| CallError::Network)?
-        .send()
-        .await;
-    let failed = |timed_out: &Cell<bool>| if timed_out.get() { CallError::Timeout } else { CallError::Network };
-    let response = match sent {
-        Ok(response) => response,
-        Err(_) => {
-            window.clear_timeout_with_handle(timer);
-            return Err(failed(&timed_out));
-        }
-    };
-    let text = response.text().await;
+    let result = async {
+        let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, init)).await.ok()?.dyn_into().ok()?;
+        let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+        let error_type = response.headers().get("x-amzn-ErrorType").ok().flatten();
+        Some((response.status(), text, error_type))
+    }
+    .await;
     window.clear_timeout_with_handle(timer);
-    let text = text.map_err(|_| failed(&timed_out))?;
-    let parsed = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
-    let error_header = response.headers().get("x-amzn-ErrorType");
-    read_reply(response.status(), serde_wasm_bindgen::Deserializer::from(parsed), error_header.as_deref())
+    result.ok_or(if timed_out.get() { CallError::Timeout } else { CallError::Network })
 }
 
-/// Serializes a request body to JSON text.
-fn to_json<B: Serialize>(body: &B) -> String {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    body.serialize(&serializer)
-        .ok()
-        .and_then(|value| js_sys::JSON::stringify(&value).ok())
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| "{}".into())
+/// A promise that resolves after `ms` milliseconds.
+pub fn delay(ms: i32) -> Promise {
+    Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    })
 }

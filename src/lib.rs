@@ -11,9 +11,10 @@ mod timer;
 
 use wasm_bindgen::prelude::*;
 
-/// Sets the panic hook once, when the module loads.
+/// Sets the panic hook once, when the module loads (only with `panic-messages`).
 #[wasm_bindgen(start)]
 fn on_load() {
+    #[cfg(feature = "panic-messages")]
     console_error_panic_hook::set_once();
 }
 

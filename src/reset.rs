@@ -65,7 +65,7 @@ fn read_link() -> LinkParams {
     let mut params = parse_link(&search, &hash);
     if params.found {
         if let Some(storage) = &storage {
-            let _ = storage.set_item(SAVED_LINK, &format!("{search}{hash}"));
+            let _ = storage.set_item(SAVED_LINK, &[search.as_str(), &hash].concat());
         }
         let clean = location.pathname().unwrap_or_else(|_| "reset-password.html".into());
         if let Ok(history) = window.history() {
@@ -103,7 +103,7 @@ fn build_checklist(config: &Config) {
     let document = dom::document();
     for (rule, _) in checklist(&config.password_policy, "", "") {
         let (Ok(item), Ok(state)) = (document.create_element("li"), document.create_element("span")) else { continue };
-        item.set_id(&format!("rule-{}", rule.key()));
+        item.set_id(&["rule-", rule.key()].concat());
         item.set_text_content(Some(&rule_text(rule)));
         state.set_class_name("visually-hidden");
         state.set_text_content(Some(reset_page::RULE_UNMET));
@@ -117,7 +117,7 @@ fn update_checklist(config: &Config) -> Option<Rule> {
     let (password, confirm) = (dom::input("password").value(), dom::input("confirm").value());
     let mut first_unmet = None;
     for (rule, met) in checklist(&config.password_policy, &password, &confirm) {
-        let item = dom::element(&format!("rule-{}", rule.key()));
+        let item = dom::element(&["rule-", rule.key()].concat());
         let _ = item.class_list().toggle_with_force("met", met);
         if let Some(state) = item.last_element_child() {
             state.set_text_content(Some(if met { reset_page::RULE_MET } else { reset_page::RULE_UNMET }));
@@ -152,7 +152,7 @@ async fn submit(page: Rc<RefCell<Page>>) {
     dom::say(reset_page::WORKING, false);
     let config = page.borrow().config.clone();
     let call = confirm_forgot_password(&config.client_id, &username, &code, &password);
-    let result = http::send::<_, EmptyReply>(&config, &call).await;
+    let result = http::send::<EmptyReply>(&config, &call).await;
     page.borrow_mut().busy = false;
     dom::enable("submit", true);
     match result {
@@ -213,7 +213,7 @@ async fn send_new_link(page: Rc<RefCell<Page>>) {
     let config = page.borrow().config.clone();
     let language = web_sys::window().and_then(|w| w.navigator().language());
     let call = forgot_password(&config.client_id, &username, language.as_deref());
-    let result = http::send::<_, ForgotPasswordReply>(&config, &call).await.map(|_| ());
+    let result = http::send::<ForgotPasswordReply>(&config, &call).await.map(|_| ());
     page.borrow_mut().busy = false;
     match ForgotOutcome::for_result(&result) {
         ForgotOutcome::Sent => dom::say(reset_page::NEW_LINK_SENT, false),

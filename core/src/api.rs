@@ -1,11 +1,8 @@
-//! Cognito calls as data: each request is an `X-Amz-Target` and a serializable body; each
-//! reply, `(status, body)`, becomes a typed result or a [`CallError`]. No transport here.
-
-use std::collections::BTreeMap;
-
-use serde::{de::IgnoredAny, Deserialize, Deserializer, Serialize};
+//! Cognito calls as data: each request is an `X-Amz-Target` and a JSON body; each reply,
+//! `(status, body)`, becomes a typed result or a [`CallError`]. No transport here.
 
 use crate::error::{CallError, CognitoError};
+use crate::json::{self, object, string, Json};
 
 /// The `Content-Type` every Cognito call uses.
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
@@ -13,134 +10,100 @@ pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService.";
 
 /// One call ready to send: the `X-Amz-Target` header and the JSON body.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Call<B> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Call {
     /// Value of the `X-Amz-Target` header.
     pub target: String,
-    /// The body, to be serialized as JSON.
-    pub body: B,
+    /// The request body, as JSON text.
+    pub body: String,
 }
 
-impl<B> Call<B> {
+impl Call {
     /// A call to `operation` (such as `ForgotPassword`) with `body`.
-    fn new(operation: &str, body: B) -> Self {
-        Call { target: format!("{TARGET_PREFIX}{operation}"), body }
+    fn new(operation: &str, body: Json) -> Self {
+        Call { target: [TARGET_PREFIX, operation].concat(), body: body.to_text() }
     }
 }
 
-/// Body of `ForgotPassword`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct ForgotPassword {
-    /// The app client id.
-    pub client_id: String,
-    /// The username, email or alias the person typed.
-    pub username: String,
-    /// Passed to the CustomMessage trigger (the page's language, for instance).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub client_metadata: BTreeMap<String, String>,
-}
-
-/// Body of `ConfirmForgotPassword`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct ConfirmForgotPassword {
-    /// The app client id.
-    pub client_id: String,
-    /// The username from the link or the form.
-    pub username: String,
-    /// The code from the link or the form.
-    pub confirmation_code: String,
-    /// The new password.
-    pub password: String,
-}
-
-/// Body of `InitiateAuth` with `USER_PASSWORD_AUTH`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct InitiateAuth {
-    /// Always `USER_PASSWORD_AUTH` here.
-    pub auth_flow: &'static str,
-    /// The app client id.
-    pub client_id: String,
-    /// `USERNAME` and `PASSWORD`.
-    pub auth_parameters: BTreeMap<&'static str, String>,
-}
-
-/// The `ForgotPassword` call for `username`, with `language` passed to the trigger.
-pub fn forgot_password(client_id: &str, username: &str, language: Option<&str>) -> Call<ForgotPassword> {
-    let mut client_metadata = BTreeMap::new();
+/// The `ForgotPassword` call for `username`, with `language` passed to the trigger in
+/// `ClientMetadata.lang`.
+pub fn forgot_password(client_id: &str, username: &str, language: Option<&str>) -> Call {
+    let mut members = vec![("ClientId", string(client_id)), ("Username", string(username))];
     if let Some(language) = language {
-        client_metadata.insert("lang".to_string(), language.to_string());
+        members.push(("ClientMetadata", object(vec![("lang", string(language))])));
     }
-    Call::new(
-        "ForgotPassword",
-        ForgotPassword { client_id: client_id.into(), username: username.into(), client_metadata },
-    )
+    Call::new("ForgotPassword", object(members))
 }
 
 /// The `ConfirmForgotPassword` call.
-pub fn confirm_forgot_password(
-    client_id: &str,
-    username: &str,
-    code: &str,
-    password: &str,
-) -> Call<ConfirmForgotPassword> {
+pub fn confirm_forgot_password(client_id: &str, username: &str, code: &str, password: &str) -> Call {
     Call::new(
         "ConfirmForgotPassword",
-        ConfirmForgotPassword {
-            client_id: client_id.into(),
-            username: username.into(),
-            confirmation_code: code.into(),
-            password: password.into(),
-        },
+        object(vec![
+            ("ClientId", string(client_id)),
+            ("Username", string(username)),
+            ("ConfirmationCode", string(code)),
+            ("Password", string(password)),
+        ]),
     )
 }
 
 /// The `InitiateAuth` call with `USER_PASSWORD_AUTH`.
-pub fn initiate_password_auth(client_id: &str, username: &str, password: &str) -> Call<InitiateAuth> {
-    let auth_parameters =
-        BTreeMap::from([("USERNAME", username.to_string()), ("PASSWORD", password.to_string())]);
+pub fn initiate_password_auth(client_id: &str, username: &str, password: &str) -> Call {
     Call::new(
         "InitiateAuth",
-        InitiateAuth { auth_flow: "USER_PASSWORD_AUTH", client_id: client_id.into(), auth_parameters },
+        object(vec![
+            ("AuthFlow", string("USER_PASSWORD_AUTH")),
+            ("ClientId", string(client_id)),
+            ("AuthParameters", object(vec![("USERNAME", string(username)), ("PASSWORD", string(password))])),
+        ]),
     )
 }
 
-/// Reply of `ForgotPassword`: where the code went (masked by Cognito).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "PascalCase", default)]
-pub struct ForgotPasswordReply {
-    /// Where and how the code was sent.
-    pub code_delivery_details: Option<CodeDelivery>,
+/// A reply type: read from the JSON of a 2xx answer.
+pub trait Reply: Sized {
+    /// Reads the reply; `None` when the JSON is not of this shape.
+    fn from_json(json: &Json) -> Option<Self>;
 }
 
-/// `CodeDeliveryDetails` of a reply.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "PascalCase", default)]
-pub struct CodeDelivery {
-    /// Masked address, such as `j***@e***`.
+/// Reply of `ForgotPassword`: where the code went (masked by Cognito).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ForgotPasswordReply {
+    /// Masked address, such as `j***@e***`, when Cognito gave one.
     pub destination: Option<String>,
     /// `EMAIL` or `SMS`.
-    pub delivery_medium: Option<String>,
+    pub medium: Option<String>,
+}
+
+impl Reply for ForgotPasswordReply {
+    fn from_json(json: &Json) -> Option<Self> {
+        let details = json.get("CodeDeliveryDetails");
+        let field = |key| details.and_then(|d| d.str_at(key)).map(str::to_string);
+        matches!(json, Json::Object(_)).then(|| ForgotPasswordReply { destination: field("Destination"), medium: field("DeliveryMedium") })
+    }
 }
 
 /// A reply whose content does not matter (`ConfirmForgotPassword` answers `{}`).
-pub type EmptyReply = IgnoredAny;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmptyReply;
 
-/// Reply of `InitiateAuth`: tokens, or a challenge to answer.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "PascalCase", default)]
+impl Reply for EmptyReply {
+    fn from_json(json: &Json) -> Option<Self> {
+        matches!(json, Json::Object(_)).then_some(EmptyReply)
+    }
+}
+
+/// Reply of `InitiateAuth` or `RespondToAuthChallenge`: tokens, or a challenge to answer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct AuthReply {
     /// The tokens, when sign-in is complete.
-    pub authentication_result: Option<Tokens>,
+    pub tokens: Option<Tokens>,
     /// The next challenge (MFA, NEW_PASSWORD_REQUIRED, ...), when it is not.
-    pub challenge_name: Option<String>,
+    pub challenge: Option<String>,
 }
 
 /// `AuthenticationResult` of a sign-in.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "PascalCase", default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Tokens {
     /// The ID token (a JWT).
     pub id_token: String,
@@ -150,31 +113,33 @@ pub struct Tokens {
     pub refresh_token: Option<String>,
 }
 
-/// Body of an error reply.
-#[derive(Deserialize)]
-struct ErrorBody {
-    #[serde(rename = "__type", default)]
-    kind: Option<String>,
+impl Reply for AuthReply {
+    fn from_json(json: &Json) -> Option<Self> {
+        let tokens = json.get("AuthenticationResult").and_then(|result| {
+            Some(Tokens {
+                id_token: result.str_at("IdToken")?.to_string(),
+                access_token: result.str_at("AccessToken")?.to_string(),
+                refresh_token: result.str_at("RefreshToken").map(str::to_string),
+            })
+        });
+        let challenge = json.str_at("ChallengeName").map(str::to_string);
+        (tokens.is_some() || challenge.is_some()).then_some(AuthReply { tokens, challenge })
+    }
 }
 
-/// Reads a reply. `status` decides: 2xx is read as `T`, anything else as Cognito's error
-/// body, with `error_header` (`x-amzn-ErrorType`) as the fallback name. `body` is any serde
-/// deserializer over the parsed JSON; a body that is not Cognito's gives
-/// [`CallError::Unreadable`].
+/// Reads a reply. `status` decides: 2xx is read as `T`; anything else as Cognito's error
+/// body (`__type`), with `error_header` (`x-amzn-ErrorType`) as the fallback name.
 ///
 /// # Errors
-/// The named Cognito error, or `Unreadable` with the status.
-pub fn read_reply<'de, T, D>(status: u16, body: D, error_header: Option<&str>) -> Result<T, CallError>
-where
-    T: Deserialize<'de>,
-    D: Deserializer<'de>,
-{
+/// The named Cognito error, or [`CallError::Unreadable`] with the status when the body is
+/// not Cognito's (a proxy's error page, malformed JSON).
+pub fn read_reply<T: Reply>(status: u16, body: &str, error_header: Option<&str>) -> Result<T, CallError> {
+    let parsed = json::parse(body);
     if (200..300).contains(&status) {
-        return T::deserialize(body).map_err(|_| CallError::Unreadable(status));
+        return parsed.as_ref().and_then(T::from_json).ok_or(CallError::Unreadable(status));
     }
-    let from_body = ErrorBody::deserialize(body).ok().and_then(|b| b.kind);
-    let name = from_body.as_deref().or(error_header).filter(|name| !name.trim().is_empty());
-    match name {
+    let from_body = parsed.as_ref().and_then(|b| b.str_at("__type"));
+    match from_body.or(error_header).filter(|name| !name.trim().is_empty()) {
         Some(name) => Err(CallError::Service(CognitoError::from_name(name))),
         None => Err(CallError::Unreadable(status)),
     }
@@ -183,64 +148,51 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::{json, Value};
-
-    fn read<T: for<'de> Deserialize<'de>>(status: u16, body: Value, header: Option<&str>) -> Result<T, CallError> {
-        read_reply(status, body, header)
-    }
 
     #[test]
-    fn requests_serialize_as_cognito_expects() {
+    fn requests_are_the_json_cognito_expects() {
         let call = forgot_password("client1", "jane+1@example.com", Some("de"));
         assert_eq!(call.target, "AWSCognitoIdentityProviderService.ForgotPassword");
-        assert_eq!(
-            serde_json::to_value(&call.body).unwrap(),
-            json!({"ClientId":"client1","Username":"jane+1@example.com","ClientMetadata":{"lang":"de"}})
-        );
-        let plain = forgot_password("c", "u", None);
-        assert_eq!(serde_json::to_value(&plain.body).unwrap(), json!({"ClientId":"c","Username":"u"}));
-
-        let confirm = confirm_forgot_password("c", "u", "123456", "New-pass1");
+        assert_eq!(call.body, r#"{"ClientId":"client1","Username":"jane+1@example.com","ClientMetadata":{"lang":"de"}}"#);
+        assert_eq!(forgot_password("c", "u", None).body, r#"{"ClientId":"c","Username":"u"}"#);
+        let confirm = confirm_forgot_password("c", "u\"", "123456", "New-pass1");
         assert_eq!(confirm.target, "AWSCognitoIdentityProviderService.ConfirmForgotPassword");
+        assert_eq!(confirm.body, r#"{"ClientId":"c","Username":"u\"","ConfirmationCode":"123456","Password":"New-pass1"}"#);
         assert_eq!(
-            serde_json::to_value(&confirm.body).unwrap(),
-            json!({"ClientId":"c","Username":"u","ConfirmationCode":"123456","Password":"New-pass1"})
-        );
-        let auth = initiate_password_auth("c", "u", "p");
-        assert_eq!(
-            serde_json::to_value(&auth.body).unwrap(),
-            json!({"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"c","AuthParameters":{"PASSWORD":"p","USERNAME":"u"}})
+            initiate_password_auth("c", "u", "p").body,
+            r#"{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"c","AuthParameters":{"USERNAME":"u","PASSWORD":"p"}}"#
         );
     }
 
     #[test]
     fn reads_success_replies() {
-        let reply: ForgotPasswordReply = read(
-            200,
-            json!({"CodeDeliveryDetails":{"Destination":"j***@e***","DeliveryMedium":"EMAIL","AttributeName":"email"}}),
-            None,
-        )
-        .unwrap();
-        assert_eq!(reply.code_delivery_details.unwrap().destination.as_deref(), Some("j***@e***"));
-        assert!(read::<EmptyReply>(200, json!({}), None).is_ok());
-        let auth: AuthReply = read(200, json!({"ChallengeName":"SMS_MFA","Session":"s"}), None).unwrap();
-        assert_eq!(auth.challenge_name.as_deref(), Some("SMS_MFA"));
+        let body = r#"{"CodeDeliveryDetails":{"Destination":"j***@e***","DeliveryMedium":"EMAIL","AttributeName":"email"}}"#;
+        let reply: ForgotPasswordReply = read_reply(200, body, None).unwrap();
+        assert_eq!(reply.destination.as_deref(), Some("j***@e***"));
+        assert_eq!(read_reply::<ForgotPasswordReply>(200, "{}", None).unwrap(), ForgotPasswordReply::default());
+        assert_eq!(read_reply::<EmptyReply>(200, "{}", None), Ok(EmptyReply));
+        let auth: AuthReply = read_reply(200, r#"{"ChallengeName":"SMS_MFA","Session":"s"}"#, None).unwrap();
+        assert_eq!(auth.challenge.as_deref(), Some("SMS_MFA"));
+        let signed_in: AuthReply =
+            read_reply(200, r#"{"AuthenticationResult":{"IdToken":"i","AccessToken":"a","ExpiresIn":3600}}"#, None).unwrap();
+        assert_eq!(signed_in.tokens.unwrap().refresh_token, None);
     }
 
     #[test]
     fn reads_error_replies_by_name_not_status() {
-        let err = read::<EmptyReply>(400, json!({"__type":"ExpiredCodeException","message":"x"}), None);
-        assert_eq!(err.unwrap_err(), CallError::Service(CognitoError::ExpiredCode));
-        let prefixed = read::<EmptyReply>(500, json!({"__type":"a.b#TooManyRequestsException"}), None);
-        assert_eq!(prefixed.unwrap_err(), CallError::Service(CognitoError::TooManyRequests));
-        let header_only = read::<EmptyReply>(400, json!({}), Some("CodeMismatchException:http://x/"));
-        assert_eq!(header_only.unwrap_err(), CallError::Service(CognitoError::CodeMismatch));
+        let err = read_reply::<EmptyReply>(400, r#"{"__type":"ExpiredCodeException","message":"x"}"#, None);
+        assert_eq!(err, Err(CallError::Service(CognitoError::ExpiredCode)));
+        let prefixed = read_reply::<EmptyReply>(500, r#"{"__type":"a.b#TooManyRequestsException"}"#, None);
+        assert_eq!(prefixed, Err(CallError::Service(CognitoError::TooManyRequests)));
+        let header_only = read_reply::<EmptyReply>(400, "{}", Some("CodeMismatchException:http://x/"));
+        assert_eq!(header_only, Err(CallError::Service(CognitoError::CodeMismatch)));
     }
 
     #[test]
     fn foreign_bodies_are_unreadable() {
-        assert_eq!(read::<EmptyReply>(502, Value::Null, None).unwrap_err(), CallError::Unreadable(502));
-        assert_eq!(read::<EmptyReply>(403, json!("<html>"), None).unwrap_err(), CallError::Unreadable(403));
-        assert_eq!(read::<AuthReply>(200, json!([1, 2]), None).unwrap_err(), CallError::Unreadable(200));
+        assert_eq!(read_reply::<EmptyReply>(502, "", None), Err(CallError::Unreadable(502)));
+        assert_eq!(read_reply::<EmptyReply>(403, "<html>Forbidden</html>", None), Err(CallError::Unreadable(403)));
+        assert_eq!(read_reply::<AuthReply>(200, "[1,2]", None), Err(CallError::Unreadable(200)));
+        assert_eq!(read_reply::<EmptyReply>(200, r#"{"a":"#, None), Err(CallError::Unreadable(200)));
     }
 }

@@ -1,38 +1,8 @@
 //! The pages' `config.json`: read as data, checked once, with a reason a deployer understands
 //! when it is wrong.
 
-use serde::Deserialize;
-
+use crate::json::{self, Json};
 use crate::policy::PasswordPolicy;
-
-/// `config.json` as written by a deployer (camelCase keys).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct RawConfig {
-    /// The user pool id, such as `eu-west-1_AbC123`.
-    pub user_pool_id: Option<String>,
-    /// The app client id (a client without a secret).
-    pub client_id: Option<String>,
-    /// The region; derived from the pool id when absent.
-    pub region: Option<String>,
-    /// Another Cognito address, such as a local emulator.
-    pub endpoint: Option<String>,
-    /// Where people sign in after the reset.
-    pub sign_in_url: Option<String>,
-    /// Present only by mistake: a secret in a browser is public, so it is refused.
-    pub client_secret: Option<serde::de::IgnoredAny>,
-    /// The pool's password policy, for the live checklist.
-    pub password_policy: Option<PasswordPolicy>,
-    /// Seconds before "send again" is offered.
-    pub resend_cooldown_seconds: Option<u32>,
-    /// Seconds one request may take before it counts as failed.
-    pub request_timeout_seconds: Option<u32>,
-    /// What people sign in with: `email` (default), `username` or `either`.
-    pub sign_in_with: Option<String>,
-    /// Show Cognito's masked destination (`j***@e***`) after a request. Safe only with
-    /// PreventUserExistenceErrors enabled on the app client; off by default.
-    pub show_destination: Option<bool>,
-}
 
 /// What people type to identify their account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -85,6 +55,8 @@ pub enum ConfigError {
     ClientSecret,
     /// `signInWith` is not `email`, `username` or `either`.
     SignInWith,
+    /// A key holds the wrong kind of value (text for a number, say).
+    WrongType(&'static str),
 }
 
 impl ConfigError {
@@ -98,54 +70,71 @@ impl ConfigError {
             Self::SignInUrl => "\"signInUrl\" in config.json must be an https:// address or a path starting with /.",
             Self::ClientSecret => "config.json holds \"clientSecret\". Anything sent to a browser is public: use an app client without a secret and remove the key.",
             Self::SignInWith => "\"signInWith\" in config.json must be \"email\", \"username\" or \"either\".",
+            Self::WrongType(_) => "config.json has a value of the wrong kind (text where a number or true/false belongs, or the reverse).",
         }
     }
 }
 
-impl RawConfig {
-    /// Checks the configuration.
-    ///
-    /// # Errors
-    /// The first problem found.
-    pub fn validate(self) -> Result<Config, ConfigError> {
-        if self.client_secret.is_some() {
-            return Err(ConfigError::ClientSecret);
-        }
-        let client_id = self.client_id.filter(|id| is_client_id(id)).ok_or(ConfigError::ClientId)?;
-        let region = self
-            .region
-            .or_else(|| self.user_pool_id.as_deref().and_then(region_of_pool).map(str::to_string))
-            .filter(|r| is_region(r))
-            .ok_or(ConfigError::Region)?;
-        let endpoint = match self.endpoint {
-            Some(endpoint) if is_allowed_endpoint(&endpoint) => endpoint,
-            Some(_) => return Err(ConfigError::Endpoint),
-            None => format!("https://cognito-idp.{region}.amazonaws.com/"),
-        };
-        let sign_in_url = self.sign_in_url.unwrap_or_else(|| "/".to_string());
-        if !(sign_in_url.starts_with("https://")
-            || (sign_in_url.starts_with('/') && !sign_in_url.starts_with("//"))
-            || is_local_http(&sign_in_url))
-        {
-            return Err(ConfigError::SignInUrl);
-        }
-        let sign_in_with = match self.sign_in_with.as_deref() {
-            None | Some("email") => SignInWith::Email,
-            Some("username") => SignInWith::Username,
-            Some("either") => SignInWith::Either,
-            Some(_) => return Err(ConfigError::SignInWith),
-        };
-        Ok(Config {
-            sign_in_with,
-            show_destination: self.show_destination.unwrap_or(false),
-            client_id,
-            endpoint,
-            sign_in_url,
-            password_policy: self.password_policy.unwrap_or_default(),
-            resend_cooldown_seconds: self.resend_cooldown_seconds.unwrap_or(60).min(3600),
-            request_timeout_ms: self.request_timeout_seconds.unwrap_or(15).clamp(1, 60) * 1000,
-        })
+/// Reads and checks `config.json`.
+///
+/// # Errors
+/// The first problem found.
+pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
+    let root = json::parse(text).filter(|j| matches!(j, Json::Object(_))).ok_or(ConfigError::Unreadable)?;
+    let text_at = |key: &'static str| match root.get(key) {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(ConfigError::WrongType(key)),
+    };
+    let number_at = |key: &'static str| match root.get(key) {
+        None | Some(Json::Null) => Ok(None),
+        Some(value) => value.as_u32().map(Some).ok_or(ConfigError::WrongType(key)),
+    };
+    if root.get("clientSecret").is_some() {
+        return Err(ConfigError::ClientSecret);
     }
+    let client_id = text_at("clientId")?.filter(|id| is_client_id(id)).ok_or(ConfigError::ClientId)?;
+    let pool_id = text_at("userPoolId")?;
+    let region = text_at("region")?
+        .or_else(|| pool_id.as_deref().and_then(region_of_pool).map(str::to_string))
+        .filter(|r| is_region(r))
+        .ok_or(ConfigError::Region)?;
+    let endpoint = match text_at("endpoint")? {
+        Some(endpoint) if is_allowed_endpoint(&endpoint) => endpoint,
+        Some(_) => return Err(ConfigError::Endpoint),
+        None => ["https://cognito-idp.", &region, ".amazonaws.com/"].concat(),
+    };
+    let sign_in_url = text_at("signInUrl")?.unwrap_or_else(|| "/".to_string());
+    if !(sign_in_url.starts_with("https://")
+        || (sign_in_url.starts_with('/') && !sign_in_url.starts_with("//"))
+        || is_local_http(&sign_in_url))
+    {
+        return Err(ConfigError::SignInUrl);
+    }
+    let sign_in_with = match text_at("signInWith")?.as_deref() {
+        None | Some("email") => SignInWith::Email,
+        Some("username") => SignInWith::Username,
+        Some("either") => SignInWith::Either,
+        Some(_) => return Err(ConfigError::SignInWith),
+    };
+    let password_policy = match root.get("passwordPolicy") {
+        None | Some(Json::Null) => PasswordPolicy::default(),
+        Some(policy) => PasswordPolicy::from_json(policy).ok_or(ConfigError::WrongType("passwordPolicy"))?,
+    };
+    let show_destination = match root.get("showDestination") {
+        None | Some(Json::Null) => false,
+        Some(value) => value.as_bool().ok_or(ConfigError::WrongType("showDestination"))?,
+    };
+    Ok(Config {
+        client_id,
+        endpoint,
+        sign_in_url,
+        password_policy,
+        resend_cooldown_seconds: number_at("resendCooldownSeconds")?.unwrap_or(60).min(3600),
+        request_timeout_ms: number_at("requestTimeoutSeconds")?.unwrap_or(15).clamp(1, 60) * 1000,
+        sign_in_with,
+        show_destination,
+    })
 }
 
 /// The region part of a pool id: `eu-west-1_AbC123` gives `eu-west-1`.
@@ -182,12 +171,14 @@ mod tests {
     use super::*;
 
     fn check(json: &str) -> Result<Config, ConfigError> {
-        serde_json::from_str::<RawConfig>(json).map_err(|_| ConfigError::Unreadable)?.validate()
+        parse_config(json)
     }
 
     #[test]
     fn derives_the_region_and_endpoint() {
-        let config = check(r#"{"userPoolId":"eu-west-1_AbC123","clientId":"abc123"}"#).unwrap();
+        let config = check(r#"{"userPoolId":"eu-west-1_AbC123","clientId":"abc123","passwordPolicy":{"minimumLength":12,"requireSymbols":false}}"#).unwrap();
+        assert_eq!(config.password_policy.minimum_length, 12);
+        assert!(!config.password_policy.require_symbols && config.password_policy.require_numbers);
         assert_eq!(config.endpoint, "https://cognito-idp.eu-west-1.amazonaws.com/");
         assert_eq!(config.sign_in_url, "/");
         assert_eq!(config.resend_cooldown_seconds, 60);
@@ -211,5 +202,9 @@ mod tests {
         assert_eq!(check(r#"{"region":"x","clientId":"c","signInUrl":"//evil.example"}"#).unwrap_err(), ConfigError::SignInUrl);
         assert_eq!(check(r#"{"clientId":"c d","region":"x"}"#).unwrap_err(), ConfigError::ClientId);
         assert_eq!(check(r#"{"clientId":"c","region":"x","signInWith":"phone"}"#).unwrap_err(), ConfigError::SignInWith);
+        assert_eq!(check(r#"{"clientId":"c","region":"x","resendCooldownSeconds":"60"}"#).unwrap_err(), ConfigError::WrongType("resendCooldownSeconds"));
+        assert_eq!(check(r#"{"clientId":"c","region":"x","passwordPolicy":{"minimumLength":"8"}}"#).unwrap_err(), ConfigError::WrongType("passwordPolicy"));
+        assert_eq!(check("[1]").unwrap_err(), ConfigError::Unreadable);
+        assert_eq!(check("not json").unwrap_err(), ConfigError::Unreadable);
     }
 }

@@ -1,13 +1,12 @@
 //! The pool's password policy and the live checklist the reset page shows.
 
-use serde::Deserialize;
+use crate::json::Json;
 
 /// Characters Cognito counts as symbols (a space counts too when it is not at either end).
 pub const SYMBOLS: &str = "^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+-";
 
 /// Cognito's `PasswordPolicyType`, as the deployer copies it into `config.json`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PasswordPolicy {
     /// Fewest characters (Cognito allows 6-99).
     pub minimum_length: u8,
@@ -31,6 +30,23 @@ impl Default for PasswordPolicy {
             require_numbers: true,
             require_symbols: true,
         }
+    }
+}
+
+impl PasswordPolicy {
+    /// Reads `passwordPolicy` from `config.json` (camelCase keys; a missing key keeps the
+    /// default). `None` when a key holds the wrong kind of value.
+    pub fn from_json(json: &Json) -> Option<Self> {
+        let mut policy = PasswordPolicy::default();
+        let flag = |key, default| json.get(key).map_or(Some(default), Json::as_bool);
+        if let Some(length) = json.get("minimumLength") {
+            policy.minimum_length = u8::try_from(length.as_u32()?).ok()?;
+        }
+        policy.require_uppercase = flag("requireUppercase", policy.require_uppercase)?;
+        policy.require_lowercase = flag("requireLowercase", policy.require_lowercase)?;
+        policy.require_numbers = flag("requireNumbers", policy.require_numbers)?;
+        policy.require_symbols = flag("requireSymbols", policy.require_symbols)?;
+        matches!(json, Json::Object(_)).then_some(policy)
     }
 }
 

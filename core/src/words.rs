@@ -7,7 +7,7 @@ use crate::policy::Rule;
 /// The checklist line for a password rule.
 pub fn rule_text(rule: Rule) -> String {
     match rule {
-        Rule::MinimumLength(n) => format!("At least {n} characters"),
+        Rule::MinimumLength(n) => ["At least ", &crate::json::decimal(n.into()), " characters"].concat(),
         Rule::Uppercase => "An uppercase letter (A-Z)".into(),
         Rule::Lowercase => "A lowercase letter (a-z)".into(),
         Rule::Number => "A number (0-9)".into(),
