@@ -1,0 +1,68 @@
+//! Every SRP step checked against vectors computed with pycognito, an independent
+//! implementation, from fixed random values (vectors.json).
+
+use super::*;
+use crate::json::{parse, Json};
+
+fn cases() -> Vec<Json> {
+    match parse(include_str!("vectors.json")).and_then(|v| v.get("cases").cloned()) {
+        Some(Json::Array(cases)) => cases,
+        _ => panic!("vectors.json holds a list of cases"),
+    }
+}
+
+fn bytes_of_hex(hex: &str) -> Vec<u8> {
+    (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect()
+}
+
+#[test]
+fn every_step_matches_pycognito() {
+    for case in cases() {
+        let field = |key: &str| case.str_at(key).unwrap_or_else(|| panic!("{key} in vectors.json"));
+        let started = start(&bytes_of_hex(field("random_hex")));
+        assert_eq!(started.big_a_hex, field("big_a_hex"), "A for {}", field("user_id"));
+        let pool_name = field("pool_id").split_once('_').unwrap().1;
+        let challenge = Challenge {
+            pool_name,
+            user_id: field("user_id"),
+            big_b_hex: field("big_b_hex"),
+            salt_hex: field("salt_hex"),
+            secret_block: field("secret_block"),
+        };
+        let unix = case.get("unix_seconds").and_then(Json::as_u32).unwrap();
+        assert_eq!(timestamp(u64::from(unix)), field("timestamp"));
+        let claimed = claim(&started, &challenge, field("password"), field("timestamp")).unwrap();
+        assert_eq!(claimed.u_hex, field("u_hex"), "u");
+        assert_eq!(claimed.x_hex, field("x_hex"), "x");
+        assert_eq!(claimed.s_hex, field("s_hex"), "S");
+        assert_eq!(claimed.key_hex, field("key_hex"), "HKDF key");
+        assert_eq!(claimed.signature, field("signature"), "signature");
+    }
+}
+
+#[test]
+fn refuses_unsafe_or_malformed_challenges() {
+    let started = start(&[7; 128]);
+    let good = Challenge { pool_name: "p", user_id: "u", big_b_hex: "2", salt_hex: "ab", secret_block: "AAAA" };
+    assert!(claim(&started, &good, "pw", "t").is_ok());
+    let zero_b = Challenge { big_b_hex: N_HEX, ..good };
+    assert_eq!(claim(&started, &zero_b, "pw", "t").unwrap_err(), SrpError::UnsafeValues);
+    let bad_hex = Challenge { big_b_hex: "xyz", ..good };
+    assert_eq!(claim(&started, &bad_hex, "pw", "t").unwrap_err(), SrpError::BadChallenge);
+    let bad_block = Challenge { secret_block: "!!", ..good };
+    assert_eq!(claim(&started, &bad_block, "pw", "t").unwrap_err(), SrpError::BadChallenge);
+}
+
+#[test]
+fn timestamps_cover_month_and_year_ends() {
+    assert_eq!(timestamp(0), "Thu Jan 1 00:00:00 UTC 1970");
+    assert_eq!(timestamp(951_782_400), "Tue Feb 29 00:00:00 UTC 2000");
+    assert_eq!(timestamp(1_798_761_599), "Thu Dec 31 23:59:59 UTC 2026");
+}
+
+#[test]
+fn padding_marks_values_with_the_top_bit_set() {
+    assert_eq!(padded(&Big::from_u32(0x7f)), vec![0x7f]);
+    assert_eq!(padded(&Big::from_u32(0x80)), vec![0, 0x80]);
+    assert_eq!(padded(&Big::zero()), vec![0]);
+}
