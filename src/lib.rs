@@ -7,6 +7,7 @@ mod dom;
 mod forgot;
 mod http;
 mod reset;
+mod signin;
 mod timer;
 
 use wasm_bindgen::prelude::*;

@@ -9,7 +9,7 @@ use reset_link_core::link::{clean_code, clean_username, parse_link, LinkParams};
 use reset_link_core::policy::{checklist, Rule};
 use reset_link_core::words::{reset_page, rule_text, ForgotOutcome, ResetAdvice};
 
-use crate::{config, dom, http, timer};
+use crate::{config, dom, http, signin, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -153,11 +153,20 @@ async fn submit(page: Rc<RefCell<Page>>) {
     let config = page.borrow().config.clone();
     let call = confirm_forgot_password(&config.client_id, &username, &code, &password);
     let result = http::send::<EmptyReply>(&config, &call).await;
-    page.borrow_mut().busy = false;
-    dom::enable("submit", true);
     match result {
-        Ok(_) => finish(&page.borrow().config),
+        Ok(_) => {
+            forget_link();
+            dom::say(reset_page::SIGNING_IN, false);
+            let requested = page.borrow().link.redirect.clone();
+            let next = signin::sign_in(&config, &username, &password, requested.as_deref()).await;
+            finish(&config, next.as_deref());
+            if let (Some(next), Some(window)) = (next, web_sys::window()) {
+                let _ = window.location().assign(&next);
+            }
+        }
         Err(error) => {
+            page.borrow_mut().busy = false;
+            dom::enable("submit", true);
             let advice = ResetAdvice::for_error(&error);
             dom::say(advice.text(), true);
             dom::show("new-link", advice.offers_new_link());
@@ -186,14 +195,16 @@ fn read_form(page: &Page) -> Option<(String, String, String)> {
     }
 }
 
-/// Shows success and the way to sign in.
-fn finish(config: &Config) {
-    forget_link();
+/// Shows success and the way on: the app when signed in (`next`), else the sign-in page.
+fn finish(config: &Config, next: Option<&str>) {
     dom::show("form", false);
     dom::say("", false);
     dom::set_text("done-text", reset_page::DONE);
     let link = dom::element("sign-in");
-    let _ = link.set_attribute("href", &config.sign_in_url);
+    let _ = link.set_attribute("href", next.unwrap_or(&config.sign_in_url));
+    if next.is_some() {
+        link.set_text_content(Some(reset_page::CONTINUE));
+    }
     dom::show("done", true);
     let _ = link.focus();
 }

@@ -60,6 +60,43 @@ pub fn initiate_password_auth(client_id: &str, username: &str, password: &str) -
     )
 }
 
+/// The `InitiateAuth` call with `USER_SRP_AUTH`; `srp_a` is `A` in hex.
+pub fn initiate_srp_auth(client_id: &str, username: &str, srp_a: &str) -> Call {
+    Call::new(
+        "InitiateAuth",
+        object(vec![
+            ("AuthFlow", string("USER_SRP_AUTH")),
+            ("ClientId", string(client_id)),
+            ("AuthParameters", object(vec![("USERNAME", string(username)), ("SRP_A", string(srp_a))])),
+        ]),
+    )
+}
+
+/// The answer to `PASSWORD_VERIFIER` (`RespondToAuthChallenge`).
+pub fn respond_password_verifier(
+    client_id: &str,
+    session: Option<&str>,
+    username: &str,
+    secret_block: &str,
+    timestamp: &str,
+    signature: &str,
+) -> Call {
+    let mut members = vec![("ChallengeName", string("PASSWORD_VERIFIER")), ("ClientId", string(client_id))];
+    if let Some(session) = session {
+        members.push(("Session", string(session)));
+    }
+    members.push((
+        "ChallengeResponses",
+        object(vec![
+            ("USERNAME", string(username)),
+            ("PASSWORD_CLAIM_SECRET_BLOCK", string(secret_block)),
+            ("TIMESTAMP", string(timestamp)),
+            ("PASSWORD_CLAIM_SIGNATURE", string(signature)),
+        ]),
+    ));
+    Call::new("RespondToAuthChallenge", object(members))
+}
+
 /// A reply type: read from the JSON of a 2xx answer.
 pub trait Reply: Sized {
     /// Reads the reply; `None` when the JSON is not of this shape.
@@ -98,8 +135,19 @@ impl Reply for EmptyReply {
 pub struct AuthReply {
     /// The tokens, when sign-in is complete.
     pub tokens: Option<Tokens>,
-    /// The next challenge (MFA, NEW_PASSWORD_REQUIRED, ...), when it is not.
+    /// The next challenge (PASSWORD_VERIFIER, MFA, NEW_PASSWORD_REQUIRED, ...), when it is not.
     pub challenge: Option<String>,
+    /// `ChallengeParameters` (string values).
+    pub parameters: Json,
+    /// The `Session` to send back with the answer.
+    pub session: Option<String>,
+}
+
+impl AuthReply {
+    /// A challenge parameter.
+    pub fn parameter(&self, key: &str) -> Option<&str> {
+        self.parameters.str_at(key)
+    }
 }
 
 /// `AuthenticationResult` of a sign-in.
@@ -123,7 +171,9 @@ impl Reply for AuthReply {
             })
         });
         let challenge = json.str_at("ChallengeName").map(str::to_string);
-        (tokens.is_some() || challenge.is_some()).then_some(AuthReply { tokens, challenge })
+        let parameters = json.get("ChallengeParameters").cloned().unwrap_or(Json::Null);
+        let session = json.str_at("Session").map(str::to_string);
+        (tokens.is_some() || challenge.is_some()).then_some(AuthReply { tokens, challenge, parameters, session })
     }
 }
 
@@ -162,6 +212,27 @@ mod tests {
             initiate_password_auth("c", "u", "p").body,
             r#"{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"c","AuthParameters":{"USERNAME":"u","PASSWORD":"p"}}"#
         );
+    }
+
+    #[test]
+    fn srp_calls_carry_what_cognito_expects() {
+        assert_eq!(
+            initiate_srp_auth("c", "u", "ab").body,
+            r#"{"AuthFlow":"USER_SRP_AUTH","ClientId":"c","AuthParameters":{"USERNAME":"u","SRP_A":"ab"}}"#
+        );
+        let answer = respond_password_verifier("c", Some("s"), "u", "blk", "Mon Nov 30 06:05:09 UTC 2026", "sig");
+        assert_eq!(answer.target, "AWSCognitoIdentityProviderService.RespondToAuthChallenge");
+        assert_eq!(
+            answer.body,
+            r#"{"ChallengeName":"PASSWORD_VERIFIER","ClientId":"c","Session":"s","ChallengeResponses":{"USERNAME":"u","PASSWORD_CLAIM_SECRET_BLOCK":"blk","TIMESTAMP":"Mon Nov 30 06:05:09 UTC 2026","PASSWORD_CLAIM_SIGNATURE":"sig"}}"#
+        );
+        let challenge: AuthReply = read_reply(
+            200,
+            r#"{"ChallengeName":"PASSWORD_VERIFIER","ChallengeParameters":{"SRP_B":"b","USER_ID_FOR_SRP":"id"}}"#,
+            None,
+        )
+        .unwrap();
+        assert_eq!((challenge.parameter("SRP_B"), challenge.parameter("SALT")), (Some("b"), None));
     }
 
     #[test]

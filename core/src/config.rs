@@ -4,6 +4,18 @@
 use crate::json::{self, Json};
 use crate::policy::PasswordPolicy;
 
+/// How the page signs the person in after the reset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SignIn {
+    /// `USER_SRP_AUTH`: the password never leaves the browser (every app client allows it).
+    #[default]
+    Srp,
+    /// `USER_PASSWORD_AUTH`, for clients that enable it.
+    Password,
+    /// No sign-in: the page links to `signInUrl`.
+    None,
+}
+
 /// What people type to identify their account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SignInWith {
@@ -35,6 +47,16 @@ pub struct Config {
     pub sign_in_with: SignInWith,
     /// Whether the masked destination is shown.
     pub show_destination: bool,
+    /// The user pool id, when given (SRP needs the part after `_`).
+    pub user_pool_id: Option<String>,
+    /// How to sign in after the reset.
+    pub sign_in: SignIn,
+    /// Whether the tokens are stored where Amplify and amazon-cognito-identity-js look.
+    pub store_session: bool,
+    /// Where to go after signing in.
+    pub after_sign_in_url: String,
+    /// Origins a link's `redirect` may point to.
+    pub redirect_allow_list: Vec<String>,
 }
 
 /// Why a configuration cannot be used.
@@ -57,6 +79,8 @@ pub enum ConfigError {
     SignInWith,
     /// A key holds the wrong kind of value (text for a number, say).
     WrongType(&'static str),
+    /// `signIn` is not `srp`, `password` or `none`, or `session` not `amplify` or `none`.
+    SignIn,
 }
 
 impl ConfigError {
@@ -70,6 +94,7 @@ impl ConfigError {
             Self::SignInUrl => "\"signInUrl\" in config.json must be an https:// address or a path starting with /.",
             Self::ClientSecret => "config.json holds \"clientSecret\". Anything sent to a browser is public: use an app client without a secret and remove the key.",
             Self::SignInWith => "\"signInWith\" in config.json must be \"email\", \"username\" or \"either\".",
+            Self::SignIn => "\"signIn\" in config.json must be \"srp\", \"password\" or \"none\", and \"session\" \"amplify\" or \"none\".",
             Self::WrongType(_) => "config.json has a value of the wrong kind (text where a number or true/false belongs, or the reverse).",
         }
     }
@@ -105,10 +130,7 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
         None => ["https://cognito-idp.", &region, ".amazonaws.com/"].concat(),
     };
     let sign_in_url = text_at("signInUrl")?.unwrap_or_else(|| "/".to_string());
-    if !(sign_in_url.starts_with("https://")
-        || (sign_in_url.starts_with('/') && !sign_in_url.starts_with("//"))
-        || is_local_http(&sign_in_url))
-    {
+    if !is_page_address(&sign_in_url) {
         return Err(ConfigError::SignInUrl);
     }
     let sign_in_with = match text_at("signInWith")?.as_deref() {
@@ -125,7 +147,35 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
         None | Some(Json::Null) => false,
         Some(value) => value.as_bool().ok_or(ConfigError::WrongType("showDestination"))?,
     };
+    let sign_in = match text_at("signIn")?.as_deref() {
+        None | Some("srp") => SignIn::Srp,
+        Some("password") => SignIn::Password,
+        Some("none") => SignIn::None,
+        Some(_) => return Err(ConfigError::SignIn),
+    };
+    let store_session = match text_at("session")?.as_deref() {
+        None | Some("amplify") => true,
+        Some("none") => false,
+        Some(_) => return Err(ConfigError::SignIn),
+    };
+    let after_sign_in_url = text_at("afterSignInUrl")?.unwrap_or_else(|| sign_in_url.clone());
+    if !is_page_address(&after_sign_in_url) {
+        return Err(ConfigError::SignInUrl);
+    }
+    let redirect_allow_list = match root.get("redirectAllowList") {
+        None | Some(Json::Null) => Vec::new(),
+        Some(Json::Array(items)) => items
+            .iter()
+            .map(|item| item.as_str().map(str::to_string).ok_or(ConfigError::WrongType("redirectAllowList")))
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err(ConfigError::WrongType("redirectAllowList")),
+    };
     Ok(Config {
+        user_pool_id: pool_id,
+        sign_in,
+        store_session,
+        after_sign_in_url,
+        redirect_allow_list,
         client_id,
         endpoint,
         sign_in_url,
@@ -135,6 +185,11 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
         sign_in_with,
         show_destination,
     })
+}
+
+/// An https address, a same-site path, or http on this machine.
+fn is_page_address(address: &str) -> bool {
+    address.starts_with("https://") || (address.starts_with('/') && !address.starts_with("//")) || is_local_http(address)
 }
 
 /// The region part of a pool id: `eu-west-1_AbC123` gives `eu-west-1`.
@@ -184,6 +239,7 @@ mod tests {
         assert_eq!(config.resend_cooldown_seconds, 60);
         assert_eq!(config.request_timeout_ms, 15_000);
         assert_eq!((config.sign_in_with, config.show_destination), (SignInWith::Email, false));
+        assert_eq!((config.sign_in, config.store_session, config.after_sign_in_url.as_str()), (SignIn::Srp, true, "/"));
     }
 
     #[test]
@@ -205,6 +261,9 @@ mod tests {
         assert_eq!(check(r#"{"clientId":"c","region":"x","resendCooldownSeconds":"60"}"#).unwrap_err(), ConfigError::WrongType("resendCooldownSeconds"));
         assert_eq!(check(r#"{"clientId":"c","region":"x","passwordPolicy":{"minimumLength":"8"}}"#).unwrap_err(), ConfigError::WrongType("passwordPolicy"));
         assert_eq!(check("[1]").unwrap_err(), ConfigError::Unreadable);
+        assert_eq!(check(r#"{"clientId":"c","region":"x","signIn":"magic"}"#).unwrap_err(), ConfigError::SignIn);
+        assert_eq!(check(r#"{"clientId":"c","region":"x","redirectAllowList":"https://a"}"#).unwrap_err(), ConfigError::WrongType("redirectAllowList"));
+        assert_eq!(check(r#"{"clientId":"c","region":"x","afterSignInUrl":"//evil"}"#).unwrap_err(), ConfigError::SignInUrl);
         assert_eq!(check("not json").unwrap_err(), ConfigError::Unreadable);
     }
 }

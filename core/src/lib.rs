@@ -13,6 +13,7 @@ pub mod error;
 pub mod json;
 pub mod link;
 pub mod policy;
+pub mod session;
 pub mod srp;
 pub mod words;
 

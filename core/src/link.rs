@@ -70,6 +70,8 @@ pub struct LinkParams {
     pub username: Option<String>,
     /// The email to show the person, when the link carries one.
     pub email: Option<String>,
+    /// Where the app asked to go after sign-in (checked against the allow-list before use).
+    pub redirect: Option<String>,
     /// Whether the address held any of our parameters (so the page should scrub it).
     pub found: bool,
 }
@@ -83,6 +85,7 @@ pub fn parse_link(search: &str, hash: &str) -> LinkParams {
         code: from_fragment.code.or(from_query.code),
         username: from_fragment.username.or(from_query.username),
         email: from_fragment.email.or(from_query.email),
+        redirect: from_fragment.redirect.or(from_query.redirect),
         found: from_fragment.found || from_query.found,
     }
 }
@@ -101,6 +104,9 @@ fn parse_part(part: &str) -> LinkParams {
             if params.username.is_none() {
                 params.username = clean_username(&value);
             }
+        } else if name == "redirect" {
+            params.found = true;
+            params.redirect.get_or_insert_with(|| value.into_owned());
         } else if name == EMAIL_PARAM {
             params.found = true;
             if params.email.is_none() {

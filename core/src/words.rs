@@ -164,6 +164,10 @@ pub mod forgot_page {
 pub mod reset_page {
     /// Shown after the password was changed.
     pub const DONE: &str = "Your password has been changed. You can now sign in with your new password.";
+    /// The link to the app once signed in.
+    pub const CONTINUE: &str = "Continue";
+    /// Shown while the page signs the person in after the reset.
+    pub const SIGNING_IN: &str = "Your password has been changed. Signing you in…";
     /// Shown while the request runs.
     pub const WORKING: &str = "Changing your password…";
     /// The two boxes differ.

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUpPages, openPage, answerCognito, cognitoError, axeViolations } from './harness.mjs';
 
-const BASE_CONFIG = { region: 'local', clientId: 'testclient', requestTimeoutSeconds: 2, resendCooldownSeconds: 3 };
+const BASE_CONFIG = { region: 'local', clientId: 'testclient', signIn: 'none', requestTimeoutSeconds: 2, resendCooldownSeconds: 3 };
 let env;
 before(async () => { env = await setUpPages('e2e-forgot', 19430); });
 after(async () => { await env?.close(); });

@@ -77,7 +77,7 @@ export async function setUpPages(name, port, config = {}) {
   const endpoint = `http://127.0.0.1:${port + 1}/`;
   const configFile = join(dir, 'config.json');
   const fullConfig = {
-    region: 'local', clientId: 'testclient', endpoint, signInUrl: '/index.html',
+    region: 'local', clientId: 'testclient', endpoint, signInUrl: '/index.html', signIn: 'none',
     requestTimeoutSeconds: 2, resendCooldownSeconds: 3, ...config,
   };
   writeFileSync(configFile, JSON.stringify(fullConfig));

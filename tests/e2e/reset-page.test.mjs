@@ -173,6 +173,6 @@ test('a config holding a client secret is refused with the reason', async () => 
     await page.waitForSelector('#problem:not([hidden])');
     assert.match(await page.textContent('#problem'), /not valid JSON/);
   } finally {
-    env.setConfig(JSON.stringify({ region: 'local', clientId: 'testclient', endpoint: env.endpoint, requestTimeoutSeconds: 2, resendCooldownSeconds: 3 }));
+    env.setConfig(JSON.stringify({ region: 'local', clientId: 'testclient', endpoint: env.endpoint, signIn: 'none', requestTimeoutSeconds: 2, resendCooldownSeconds: 3 }));
   }
 });

@@ -1,0 +1,116 @@
+//! After the reset: where the person goes, and the session handed to the app, in the
+//! localStorage keys amazon-cognito-identity-js and Amplify v6 read.
+
+use crate::api::Tokens;
+use crate::json::{self, Json};
+use crate::srp::digest::base64_decode;
+
+/// Prefix of every key the Cognito libraries use.
+const PREFIX: &str = "CognitoIdentityServiceProvider.";
+
+/// The username a token was issued to (`cognito:username` in the ID token's payload).
+pub fn token_username(id_token: &str) -> Option<String> {
+    let payload = id_token.split('.').nth(1)?;
+    let standard: String = payload.chars().map(|c| match c {
+        '-' => '+',
+        '_' => '/',
+        c => c,
+    }).collect();
+    let bytes = base64_decode(&standard)?;
+    let claims = json::parse(std::str::from_utf8(&bytes).ok()?)?;
+    claims.get("cognito:username").and_then(Json::as_str).map(str::to_string)
+}
+
+/// The localStorage entries that sign `username` in for apps using amazon-cognito-identity-js
+/// or Amplify v6 with app client `client_id`.
+pub fn storage_entries(client_id: &str, username: &str, tokens: &Tokens) -> Vec<(String, String)> {
+    let key = |name: &str| [PREFIX, client_id, ".", username, ".", name].concat();
+    let mut entries = vec![
+        (key("idToken"), tokens.id_token.clone()),
+        (key("accessToken"), tokens.access_token.clone()),
+        (key("clockDrift"), "0".to_string()),
+        ([PREFIX, client_id, ".LastAuthUser"].concat(), username.to_string()),
+    ];
+    if let Some(refresh) = &tokens.refresh_token {
+        entries.push((key("refreshToken"), refresh.clone()));
+    }
+    entries
+}
+
+/// Where to go after signing in: `requested` (from the link) when it is a same-site path or
+/// its origin is on `allowed`; otherwise `fallback`. Never an open redirect.
+pub fn redirect_target<'a>(requested: Option<&'a str>, allowed: &[String], fallback: &'a str) -> &'a str {
+    let Some(target) = requested else { return fallback };
+    if target.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\') {
+        return fallback;
+    }
+    if target.starts_with('/') && !target.starts_with("//") {
+        return target;
+    }
+    match origin_of(target) {
+        Some(origin) if allowed.iter().any(|a| a.trim_end_matches('/') == origin) => target,
+        _ => fallback,
+    }
+}
+
+/// `scheme://host[:port]` of an absolute https (or local http) address; `None` when the
+/// authority holds credentials (`user@host`) or the address is anything else.
+fn origin_of(address: &str) -> Option<&str> {
+    let rest = address.strip_prefix("https://").or_else(|| address.strip_prefix("http://"))?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    Some(&address[..address.len() - rest.len() + end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::srp::digest::base64_encode;
+
+    fn token(payload: &str) -> String {
+        let body = base64_encode(payload.as_bytes()).trim_end_matches('=').replace('+', "-").replace('/', "_");
+        ["eyJhbGciOiJSUzI1NiJ9.", &body, ".sig"].concat()
+    }
+
+    #[test]
+    fn reads_the_username_from_the_id_token() {
+        assert_eq!(token_username(&token(r#"{"cognito:username":"3f2a-ü?>","sub":"x"}"#)).as_deref(), Some("3f2a-ü?>"));
+        assert_eq!(token_username("not.a.token"), None);
+        assert_eq!(token_username(&token(r#"{"sub":"x"}"#)), None);
+    }
+
+    #[test]
+    fn writes_the_keys_the_libraries_read() {
+        let tokens = Tokens { id_token: "i".into(), access_token: "a".into(), refresh_token: Some("r".into()) };
+        let entries = storage_entries("client1", "user-1", &tokens);
+        let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, [
+            "CognitoIdentityServiceProvider.client1.user-1.idToken",
+            "CognitoIdentityServiceProvider.client1.user-1.accessToken",
+            "CognitoIdentityServiceProvider.client1.user-1.clockDrift",
+            "CognitoIdentityServiceProvider.client1.LastAuthUser",
+            "CognitoIdentityServiceProvider.client1.user-1.refreshToken",
+        ]);
+        assert_eq!(entries[3].1, "user-1");
+    }
+
+    #[test]
+    fn follows_only_allowed_redirects() {
+        let allowed = vec!["https://app.example.com".to_string(), "http://127.0.0.1:3000/".to_string()];
+        let go = |r| redirect_target(Some(r), &allowed, "/home");
+        assert_eq!(go("https://app.example.com/welcome?x=1"), "https://app.example.com/welcome?x=1");
+        assert_eq!(go("http://127.0.0.1:3000"), "http://127.0.0.1:3000");
+        assert_eq!(go("/account"), "/account");
+        for hostile in [
+            "https://app.example.com.evil.com/", "https://evil.com/https://app.example.com", "//evil.com",
+            "https://app.example.com@evil.com/", "javascript:alert(1)", "https://evil.com", "/\\evil.com",
+            " https://app.example.com", "http://app.example.com/",
+        ] {
+            assert_eq!(go(hostile), "/home", "{hostile}");
+        }
+        assert_eq!(redirect_target(None, &allowed, "/home"), "/home");
+    }
+}

@@ -1,0 +1,132 @@
+// After the reset the page signs the person in (SRP, checked by a server that verifies the
+// claim; USER_PASSWORD_AUTH against cognito-local), stores the session where
+// amazon-cognito-identity-js and Amplify read it, and follows only allowed redirects.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { setUp, openPage, requestLink, cognito } from './harness.mjs';
+import { startSrpServer } from './srp-server.mjs';
+import { serve } from '../../scripts/serve.mjs';
+import { ROOT } from '../../scripts/paths.mjs';
+
+const { CognitoUserPool } = createRequire(import.meta.url)('amazon-cognito-identity-js');
+
+let env;
+let srp;
+let pages;
+const PAGES_PORT = 19365;
+const pagesOrigin = `http://127.0.0.1:${PAGES_PORT}`;
+const configFile = join(ROOT, '.run', 'e2e-signin', 'signin-config.json');
+
+before(async () => {
+  env = await setUp('e2e-signin', 19350);
+  srp = await startSrpServer({ port: 19360, cognitoEndpoint: env.stack.endpoint, dbDir: join(ROOT, '.run', 'e2e-signin', '.cognito', 'db') });
+  pages = await serve({ root: ROOT, port: PAGES_PORT, configFile, cognitoEndpoint: srp.endpoint });
+});
+after(async () => {
+  await pages?.close();
+  await srp?.close();
+  await env?.close();
+});
+
+/** Serves the stack's config with `extra` keys and the SRP server as Cognito. */
+function useConfig(extra) {
+  writeFileSync(configFile, JSON.stringify({ ...env.stack.config, endpoint: srp.endpoint, ...extra }));
+}
+
+/** Resets `user`'s password from a fresh link (opened on the SRP-fronted pages), plus `suffix`. */
+async function resetFromLink(user, newPassword, suffix = '', prepare = async () => {}) {
+  const { link } = await requestLink(env.browser, env.stack, user.email);
+  const { page, problems } = await openPage(env.browser, null);
+  await prepare(page);
+  await page.goto(link.replace(env.stack.pageOrigin, pagesOrigin) + suffix);
+  await page.waitForSelector('body[data-ready]');
+  await page.fill('#password', newPassword);
+  await page.fill('#confirm', newPassword);
+  await page.click('#submit');
+  return { page, problems };
+}
+
+/** Reads the session back the way an app using amazon-cognito-identity-js does. */
+async function sessionAsAppSeesIt(page) {
+  const stored = await page.evaluate(() => ({ ...localStorage }));
+  const storage = { getItem: (k) => stored[k] ?? null, setItem: (k, v) => { stored[k] = v; }, removeItem: (k) => { delete stored[k]; }, clear: () => {} };
+  const pool = new CognitoUserPool({ UserPoolId: env.stack.config.userPoolId, ClientId: env.stack.config.clientId, Storage: storage });
+  const user = pool.getCurrentUser();
+  assert.ok(user, 'LastAuthUser is set');
+  const session = await new Promise((resolve, reject) => user.getSession((error, s) => (error ? reject(error) : resolve(s))));
+  return { user, session };
+}
+
+test('SRP: the page signs in with the new password and hands the session to the app', async () => {
+  useConfig({ signIn: 'srp', session: 'amplify', afterSignInUrl: '/index.html?signed-in' });
+  const user = env.stack.users[0];
+  srp.seen.length = 0;
+  const { page, problems } = await resetFromLink(user, 'Srp-signed-in1');
+  await page.waitForURL(`${pagesOrigin}/index.html?signed-in`);
+  assert.deepEqual(srp.seen, ['USER_SRP_AUTH', 'PASSWORD_VERIFIER', 'verified'], 'the server checked the claim');
+  const { user: appUser, session } = await sessionAsAppSeesIt(page);
+  assert.equal(session.isValid(), true);
+  assert.equal(session.getIdToken().payload.email, user.email);
+  assert.match(appUser.getUsername(), /^[0-9a-f-]{36}$/, 'stored under the pool username');
+  assert.deepEqual(problems, []);
+});
+
+test('the SRP server refuses a wrong claim (so the test above could fail)', async () => {
+  srp.seen.length = 0;
+  const user = env.stack.users[0];
+  const started = await cognito(srp.endpoint, 'InitiateAuth', {
+    AuthFlow: 'USER_SRP_AUTH', ClientId: env.stack.config.clientId, AuthParameters: { USERNAME: user.email, SRP_A: 'abc123' },
+  });
+  const answer = await cognito(srp.endpoint, 'RespondToAuthChallenge', {
+    ChallengeName: 'PASSWORD_VERIFIER', ClientId: env.stack.config.clientId, Session: started.Session,
+    ChallengeResponses: { USERNAME: started.ChallengeParameters.USERNAME, PASSWORD_CLAIM_SECRET_BLOCK: started.ChallengeParameters.SECRET_BLOCK,
+      TIMESTAMP: 'Mon Nov 30 06:05:09 UTC 2026', PASSWORD_CLAIM_SIGNATURE: Buffer.alloc(32).toString('base64') },
+  });
+  assert.equal(answer.__type, 'NotAuthorizedException');
+  assert.deepEqual(srp.seen, ['USER_SRP_AUTH', 'PASSWORD_VERIFIER', 'rejected']);
+});
+
+test('USER_PASSWORD_AUTH (cognito-local): signed in, and an allowed redirect from the link is followed', async () => {
+  useConfig({ signIn: 'password', redirectAllowList: [pagesOrigin], afterSignInUrl: '/index.html?fallback' });
+  const user = env.stack.users[1];
+  const target = `${pagesOrigin}/index.html?welcome-back`;
+  const { page } = await resetFromLink(user, 'Password-flow1', `&redirect=${encodeURIComponent(target)}`);
+  await page.waitForURL(target);
+  const { session } = await sessionAsAppSeesIt(page);
+  assert.equal(session.getIdToken().payload.email, user.email);
+});
+
+test('a redirect to an origin not on the allow-list is ignored', async () => {
+  useConfig({ signIn: 'password', redirectAllowList: [pagesOrigin], afterSignInUrl: '/index.html?fallback' });
+  const user = env.stack.users[0];
+  const { page } = await resetFromLink(user, 'Password-flow2', `&redirect=${encodeURIComponent('https://evil.example/phish')}`);
+  await page.waitForURL(`${pagesOrigin}/index.html?fallback`);
+});
+
+test('with session "none" the person is signed in but nothing is stored', async () => {
+  useConfig({ signIn: 'srp', session: 'none', afterSignInUrl: '/index.html?no-session' });
+  const { page, problems } = await resetFromLink(env.stack.users[1], 'No-session-3x');
+  await page.waitForURL(`${pagesOrigin}/index.html?no-session`);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('Cognito'))), []);
+  assert.deepEqual(problems, []);
+});
+
+test('an MFA challenge after the reset reads as success and offers the sign-in page', async () => {
+  useConfig({ signIn: 'srp', afterSignInUrl: '/index.html?never' });
+  const challengeInstead = async (page) => {
+    await page.route((url) => url.href.startsWith(srp.endpoint), async (route) => {
+      if (!route.request().headers()['x-amz-target'].endsWith('.InitiateAuth')) return route.fallback();
+      await route.fulfill({ status: 200, headers: { 'Access-Control-Allow-Origin': '*' }, contentType: 'application/x-amz-json-1.1',
+        body: JSON.stringify({ ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's', ChallengeParameters: {} }) });
+    });
+  };
+  const { page, problems } = await resetFromLink(env.stack.users[0], 'Mfa-challenge4', '', challengeInstead);
+  await page.waitForSelector('#done:not([hidden])');
+  assert.match(await page.textContent('#done-text'), /Your password has been changed/);
+  assert.equal(await page.getAttribute('#sign-in', 'href'), env.stack.config.signInUrl);
+  assert.equal(page.url(), `${pagesOrigin}/reset-password.html`, 'no redirect without a session');
+  assert.deepEqual(problems, []);
+});
