@@ -87,7 +87,7 @@ function layOut(config) {
 
 if (!options['no-build']) {
   execFileSync('node', [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-  execFileSync('cargo', ['lambda', 'build', '--profile', 'lambda', '--arm64', '--output-format', 'zip', '-p', 'reset-link-trigger'],
+  execFileSync('cargo', ['lambda', 'build', '--profile', 'trigger', '--arm64', '--output-format', 'zip', '-p', 'reset-link-trigger'],
     { cwd: ROOT, stdio: 'inherit' });
 }
 

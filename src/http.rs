@@ -4,7 +4,7 @@
 use std::{cell::Cell, rc::Rc};
 
 use js_sys::{Math, Promise};
-use reset_link_core::api::{read_reply, Call, Reply, CONTENT_TYPE};
+use reset_link_core::api::{read_reply, Call, EmptyReply, Reply, CONTENT_TYPE};
 use reset_link_core::config::Config;
 use reset_link_core::error::{retry_delay_ms, CallError};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -16,8 +16,15 @@ use crate::timer;
 /// Attempts per call, the first included.
 const MAX_ATTEMPTS: u32 = 4;
 
-/// Sends `call` to the configured endpoint, retrying transient failures a few times.
+/// Sends `call` to the configured endpoint, retrying transient failures a few times, and
+/// reads the reply as `T`.
 pub async fn send<T: Reply>(config: &Config, call: &Call) -> Result<T, CallError> {
+    let (status, text, error_type) = send_raw(config, call).await?;
+    read_reply(status, &text, error_type.as_deref())
+}
+
+/// The retry loop, kept free of the reply type so it exists once in the module.
+async fn send_raw(config: &Config, call: &Call) -> Result<(u16, String, Option<String>), CallError> {
     let mut attempt = 1;
     loop {
         match send_once(config, call).await {
@@ -31,8 +38,9 @@ pub async fn send<T: Reply>(config: &Config, call: &Call) -> Result<T, CallError
     }
 }
 
-/// One POST, aborted after the configured timeout.
-async fn send_once<T: Reply>(config: &Config, call: &Call) -> Result<T, CallError> {
+/// One POST, aborted after the configured timeout; a reply that reads as a transient
+/// failure counts as one, so it is retried.
+async fn send_once(config: &Config, call: &Call) -> Result<(u16, String, Option<String>), CallError> {
     let headers = Headers::new().map_err(|_| CallError::Network)?;
     let _ = headers.set("Content-Type", CONTENT_TYPE);
     let _ = headers.set("X-Amz-Target", &call.target);
@@ -42,7 +50,10 @@ async fn send_once<T: Reply>(config: &Config, call: &Call) -> Result<T, CallErro
     init.set_headers(&headers);
     init.set_body(&JsValue::from_str(&call.body));
     let (status, text, error_type) = fetch_text(&config.endpoint, &init, config.request_timeout_ms as i32).await?;
-    read_reply(status, &text, error_type.as_deref())
+    if (200..300).contains(&status) {
+        return Ok((status, text, error_type));
+    }
+    Err(read_reply::<EmptyReply>(status, &text, error_type.as_deref()).err().unwrap_or(CallError::Unreadable(status)))
 }
 
 /// Fetches `url` and reads the whole body within `timeout_ms`: status, text and the

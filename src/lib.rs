@@ -19,6 +19,16 @@ fn on_load() {
     console_error_panic_hook::set_once();
 }
 
+/// The SRP work of one sign-in (A, then the password claim), for the benchmark only.
+#[cfg(feature = "bench")]
+#[wasm_bindgen]
+pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &str, big_b_hex: &str, salt_hex: &str, secret_block: &str) -> String {
+    use reset_link_core::srp;
+    let started = srp::start(random);
+    let challenge = srp::Challenge { pool_name, user_id, big_b_hex, salt_hex, secret_block };
+    srp::claim(&started, &challenge, password, "Mon Nov 30 06:05:09 UTC 2026").map(|c| c.signature).unwrap_or_default()
+}
+
 /// Starts the page named in `<body data-page>`: `forgot` or `reset`.
 #[wasm_bindgen]
 pub fn start(page: &str) {

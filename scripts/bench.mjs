@@ -1,0 +1,176 @@
+// `npm run bench`: what the pages cost next to the JavaScript libraries that do the same job.
+// Bytes (raw, gzip -9, brotli -q 11), time to interactive in Chromium with 4x CPU throttling,
+// SRP compute time, and the trigger's zip size and first response. Printed and written to
+// bench/RESULTS.md. Not part of npm test: timings vary from machine to machine.
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT } from './paths.mjs';
+import { PAGES, measure, sizesOf } from './sizes.mjs';
+import { serve } from './serve.mjs';
+
+const BENCH = join(ROOT, 'bench');
+const DIST = join(BENCH, 'dist');
+const LOADS = 10;
+const ALTERNATIVES = [
+  ['fetch-floor', 'hand-written fetch (floor)'],
+  ['identity-js', 'amazon-cognito-identity-js 6.3.21'],
+  ['amplify', 'Amplify v6 resetPassword + confirmResetPassword'],
+  ['amplify-signin', 'Amplify v6 with signIn'],
+  ['sdk-v3', 'AWS SDK v3 client-cognito-identity-provider'],
+];
+const lines = [];
+const say = (line = '') => { console.log(line); lines.push(line); };
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+// Install and build what the comparison needs.
+if (!existsSync(join(BENCH, 'node_modules', 'esbuild'))) {
+  execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: BENCH, stdio: 'inherit' });
+}
+mkdirSync(DIST, { recursive: true });
+const esbuild = join(BENCH, 'node_modules', '.bin', 'esbuild');
+for (const [name] of ALTERNATIVES) {
+  execFileSync(esbuild, [join(BENCH, 'alternatives', `${name}.js`), '--bundle', '--minify', '--format=esm', '--platform=browser',
+    '--define:global=window', `--outfile=${join(DIST, `${name}.js`)}`, '--log-level=error'], { cwd: BENCH });
+  writeFileSync(join(DIST, `${name}.html`), `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title>`
+    + `<script type="module" src="${name}.js"></script></head><body></body></html>`);
+}
+execFileSync('wasm-pack', ['build', '--target', 'web', '--release', '--no-typescript', '--no-pack', '--mode', 'no-install',
+  '--out-dir', join(DIST, 'srp-pkg'), '.', '--', '--features', 'bench'],
+{ cwd: ROOT, stdio: 'ignore', env: { ...process.env, PATH: `${join(ROOT, 'node_modules', 'binaryen', 'bin')}:${process.env.PATH}` } });
+
+say(`# Benchmark results`);
+say();
+say(`${new Date().toISOString().slice(0, 10)} on ${cpus()[0].model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`);
+say();
+say('## Bytes each page needs before it is interactive');
+say();
+for (const [page, files] of Object.entries(PAGES)) {
+  const { rows, total } = sizesOf(files);
+  say(`### ${page}`);
+  say();
+  say('| file | raw | gzip -9 | brotli -q 11 |');
+  say('|---|---:|---:|---:|');
+  for (const r of [...rows, { file: '**total**', ...total }]) say(`| ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
+  say();
+}
+say('### The JavaScript alternatives (esbuild --bundle --minify; the library only, no page)');
+say();
+say('| alternative | raw | gzip -9 | brotli -q 11 |');
+say('|---|---:|---:|---:|');
+for (const [name, label] of ALTERNATIVES) {
+  const size = measure(readFileSync(join(DIST, `${name}.js`)));
+  say(`| ${label} | ${size.raw} | ${size.gzip} | ${size.brotli} |`);
+}
+say();
+
+// Time to interactive: navigation start to <body data-ready>, 4x CPU throttling, median.
+const configFile = join(DIST, 'config.json');
+writeFileSync(configFile, JSON.stringify({ region: 'eu-west-1', clientId: 'benchclient', endpoint: 'http://127.0.0.1:19599/', signIn: 'none' }));
+const pages = await serve({ root: ROOT, port: 19590, configFile, cognitoEndpoint: 'http://127.0.0.1:19599/' });
+const alternatives = createServer((req, res) => {
+  const file = join(DIST, new URL(req.url, 'http://x').pathname.replace(/^\/+/, ''));
+  if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) return res.writeHead(404).end();
+  const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.wasm') ? 'application/wasm' : 'text/html';
+  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(readFileSync(file));
+});
+await new Promise((resolve) => alternatives.listen(19591, '127.0.0.1', resolve));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+
+async function timeToReady(url) {
+  const times = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready]', { state: 'attached' });
+    times.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  return median(times);
+}
+await timeToReady('http://127.0.0.1:19591/fetch-floor.html'); // warm-up: the first loads start the browser's caches
+const floorTime = await timeToReady('http://127.0.0.1:19591/fetch-floor.html');
+say('## Time from navigation to interactive (headless Chromium, 4x CPU throttling, median of 10 loads, local server)');
+say();
+say('| page | ms | ratio to the floor |');
+say('|---|---:|---:|');
+const timed = [['reset-password.html (this kit)', 'http://127.0.0.1:19590/reset-password.html'],
+  ['index.html (this kit)', 'http://127.0.0.1:19590/index.html'],
+  ...ALTERNATIVES.map(([name, label]) => [label, `http://127.0.0.1:19591/${name}.html`])];
+for (const [label, url] of timed) {
+  const ms = label.includes('floor') ? floorTime : await timeToReady(url);
+  say(`| ${label} | ${ms.toFixed(1)} | ${(ms / floorTime).toFixed(2)} |`);
+}
+say();
+
+// SRP: the work of one sign-in, ours (wasm) against amazon-cognito-identity-js, same browser.
+const vector = JSON.parse(readFileSync(join(ROOT, 'core', 'src', 'srp', 'vectors.json'), 'utf8')).cases[0];
+execFileSync(esbuild, [join(BENCH, 'alternatives', 'srp-identity-js.js'), '--bundle', '--minify', '--format=esm', '--platform=browser',
+  '--define:global=window', `--outfile=${join(DIST, 'srp-js.js')}`, '--log-level=error'], { cwd: BENCH });
+writeFileSync(join(DIST, 'srp.html'), '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="srp-js.js"></script></head><body></body></html>');
+const srpPage = await browser.newPage();
+await srpPage.goto('http://127.0.0.1:19591/srp.html');
+await srpPage.waitForSelector('body[data-ready]', { state: 'attached' });
+const srpTimes = await srpPage.evaluate(async (v) => {
+  const wasm = await import('/srp-pkg/cognito_reset_link.js');
+  await wasm.default();
+  const random = new Uint8Array(v.random_hex.match(/../g).map((h) => parseInt(h, 16)));
+  const run = async (f) => { const t = []; for (let i = 0; i < 7; i++) { const s = performance.now(); await f(); t.push(performance.now() - s); } return t.sort((a, b) => a - b)[3]; };
+  const pool = v.pool_id.split('_')[1];
+  return {
+    wasm: await run(() => wasm.srp_for_bench(random, pool, v.user_id, v.password, v.big_b_hex, v.salt_hex, v.secret_block)),
+    js: await run(() => window.srpJs(pool, v.user_id, v.password, v.big_b_hex, v.salt_hex)),
+  };
+}, vector);
+say('## SRP sign-in compute (A, then the password claim; same browser, no throttling, median of 7)');
+say();
+say(`| implementation | ms |\n|---|---:|\n| this kit (wasm) | ${srpTimes.wasm.toFixed(1)} |\n| amazon-cognito-identity-js | ${srpTimes.js.toFixed(1)} |`);
+say();
+await browser.close();
+await new Promise((r) => pages.close(r));
+await new Promise((r) => alternatives.close(r));
+
+// The trigger: zip size, and start to first response through a fake Runtime API.
+execFileSync('cargo', ['build', '--quiet', '--profile', 'trigger', '-p', 'reset-link-trigger'], { cwd: ROOT, stdio: 'inherit' });
+const zip = join(ROOT, 'target', 'lambda', 'reset-link-trigger', 'bootstrap.zip');
+const event = readFileSync(join(ROOT, 'lambda', 'tests', 'fixtures', 'custom-message-forgot-password.json'));
+async function firstResponse() {
+  let started;
+  return new Promise((resolve) => {
+    const runtime = createServer((req, res) => {
+      if (req.method === 'GET') {
+        res.writeHead(200, { 'Lambda-Runtime-Aws-Request-Id': 'r1', 'Lambda-Runtime-Deadline-Ms': String(Date.now() + 60_000),
+          'Lambda-Runtime-Invoked-Function-Arn': 'arn:aws:lambda:eu-west-1:1:function:f', 'Content-Type': 'application/json' }).end(event);
+      } else {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        res.writeHead(202).end('{}');
+        child.kill();
+        runtime.close();
+        resolve(ms);
+      }
+    });
+    let child;
+    runtime.listen(0, '127.0.0.1', () => {
+      started = process.hrtime.bigint();
+      child = spawn(join(ROOT, 'target', 'trigger', 'reset-link-trigger'), [], { stdio: 'ignore', env: {
+        AWS_LAMBDA_RUNTIME_API: `127.0.0.1:${runtime.address().port}`, AWS_LAMBDA_FUNCTION_NAME: 'f', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
+        AWS_LAMBDA_FUNCTION_VERSION: '1', AWS_LAMBDA_LOG_STREAM_NAME: 's', AWS_LAMBDA_LOG_GROUP_NAME: 'g',
+        RESET_PAGE_URL: 'https://example.com/reset-password.html' } });
+    });
+  });
+}
+const starts = [];
+for (let i = 0; i < LOADS; i++) starts.push(await firstResponse());
+say('## The trigger');
+say();
+say(`| measure | value |\n|---|---:|\n| bootstrap.zip (arm64, npm run build:lambda) | ${existsSync(zip) ? `${statSync(zip).size} bytes` : 'not built'} |`
+  + `\n| process start to first response, fake Runtime API (x86_64 host build, median of ${LOADS}) | ${median(starts).toFixed(1)} ms |`);
+writeFileSync(join(BENCH, 'RESULTS.md'), `${lines.join('\n')}\n`);
+console.log('\nWritten to bench/RESULTS.md');

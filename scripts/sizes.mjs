@@ -1,0 +1,30 @@
+// What each page downloads before it is interactive, and its size raw, gzip -9 and
+// brotli -q 11. Shared by the benchmark and the byte-budget test.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { ROOT } from './paths.mjs';
+
+const MODULE = ['www/style.css', 'www/boot.js', 'www/pkg/cognito_reset_link.js', 'www/pkg/cognito_reset_link_bg.wasm', 'www/config.json'];
+/** The files of each page. */
+export const PAGES = {
+  'reset-password.html': ['reset-password.html', ...MODULE],
+  'index.html': ['index.html', ...MODULE],
+};
+
+/** Raw, gzip -9 and brotli -q 11 sizes of `bytes`. */
+export function measure(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** Per-file sizes of a list of files (relative to the repository) and their total. */
+export function sizesOf(files, root = ROOT) {
+  const rows = files.map((file) => ({ file, ...measure(readFileSync(join(root, file))) }));
+  const total = rows.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 });
+  return { rows, total };
+}

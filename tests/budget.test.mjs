@@ -1,0 +1,15 @@
+// The reset page's download is deterministic, so its size is a test: it must not grow past
+// its ceiling. The ceiling is the measured size plus a little room; the product's target is
+// 24,000 bytes brotli (below amazon-cognito-identity-js alone), see bench/RESULTS.md.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PAGES, sizesOf } from '../scripts/sizes.mjs';
+
+const CEILING_BROTLI = 56_000;
+
+test(`the reset page downloads at most ${CEILING_BROTLI} bytes brotli, SRP included`, () => {
+  const { rows, total } = sizesOf(PAGES['reset-password.html']);
+  const table = rows.map((r) => `${r.file}: ${r.brotli}`).join(', ');
+  assert.ok(total.brotli <= CEILING_BROTLI, `${total.brotli} bytes brotli (${table})`);
+  assert.ok(rows.every((r) => r.raw > 0), 'every file the page needs exists');
+});
