@@ -3,10 +3,8 @@
 //! logged once and every event is returned unchanged, so people still get Cognito's default
 //! message instead of a failed request.
 
-mod handler;
-mod settings;
-
 use lambda_runtime::{run, service_fn, Error, LambdaEvent};
+use reset_link_trigger::{handler, settings};
 use serde_json::Value;
 
 #[tokio::main(flavor = "current_thread")]

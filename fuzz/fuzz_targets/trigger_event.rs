@@ -1,0 +1,4 @@
+//! Fuzzes `invariants::trigger_event`: see lambda/src/invariants.rs for what must hold.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| reset_link_trigger::invariants::trigger_event(data));

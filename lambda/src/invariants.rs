@@ -1,0 +1,80 @@
+//! What must hold for any input from outside, shared by the fuzz targets (`fuzz/`) and the
+//! regression tests that replay their corpus: each check panics when a property breaks.
+
+use reset_link_core::api::{read_reply, AuthReply, EmptyReply, ForgotPasswordReply};
+use reset_link_core::config::parse_config;
+use reset_link_core::email::{escape_html, fill_template};
+use reset_link_core::json;
+use reset_link_core::link::{parse_link, MAX_USERNAME_CHARS};
+use serde_json::Value;
+
+use crate::handler::{handle, Outcome};
+use crate::settings::Settings;
+
+/// Splits fuzz input in two at the first `#` (query and fragment, say).
+fn halves(text: &str) -> (&str, &str) {
+    text.split_once('#').unwrap_or((text, ""))
+}
+
+/// The link parser: never fails, and whatever it returns is usable.
+pub fn link(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let (search, hash) = halves(&text);
+    let params = parse_link(search, hash);
+    if let Some(name) = &params.username {
+        assert!(!name.is_empty() && name.chars().count() <= MAX_USERNAME_CHARS);
+        assert!(!name.chars().any(char::is_whitespace), "{name:?}");
+    }
+    if let Some(code) = &params.code {
+        assert!(!code.is_empty() && !code.chars().any(char::is_whitespace), "{code:?}");
+    }
+}
+
+/// `config.json`: never fails; an accepted config never points calls anywhere unsafe.
+pub fn config(data: &[u8]) {
+    if let Ok(config) = parse_config(&String::from_utf8_lossy(data)) {
+        let endpoint = &config.endpoint;
+        assert!(
+            endpoint.starts_with("https://") || endpoint.starts_with("http://127.0.0.1") || endpoint.starts_with("http://localhost"),
+            "{endpoint}"
+        );
+        assert!(!config.sign_in_url.starts_with("//") && !config.sign_in_url.to_ascii_lowercase().starts_with("javascript:"));
+    }
+}
+
+/// Cognito's replies: never fail, whatever the status and body; JSON round-trips.
+pub fn reply(data: &[u8]) {
+    let status = u16::from(*data.first().unwrap_or(&0)) * 2 + 100;
+    let body = String::from_utf8_lossy(data.get(1..).unwrap_or_default());
+    let _ = read_reply::<AuthReply>(status, &body, None);
+    let _ = read_reply::<ForgotPasswordReply>(status, &body, Some(&body));
+    let _ = read_reply::<EmptyReply>(status, &body, None);
+    if let Some(value) = json::parse(&body) {
+        assert_eq!(json::parse(&value.to_text()), Some(value));
+    }
+}
+
+/// Trigger events: the trigger never fails, and a message it writes is one Cognito accepts.
+pub fn trigger_event(data: &[u8]) {
+    let Ok(event) = serde_json::from_slice::<Value>(data) else { return };
+    let settings = Settings::from_vars(|name| (name == "RESET_PAGE_URL").then(|| "https://example.com/reset-password.html".to_string()))
+        .expect("fixed settings are valid");
+    let (out, outcome) = handle(Some(&settings), event.clone());
+    if outcome == Outcome::Rewritten {
+        let html = out["response"]["emailMessage"].as_str().expect("a body");
+        assert!(html.contains("{####}"));
+    } else {
+        assert_eq!(out, event, "an event the trigger does not rewrite comes back unchanged");
+    }
+}
+
+/// Team templates: values are always escaped, so filling a template never adds markup.
+pub fn template(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let (template, name) = halves(&text);
+    let filled = fill_template(template, "https://e.com/r#confirmation_code={####}&user_name=x", name, "P<\"'>");
+    assert_eq!(fill_template("{username}", "", name, ""), escape_html(name));
+    for markup in ['<', '>', '"', '\''] {
+        assert_eq!(filled.matches(markup).count(), template.matches(markup).count(), "{markup} added to {template:?}");
+    }
+}
