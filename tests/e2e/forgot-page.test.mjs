@@ -62,13 +62,10 @@ test('"Send again" counts down visibly before it can be used', async () => {
   assert.equal(calls.length, 2);
 });
 
+// Transient faults, the attempt limit, offline and CORS are in faults.test.mjs.
 const failures = [
-  ['the attempt limit', () => cognitoError('LimitExceededException'), /wait 15 minutes/, 1],
-  ['throttling that does not clear', () => cognitoError('TooManyRequestsException'), /busy right now/, 4],
-  ['a 500', () => ({ status: 500, contentType: 'text/html', body: '<h1>Oops</h1>' }), /busy right now/, 4],
-  ['a connection reset', () => 'abort', /couldn't reach the server/, 4],
-  ['a timeout', () => 'hang', /busy right now/, 4],
   ['a broken trigger', () => cognitoError('UserLambdaValidationException'), /contact the site's support/, 1],
+  ['a misconfigured client', () => cognitoError('NotAuthorizedException'), /contact the site's support/, 1],
 ];
 for (const [label, answer, words, tries] of failures) {
   test(`${label}: clear words, the typed address kept, ${tries} request(s)`, async () => {

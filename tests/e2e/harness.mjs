@@ -98,23 +98,32 @@ export async function setUpPages(name, port, config = {}) {
 
 /**
  * Answers the page's Cognito calls with `answer(request, n)` (n counts from 1), which
- * returns `{status, body}`, `'abort'` or `'hang'`. Returns the list of X-Amz-Target headers
- * seen.
+ * returns `{status, body, cors}`, `'abort'` or `'hang'`. Returns the list of X-Amz-Target
+ * headers seen; its `maxInFlight` tells whether two calls ever overlapped, and `referers`
+ * what Referer headers they carried.
  */
 export async function answerCognito(page, endpoint, answer) {
   const seen = [];
+  seen.maxInFlight = 0;
+  seen.referers = [];
+  let inFlight = 0;
+  const isCognito = (request) => request.url().startsWith(endpoint) && request.method() === 'POST';
+  const done = (request) => { if (isCognito(request)) inFlight -= 1; };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
   await page.route((url) => url.href.startsWith(endpoint), async (route) => {
     const request = route.request();
+    if (request.method() !== 'POST') return route.fallback();
+    inFlight += 1;
+    seen.maxInFlight = Math.max(seen.maxInFlight, inFlight);
     seen.push(request.headers()['x-amz-target']);
+    seen.referers.push(request.headers().referer ?? null);
     const reply = await answer(request, seen.length);
     if (reply === 'hang') return;
     if (reply === 'abort') return route.abort('connectionreset');
     const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
-    await route.fulfill({
-      status: reply.status ?? 200,
-      headers: { 'Content-Type': reply.contentType ?? 'application/x-amz-json-1.1', 'Access-Control-Allow-Origin': '*' },
-      body,
-    });
+    const cors = reply.cors === false ? {} : { 'Access-Control-Allow-Origin': '*' };
+    await route.fulfill({ status: reply.status ?? 200, headers: { 'Content-Type': reply.contentType ?? 'application/x-amz-json-1.1', ...cors }, body });
   });
   return seen;
 }
