@@ -99,6 +99,19 @@ mod tests {
     }
 
     #[test]
+    fn a_username_with_html_is_escaped_in_the_email_and_encoded_in_the_link() {
+        let mut event = fixture("custom-message-forgot-password.json");
+        event["userName"] = json!("o'brien&co<script>alert(1)</script>");
+        event["request"]["userAttributes"]["email"] = json!("<b>jane</b>@example.com");
+        let (event, outcome) = handle(Some(&settings()), event);
+        assert_eq!(outcome, Outcome::Rewritten);
+        let html = event["response"]["emailMessage"].as_str().unwrap();
+        assert!(!html.contains("<script>") && !html.contains("<b>jane"), "{html}");
+        assert!(html.contains("&lt;b&gt;jane&lt;/b&gt;@example.com"));
+        assert!(html.contains("user_name=o%27brien%26co%3Cscript%3Ealert%281%29%3C%2Fscript%3E"));
+    }
+
+    #[test]
     fn other_sources_come_back_unchanged() {
         let original = fixture("custom-message-signup.json");
         let (event, outcome) = handle(Some(&settings()), original.clone());
