@@ -2,7 +2,7 @@
 // binaryen package: Debian's binaryen produces wasm that crashes at run time). Skips the
 // build when www/pkg is newer than every source it comes from.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ROOT } from './paths.mjs';
 
@@ -26,3 +26,6 @@ if (fresh && !process.argv.includes('--force')) {
   execFileSync('wasm-pack', ['build', '--target', 'web', '--release', '--no-typescript', '--no-pack',
     '--mode', 'no-install', '--out-dir', 'www/pkg', '.'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PATH: path } });
 }
+
+// The pages fetch the catalogue of a language other than English from www/i18n/.
+cpSync(join(ROOT, 'core', 'i18n'), join(ROOT, 'www', 'i18n'), { recursive: true });

@@ -81,6 +81,7 @@ function layOut(config) {
     writeFileSync(join(DIST, page), html);
   }
   mkdirSync(join(DIST, 'www'), { recursive: true });
+  cpSync(join(ROOT, 'core', 'i18n'), join(DIST, 'www', 'i18n'), { recursive: true });
   writeFileSync(join(DIST, 'www', 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   return prefix;
 }

@@ -8,15 +8,18 @@ use reset_link_core::config::{Config, SignInWith};
 use reset_link_core::link::parse_link;
 use reset_link_core::words::{forgot_page, ForgotOutcome};
 
-use crate::{config, dom, http, timer};
+use crate::i18n::{fill, t};
+
+use crate::{config, dom, http, i18n, timer};
 
 /// Wires the page.
 pub async fn run() {
-    let prefill = take_prefill();
+    let (prefill, language) = take_prefill();
     let config = match config::load().await {
         Ok(config) => Rc::new(config),
         Err(problem) => return dom::stop(problem.explanation()),
     };
+    i18n::load(language.as_deref(), &config.default_language).await;
     follow_pool(config.sign_in_with);
     if let Some(value) = prefill {
         dom::input("username").set_value(&value);
@@ -29,7 +32,7 @@ pub async fn run() {
         }
         let who = dom::input("username").value().trim().to_string();
         if who.is_empty() {
-            dom::say(forgot_page::need(config.sign_in_with), true);
+            dom::say(&t(forgot_page::need(config.sign_in_with)), true);
             let _ = dom::input("username").focus();
             return;
         }
@@ -41,8 +44,8 @@ pub async fn run() {
 
 /// Reads `email=` (or `username=`) that a sign-in page passed in the query or fragment, and
 /// removes it from the address bar.
-fn take_prefill() -> Option<String> {
-    let window = web_sys::window()?;
+fn take_prefill() -> (Option<String>, Option<String>) {
+    let Some(window) = web_sys::window() else { return (None, None) };
     let location = window.location();
     let params = parse_link(&location.search().unwrap_or_default(), &location.hash().unwrap_or_default());
     if params.found {
@@ -51,12 +54,12 @@ fn take_prefill() -> Option<String> {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
         }
     }
-    params.email.or(params.username)
+    (params.email.or(params.username), params.lang)
 }
 
 /// Labels the box for what the pool signs in with; `type="email"` only for emails.
 fn follow_pool(with: SignInWith) {
-    dom::set_text("username-label", forgot_page::label(with));
+    dom::set_text("username-label", &t(forgot_page::label(with)));
     let field = dom::input("username");
     if with != SignInWith::Email {
         field.set_type("text");
@@ -67,23 +70,22 @@ fn follow_pool(with: SignInWith) {
 /// Sends `ForgotPassword`, shows the outcome, then holds "Send again" for the cooldown.
 async fn request_link(config: Rc<Config>, who: String, busy: Rc<Cell<bool>>) {
     dom::enable("submit", false);
-    dom::set_text("submit", forgot_page::SENDING);
-    let language = web_sys::window().and_then(|w| w.navigator().language());
-    let call = forgot_password(&config.client_id, &who, language.as_deref());
+    dom::set_text("submit", &t("forgot.sending"));
+    let call = forgot_password(&config.client_id, &who, Some(&i18n::language()));
     let reply = http::send::<ForgotPasswordReply>(&config, &call).await;
     let destination = reply.as_ref().ok().and_then(|r| r.destination.clone());
     let result = reply.map(|_| ());
     let outcome = ForgotOutcome::for_result(&result);
-    let mut text = outcome.text().replace("{who}", &who);
+    let mut text = fill(outcome.key(), &[("who", &who)]);
     if let (ForgotOutcome::Sent, true, Some(destination)) = (outcome, config.show_destination, destination) {
-        text.push_str(&forgot_page::DESTINATION.replace("{destination}", &destination));
+        text.push_str(&fill("forgot.destination", &[("destination", &destination)]));
     }
     dom::say(&text, outcome != ForgotOutcome::Sent);
     if outcome == ForgotOutcome::Sent {
         let seconds = config.resend_cooldown_seconds;
-        timer::count_down("submit", seconds, forgot_page::SEND_AGAIN_WAIT, forgot_page::SEND_AGAIN).await;
+        timer::count_down("submit", seconds, &t("forgot.send_again_wait"), &t("forgot.send_again")).await;
     } else {
-        dom::set_text("submit", forgot_page::SEND);
+        dom::set_text("submit", &t("forgot.send"));
         dom::enable("submit", true);
     }
     busy.set(false);

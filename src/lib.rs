@@ -6,6 +6,7 @@ mod config;
 mod dom;
 mod forgot;
 mod http;
+mod i18n;
 mod reset;
 mod signin;
 mod timer;

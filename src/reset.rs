@@ -7,9 +7,11 @@ use reset_link_core::api::{confirm_forgot_password, forgot_password, EmptyReply,
 use reset_link_core::config::Config;
 use reset_link_core::link::{clean_code, clean_username, parse_link, LinkParams};
 use reset_link_core::policy::{checklist, Rule};
-use reset_link_core::words::{reset_page, rule_text, ForgotOutcome, ResetAdvice};
+use reset_link_core::json::decimal;
+use reset_link_core::words::{rule_key, ForgotOutcome, ResetAdvice};
 
-use crate::{config, dom, http, signin, timer};
+use crate::i18n::{fill, t};
+use crate::{config, dom, http, i18n, signin, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -27,6 +29,7 @@ pub async fn run() {
         Ok(config) => config,
         Err(problem) => return dom::stop(problem.explanation()),
     };
+    i18n::load(link.lang.as_deref(), &config.default_language).await;
     build_checklist(&config);
     let page = Rc::new(RefCell::new(Page { config: Rc::new(config), link, busy: false }));
     let refresh = {
@@ -106,10 +109,19 @@ fn build_checklist(config: &Config) {
         item.set_id(&["rule-", rule.key()].concat());
         item.set_text_content(Some(&rule_text(rule)));
         state.set_class_name("visually-hidden");
-        state.set_text_content(Some(reset_page::RULE_UNMET));
+        state.set_text_content(Some(&t("reset.rule_unmet")));
         let _ = item.append_child(&state);
         let _ = list.append_child(&item);
     }
+}
+
+/// The checklist line for `rule` in the page's language.
+fn rule_text(rule: Rule) -> String {
+    let n = match rule {
+        Rule::MinimumLength(n) => decimal(n.into()),
+        _ => String::new(),
+    };
+    fill(rule_key(rule), &[("n", &n)])
 }
 
 /// Marks each checklist line as met or not; returns the first unmet rule.
@@ -120,7 +132,7 @@ fn update_checklist(config: &Config) -> Option<Rule> {
         let item = dom::element(&["rule-", rule.key()].concat());
         let _ = item.class_list().toggle_with_force("met", met);
         if let Some(state) = item.last_element_child() {
-            state.set_text_content(Some(if met { reset_page::RULE_MET } else { reset_page::RULE_UNMET }));
+            state.set_text_content(Some(&t(if met { "reset.rule_met" } else { "reset.rule_unmet" })));
         }
         if !met && first_unmet.is_none() {
             first_unmet = Some(rule);
@@ -137,7 +149,7 @@ fn toggle_visibility() {
     dom::input("password").set_type(kind);
     dom::input("confirm").set_type(kind);
     let _ = button.set_attribute("aria-pressed", if showing { "false" } else { "true" });
-    button.set_text_content(Some(if showing { "Show passwords" } else { "Hide passwords" }));
+    button.set_text_content(Some(&t(if showing { "reset.show" } else { "reset.hide" })));
 }
 
 /// Checks the form and sends `ConfirmForgotPassword`.
@@ -149,14 +161,14 @@ async fn submit(page: Rc<RefCell<Page>>) {
     page.borrow_mut().busy = true;
     dom::enable("submit", false);
     dom::show("new-link", false);
-    dom::say(reset_page::WORKING, false);
+    dom::say(&t("reset.working"), false);
     let config = page.borrow().config.clone();
     let call = confirm_forgot_password(&config.client_id, &username, &code, &password);
     let result = http::send::<EmptyReply>(&config, &call).await;
     match result {
         Ok(_) => {
             forget_link();
-            dom::say(reset_page::SIGNING_IN, false);
+            dom::say(&t("reset.signing_in"), false);
             let requested = page.borrow().link.redirect.clone();
             let next = signin::sign_in(&config, &username, &password, requested.as_deref()).await;
             finish(&config, next.as_deref());
@@ -168,7 +180,7 @@ async fn submit(page: Rc<RefCell<Page>>) {
             page.borrow_mut().busy = false;
             dom::enable("submit", true);
             let advice = ResetAdvice::for_error(&error);
-            dom::say(advice.text(), true);
+            dom::say(&t(advice.key()), true);
             dom::show("new-link", advice.offers_new_link());
             let focus = if advice == ResetAdvice::WeakPassword || advice == ResetAdvice::ReusedPassword { "password" } else { "submit" };
             let _ = dom::element(focus).focus();
@@ -184,13 +196,13 @@ fn read_form(page: &Page) -> Option<(String, String, String)> {
         None
     };
     let Some(username) = username(page) else {
-        return problem(reset_page::NEED_USERNAME, "username");
+        return problem(&t("reset.need_username"), "username");
     };
     let code = page.link.code.clone().or_else(|| clean_code(&dom::input("code").value()));
-    let Some(code) = code else { return problem(reset_page::NEED_CODE, "code") };
+    let Some(code) = code else { return problem(&t("reset.need_code"), "code") };
     match update_checklist(&page.config) {
-        Some(Rule::Match) => problem(reset_page::MISMATCH, "confirm"),
-        Some(_) => problem(reset_page::INCOMPLETE, "password"),
+        Some(Rule::Match) => problem(&t("reset.mismatch"), "confirm"),
+        Some(_) => problem(&t("reset.incomplete"), "password"),
         None => Some((username, code, dom::input("password").value())),
     }
 }
@@ -199,11 +211,11 @@ fn read_form(page: &Page) -> Option<(String, String, String)> {
 fn finish(config: &Config, next: Option<&str>) {
     dom::show("form", false);
     dom::say("", false);
-    dom::set_text("done-text", reset_page::DONE);
+    dom::set_text("done-text", &t("reset.done"));
     let link = dom::element("sign-in");
     let _ = link.set_attribute("href", next.unwrap_or(&config.sign_in_url));
     if next.is_some() {
-        link.set_text_content(Some(reset_page::CONTINUE));
+        link.set_text_content(Some(&t("reset.continue")));
     }
     dom::show("done", true);
     let _ = link.focus();
@@ -212,7 +224,7 @@ fn finish(config: &Config, next: Option<&str>) {
 /// Asks for a new link for the same username, then counts down the cooldown on the button.
 async fn send_new_link(page: Rc<RefCell<Page>>) {
     let Some(username) = username(&page.borrow()) else {
-        dom::say(reset_page::NEED_USERNAME, true);
+        dom::say(&t("reset.need_username"), true);
         let _ = dom::element("username").focus();
         return;
     };
@@ -222,13 +234,12 @@ async fn send_new_link(page: Rc<RefCell<Page>>) {
     page.borrow_mut().busy = true;
     dom::enable("new-link", false);
     let config = page.borrow().config.clone();
-    let language = web_sys::window().and_then(|w| w.navigator().language());
-    let call = forgot_password(&config.client_id, &username, language.as_deref());
+    let call = forgot_password(&config.client_id, &username, Some(&i18n::language()));
     let result = http::send::<ForgotPasswordReply>(&config, &call).await.map(|_| ());
     page.borrow_mut().busy = false;
     match ForgotOutcome::for_result(&result) {
-        ForgotOutcome::Sent => dom::say(reset_page::NEW_LINK_SENT, false),
-        other => dom::say(other.text(), true),
+        ForgotOutcome::Sent => dom::say(&t("reset.new_link_sent"), false),
+        other => dom::say(&t(other.key()), true),
     }
-    timer::count_down("new-link", config.resend_cooldown_seconds, reset_page::NEW_LINK_WAIT, reset_page::NEW_LINK).await;
+    timer::count_down("new-link", config.resend_cooldown_seconds, &t("reset.new_link_wait"), &t("reset.new_link")).await;
 }

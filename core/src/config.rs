@@ -57,6 +57,8 @@ pub struct Config {
     pub after_sign_in_url: String,
     /// Origins a link's `redirect` may point to.
     pub redirect_allow_list: Vec<String>,
+    /// The language when the person's browser asks for none the kit ships.
+    pub default_language: String,
 }
 
 /// Why a configuration cannot be used.
@@ -171,6 +173,7 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
         Some(_) => return Err(ConfigError::WrongType("redirectAllowList")),
     };
     Ok(Config {
+        default_language: text_at("defaultLanguage")?.unwrap_or_else(|| "en".to_string()),
         user_pool_id: pool_id,
         sign_in,
         store_session,

@@ -7,22 +7,19 @@ pub const MAX_EMAIL_CHARS: usize = 20_000;
 /// Longest subject and SMS Cognito accepts.
 pub const MAX_SHORT_CHARS: usize = 140;
 
-/// Texts a team can change without touching the layout.
-#[derive(Debug, Clone, PartialEq, Eq)]
+use crate::i18n::Catalogue;
+
+/// What a team can set without touching the layout; unset texts come from the catalogue of
+/// the person's language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EmailTexts {
-    /// The product or site name, shown in the subject and body.
-    pub product: String,
-    /// The subject line.
-    pub subject: String,
+    /// The product or site name, shown in the body.
+    pub product: Option<String>,
+    /// The subject line, in every language.
+    pub subject: Option<String>,
     /// A team's own HTML body with `{link}`, `{code}`, `{username}` and `{product}`
     /// placeholders, filled in with escaping; `None` uses the built-in layout.
     pub template: Option<String>,
-}
-
-impl Default for EmailTexts {
-    fn default() -> Self {
-        EmailTexts { product: "your account".into(), subject: "Reset your password".into(), template: None }
-    }
 }
 
 /// A rendered message, ready to put in the trigger's `response`.
@@ -69,20 +66,22 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// Renders the reset email and SMS. `link` holds the `{####}` placeholder; `shown_name` is
-/// what the person will recognise (their email, or their username).
-pub fn render_reset(texts: &EmailTexts, link: &str, shown_name: &str) -> Message {
+/// Renders the reset email and SMS in the catalogue's language. `link` holds the `{####}`
+/// placeholder; `shown_name` is what the person will recognise (their email, or username).
+pub fn render_reset(texts: &EmailTexts, link: &str, shown_name: &str, words: &Catalogue) -> Message {
+    let product = texts.product.clone().unwrap_or_else(|| words.text("email.product").to_string());
     let email_html = match &texts.template {
-        Some(template) => fill_template(template, link, shown_name, &texts.product),
-        None => builtin_html(link, shown_name, &texts.product),
+        Some(template) => fill_template(template, link, shown_name, &product),
+        None => builtin_html(link, shown_name, &product, words),
     };
-    let sms_link = format!("Reset your password: {link}");
+    let sms_link = words.fill("sms.link", &[("link", link)]);
     let sms = if sms_link.chars().count() <= MAX_SHORT_CHARS {
         sms_link
     } else {
-        format!("Your password reset code is {CODE_PLACEHOLDER}. It works for one hour.")
+        words.fill("sms.code", &[("code", CODE_PLACEHOLDER)])
     };
-    Message { subject: texts.subject.clone(), email_html, sms }
+    let subject = texts.subject.clone().unwrap_or_else(|| words.text("email.subject").to_string());
+    Message { subject, email_html, sms }
 }
 
 /// Fills a team's template in one pass, so a value that looks like a placeholder stays text.
@@ -112,21 +111,24 @@ pub fn fill_template(template: &str, link: &str, shown_name: &str, product: &str
 }
 
 /// The built-in layout: inline styles, one button, the link as text, the code as a fallback.
-fn builtin_html(link: &str, shown_name: &str, product: &str) -> String {
-    let product = escape_html(product);
-    let name = escape_html(shown_name);
+fn builtin_html(link: &str, shown_name: &str, product: &str, words: &Catalogue) -> String {
+    let text = |key| escape_html(words.text(key));
+    let intro = escape_html(&words.fill("email.intro", &[("name", shown_name), ("product", product)]));
+    let expiry = escape_html(&words.fill("email.expiry", &[("code", CODE_PLACEHOLDER)]));
+    let (heading, button, fallback, ignore) = (text("email.heading"), text("email.button"), text("email.fallback"), text("email.ignore"));
     let href = escape_html(link);
+    let (lang, dir) = (escape_html(&words.language), if words.is_rtl() { "rtl" } else { "ltr" });
     format!(
-        r#"<!doctype html><html><body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2328">
+        r#"<!doctype html><html lang="{lang}" dir="{dir}"><body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2328">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:520px;margin:0 auto;background:#ffffff;border-radius:8px">
 <tr><td style="padding:32px 28px">
-<h1 style="margin:0 0 16px;font-size:22px">Reset your password</h1>
-<p style="margin:0 0 16px;font-size:16px;line-height:1.5">Someone asked to reset the password for {name} on {product}. To choose a new password, press the button:</p>
-<p style="margin:0 0 24px"><a href="{href}" style="display:inline-block;padding:12px 24px;background:#0b57d0;color:#ffffff;text-decoration:none;border-radius:6px;font-size:16px;font-weight:bold">Choose a new password</a></p>
-<p style="margin:0 0 8px;font-size:14px;line-height:1.5">If the button doesn't work, copy this address into your browser:</p>
+<h1 style="margin:0 0 16px;font-size:22px">{heading}</h1>
+<p style="margin:0 0 16px;font-size:16px;line-height:1.5">{intro}</p>
+<p style="margin:0 0 24px"><a href="{href}" style="display:inline-block;padding:12px 24px;background:#0b57d0;color:#ffffff;text-decoration:none;border-radius:6px;font-size:16px;font-weight:bold">{button}</a></p>
+<p style="margin:0 0 8px;font-size:14px;line-height:1.5">{fallback}</p>
 <p style="margin:0 0 16px;font-size:13px;word-break:break-all"><a href="{href}" style="color:#0b57d0">{href}</a></p>
-<p style="margin:0 0 16px;font-size:14px;line-height:1.5">The link works for one hour. Your verification code is {CODE_PLACEHOLDER}.</p>
-<p style="margin:0;font-size:14px;line-height:1.5;color:#57606a">If you didn't ask for this, you can ignore this email: your password stays the same.</p>
+<p style="margin:0 0 16px;font-size:14px;line-height:1.5">{expiry}</p>
+<p style="margin:0;font-size:14px;line-height:1.5;color:#57606a">{ignore}</p>
 </td></tr></table></body></html>"#
     )
 }
@@ -170,7 +172,7 @@ mod tests {
 
     #[test]
     fn escapes_user_data_and_keeps_the_placeholder() {
-        let message = render_reset(&EmailTexts::default(), LINK, "o'brien&co<script>");
+        let message = render_reset(&EmailTexts::default(), LINK, "o'brien&co<script>", &Catalogue::english());
         assert!(message.email_html.contains("o&#39;brien&amp;co&lt;script&gt;"));
         assert!(!message.email_html.contains("<script>"));
         assert!(message.email_html.contains("href=\"https://example.com/reset-password.html#confirmation_code={####}&amp;user_name=a%26b\""));
@@ -181,10 +183,10 @@ mod tests {
     fn a_team_template_is_filled_and_escaped_in_one_pass() {
         let texts = EmailTexts {
             template: Some("<p>{product}: <a href=\"{link}\">reset</a> for {username}, code {code} {other}</p>".into()),
-            product: "Acme & Co".into(),
+            product: Some("Acme & Co".into()),
             ..EmailTexts::default()
         };
-        let message = render_reset(&texts, LINK, "{product}<b>");
+        let message = render_reset(&texts, LINK, "{product}<b>", &Catalogue::english());
         assert_eq!(
             message.email_html,
             "<p>Acme &amp; Co: <a href=\"https://example.com/reset-password.html#confirmation_code={####}&amp;user_name=a%26b\">reset</a> for {product}&lt;b&gt;, code {####} {other}</p>"
@@ -193,18 +195,34 @@ mod tests {
     }
 
     #[test]
+    fn every_language_stays_within_cognitos_limits() {
+        let long_name = "n".repeat(128);
+        let long_link = format!("https://reset.example.com/reset-password.html#confirmation_code={{####}}&user_name={long_name}&email={long_name}");
+        for language in crate::i18n::LANGUAGES {
+            let words = Catalogue::bundled(language);
+            let message = render_reset(&EmailTexts::default(), &long_link, &long_name, &words);
+            assert_eq!(check_message(&message), Ok(()), "{language}");
+            assert!(message.email_html.contains(&format!("lang=\"{language}\"")));
+        }
+        let german = render_reset(&EmailTexts::default(), LINK, "jane@example.com", &Catalogue::bundled("de"));
+        assert_eq!(german.subject, "Passwort zurücksetzen");
+        assert!(german.email_html.contains("Neues Passwort wählen"));
+        assert!(german.sms.starts_with("Passwort zurücksetzen: https://"));
+    }
+
+    #[test]
     fn sms_falls_back_to_the_code_when_the_link_is_long() {
-        let short = render_reset(&EmailTexts::default(), "https://x.io/r#confirmation_code={####}&user_name=b", "b");
+        let short = render_reset(&EmailTexts::default(), "https://x.io/r#confirmation_code={####}&user_name=b", "b", &Catalogue::english());
         assert!(short.sms.contains("https://x.io/r"));
         let long_link = format!("{LINK}{}", "%2B".repeat(30));
-        let long = render_reset(&EmailTexts::default(), &long_link, "b");
+        let long = render_reset(&EmailTexts::default(), &long_link, "b", &Catalogue::english());
         assert_eq!(long.sms, "Your password reset code is {####}. It works for one hour.");
         assert_eq!(check_message(&long), Ok(()));
     }
 
     #[test]
     fn refuses_what_cognito_would_refuse() {
-        let good = render_reset(&EmailTexts::default(), LINK, "b");
+        let good = render_reset(&EmailTexts::default(), LINK, "b", &Catalogue::english());
         let mut no_code = good.clone();
         no_code.email_html = no_code.email_html.replace(CODE_PLACEHOLDER, "");
         assert_eq!(check_message(&no_code), Err(MessageError::NoPlaceholder));

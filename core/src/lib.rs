@@ -10,6 +10,7 @@ pub mod api;
 pub mod config;
 pub mod email;
 pub mod error;
+pub mod i18n;
 pub mod json;
 pub mod link;
 pub mod policy;

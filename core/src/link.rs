@@ -72,6 +72,8 @@ pub struct LinkParams {
     pub email: Option<String>,
     /// Where the app asked to go after sign-in (checked against the allow-list before use).
     pub redirect: Option<String>,
+    /// The language the link asks for (`lang=`).
+    pub lang: Option<String>,
     /// Whether the address held any of our parameters (so the page should scrub it).
     pub found: bool,
 }
@@ -86,6 +88,7 @@ pub fn parse_link(search: &str, hash: &str) -> LinkParams {
         username: from_fragment.username.or(from_query.username),
         email: from_fragment.email.or(from_query.email),
         redirect: from_fragment.redirect.or(from_query.redirect),
+        lang: from_fragment.lang.or(from_query.lang),
         found: from_fragment.found || from_query.found,
     }
 }
@@ -104,6 +107,8 @@ fn parse_part(part: &str) -> LinkParams {
             if params.username.is_none() {
                 params.username = clean_username(&value);
             }
+        } else if name == "lang" {
+            params.lang.get_or_insert_with(|| value.into_owned());
         } else if name == "redirect" {
             params.found = true;
             params.redirect.get_or_insert_with(|| value.into_owned());

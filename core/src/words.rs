@@ -4,16 +4,16 @@
 use crate::error::{CallError, CognitoError};
 use crate::policy::Rule;
 
-/// The checklist line for a password rule.
-pub fn rule_text(rule: Rule) -> String {
+/// The catalogue key of a checklist line (`rule.length` takes `{n}`).
+pub fn rule_key(rule: Rule) -> &'static str {
     match rule {
-        Rule::MinimumLength(n) => ["At least ", &crate::json::decimal(n.into()), " characters"].concat(),
-        Rule::Uppercase => "An uppercase letter (A-Z)".into(),
-        Rule::Lowercase => "A lowercase letter (a-z)".into(),
-        Rule::Number => "A number (0-9)".into(),
-        Rule::Symbol => "A symbol, such as ! ? # - or _".into(),
-        Rule::NoOuterSpace => "No space at the start or end".into(),
-        Rule::Match => "Both passwords match".into(),
+        Rule::MinimumLength(_) => "rule.length",
+        Rule::Uppercase => "rule.upper",
+        Rule::Lowercase => "rule.lower",
+        Rule::Number => "rule.number",
+        Rule::Symbol => "rule.symbol",
+        Rule::NoOuterSpace => "rule.spaces",
+        Rule::Match => "rule.match",
     }
 }
 
@@ -59,17 +59,17 @@ impl ResetAdvice {
         }
     }
 
-    /// What the person reads.
-    pub fn text(self) -> &'static str {
+    /// The catalogue key of what the person reads.
+    pub fn key(self) -> &'static str {
         match self {
-            Self::InvalidLink => "This reset link doesn't work. It may have been replaced by a newer one, or copied incompletely. We can send you a new link.",
-            Self::ExpiredLink => "This reset link has expired (links work for one hour). We can send you a new link.",
-            Self::WeakPassword => "This password isn't accepted. Please check the requirements listed below the password box.",
-            Self::ReusedPassword => "You've used this password before. Please choose one you haven't used.",
-            Self::Wait => "Too many attempts. For your security, please wait 15 minutes before trying again. Your new password is still filled in.",
-            Self::TryAgain => "The service is busy right now and your password was not changed. Please try again in a minute.",
-            Self::Offline => "We couldn't reach the server. Please check your internet connection and try again.",
-            Self::SiteProblem => "Something is wrong with this site's setup, so the password can't be changed here. Please contact the site's support.",
+            Self::InvalidLink => "advice.invalid_link",
+            Self::ExpiredLink => "advice.expired_link",
+            Self::WeakPassword => "advice.weak_password",
+            Self::ReusedPassword => "advice.reused_password",
+            Self::Wait => "advice.wait",
+            Self::TryAgain => "advice.try_again",
+            Self::Offline => "common.offline",
+            Self::SiteProblem => "advice.site_problem",
         }
     }
 
@@ -114,80 +114,39 @@ impl ForgotOutcome {
         }
     }
 
-    /// What the person reads; `{who}` is replaced by what they typed (shown as text).
-    pub fn text(self) -> &'static str {
+    /// The catalogue key of what the person reads; `{who}` is what they typed.
+    pub fn key(self) -> &'static str {
         match self {
-            Self::Sent => "If an account exists for {who}, we've sent it an email with a link to choose a new password. It can take a minute to arrive; please check your spam folder too. The link works for one hour.",
-            Self::Wait => "Too many reset requests. Please use the link in the email we already sent, or wait 15 minutes and try again.",
-            Self::TryAgain => "The service is busy right now. Please try again in a minute.",
-            Self::Offline => "We couldn't reach the server. Please check your internet connection and try again.",
-            Self::SiteProblem => "Something is wrong with this site's setup, so we can't send a reset link. Please contact the site's support.",
+            Self::Sent => "forgot.sent",
+            Self::Wait => "forgot.wait",
+            Self::TryAgain => "common.try_again",
+            Self::Offline => "common.offline",
+            Self::SiteProblem => "forgot.site_problem",
         }
     }
 }
 
-/// Words of the forgot-password page.
+/// Catalogue keys of the forgot-password page that depend on the pool.
 pub mod forgot_page {
     use crate::config::SignInWith;
 
     /// The box's label for what people sign in with.
     pub fn label(with: SignInWith) -> &'static str {
         match with {
-            SignInWith::Email => "Email address",
-            SignInWith::Username => "Username",
-            SignInWith::Either => "Email or username",
+            SignInWith::Email => "forgot.label.email",
+            SignInWith::Username => "forgot.label.username",
+            SignInWith::Either => "forgot.label.either",
         }
     }
 
     /// Shown when the box is empty.
     pub fn need(with: SignInWith) -> &'static str {
         match with {
-            SignInWith::Email => "Please enter the email address you use to sign in.",
-            SignInWith::Username => "Please enter the username you use to sign in.",
-            SignInWith::Either => "Please enter the email address or username you use to sign in.",
+            SignInWith::Email => "forgot.need.email",
+            SignInWith::Username => "forgot.need.username",
+            SignInWith::Either => "forgot.need.either",
         }
     }
-
-    /// The button.
-    pub const SEND: &str = "Send reset link";
-    /// The button while the request runs.
-    pub const SENDING: &str = "Sending…";
-    /// The button after a request.
-    pub const SEND_AGAIN: &str = "Send again";
-    /// The button during the cooldown; `{s}` is the seconds left.
-    pub const SEND_AGAIN_WAIT: &str = "Send again (wait {s} s)";
-    /// Added when the deployer shows the masked destination.
-    pub const DESTINATION: &str = " We sent it to {destination}.";
-}
-
-/// Words for states of the reset page that involve no call.
-pub mod reset_page {
-    /// Shown after the password was changed.
-    pub const DONE: &str = "Your password has been changed. You can now sign in with your new password.";
-    /// The link to the app once signed in.
-    pub const CONTINUE: &str = "Continue";
-    /// Shown while the page signs the person in after the reset.
-    pub const SIGNING_IN: &str = "Your password has been changed. Signing you in…";
-    /// Shown while the request runs.
-    pub const WORKING: &str = "Changing your password…";
-    /// The two boxes differ.
-    pub const MISMATCH: &str = "The two passwords don't match yet.";
-    /// The password misses a rule of the checklist.
-    pub const INCOMPLETE: &str = "Your new password doesn't meet all the requirements yet.";
-    /// No username in the link or the form.
-    pub const NEED_USERNAME: &str = "Please enter your email or username.";
-    /// No code in the link or the form.
-    pub const NEED_CODE: &str = "Please enter the code from your email or text message.";
-    /// Checklist state read by screen readers: met.
-    pub const RULE_MET: &str = " (done)";
-    /// Checklist state read by screen readers: not met yet.
-    pub const RULE_UNMET: &str = " (not yet)";
-    /// The button that asks for a new link.
-    pub const NEW_LINK: &str = "Send me a new link";
-    /// The same button during the cooldown; `{s}` is the seconds left.
-    pub const NEW_LINK_WAIT: &str = "Send me a new link (wait {s} s)";
-    /// A new link was sent.
-    pub const NEW_LINK_SENT: &str = "We've sent a new link. Please check your email; the old link no longer works.";
 }
 
 #[cfg(test)]
@@ -228,11 +187,24 @@ mod tests {
     }
 
     #[test]
-    fn no_text_leaks_a_technical_name() {
-        let texts = [ResetAdvice::InvalidLink, ResetAdvice::ExpiredLink, ResetAdvice::WeakPassword, ResetAdvice::ReusedPassword, ResetAdvice::Wait, ResetAdvice::TryAgain, ResetAdvice::Offline, ResetAdvice::SiteProblem]
-            .map(ResetAdvice::text);
-        for text in texts {
-            assert!(!text.contains("Exception") && !text.contains("Cognito"), "{text}");
+    fn every_key_exists_and_no_text_leaks_a_technical_name() {
+        use crate::config::SignInWith;
+        use crate::i18n::{Catalogue, LANGUAGES};
+        let advice = [ResetAdvice::InvalidLink, ResetAdvice::ExpiredLink, ResetAdvice::WeakPassword, ResetAdvice::ReusedPassword, ResetAdvice::Wait, ResetAdvice::TryAgain, ResetAdvice::Offline, ResetAdvice::SiteProblem]
+            .map(ResetAdvice::key);
+        let outcomes = [ForgotOutcome::Sent, ForgotOutcome::Wait, ForgotOutcome::TryAgain, ForgotOutcome::Offline, ForgotOutcome::SiteProblem].map(ForgotOutcome::key);
+        let rules = [Rule::MinimumLength(8), Rule::Uppercase, Rule::Lowercase, Rule::Number, Rule::Symbol, Rule::NoOuterSpace, Rule::Match].map(rule_key);
+        let pool = [SignInWith::Email, SignInWith::Username, SignInWith::Either];
+        let keys: Vec<&str> = advice.into_iter().chain(outcomes).chain(rules)
+            .chain(pool.map(forgot_page::label)).chain(pool.map(forgot_page::need)).collect();
+        let english = Catalogue::english();
+        let known = english.keys();
+        for key in keys {
+            assert!(known.contains(&key), "{key} is not in en.json");
+            for language in LANGUAGES {
+                let text = Catalogue::bundled(language).text(key).to_string();
+                assert!(!text.contains("Exception") && !text.contains("Cognito"), "{language} {key}: {text}");
+            }
         }
     }
 }

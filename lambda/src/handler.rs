@@ -3,6 +3,7 @@
 //! request); anything it cannot use is returned unchanged, which leaves Cognito's default.
 
 use reset_link_core::email::{check_message, render_reset, CODE_PLACEHOLDER};
+use reset_link_core::i18n::{pick_language, Catalogue};
 use reset_link_core::link::build_link;
 use serde_json::{json, Value};
 
@@ -20,6 +21,13 @@ pub enum Outcome {
     OtherSource,
     /// No settings, no username or a message Cognito would refuse: left as it came.
     LeftDefault,
+}
+
+/// The person's language: the one the forgot page sent (`clientMetadata.lang`), else the
+/// user's `locale` attribute, else the configured default.
+fn language_of(request: Option<&Value>, default: &str) -> &'static str {
+    let at = |path: [&str; 2]| request.and_then(|r| r.get(path[0])).and_then(|v| v.get(path[1])).and_then(Value::as_str);
+    pick_language(at(["clientMetadata", "lang"]), at(["userAttributes", "locale"]), default)
 }
 
 /// Fills `response` of a ForgotPassword event with the reset link message.
@@ -43,7 +51,8 @@ pub fn handle(settings: Option<&Settings>, mut event: Value) -> (Value, Outcome)
         .and_then(Value::as_str);
     let shown_email = email.filter(|_| settings.include_email);
     let link = build_link(&settings.reset_page, settings.style, code, username, shown_email);
-    let message = render_reset(&settings.texts, &link, email.unwrap_or(username));
+    let words = Catalogue::bundled(language_of(request, settings.default_language));
+    let message = render_reset(&settings.texts, &link, email.unwrap_or(username), &words);
     if check_message(&message).is_err() {
         return (event, Outcome::LeftDefault);
     }
@@ -66,6 +75,7 @@ mod tests {
             style: LinkStyle::Fragment,
             texts: Default::default(),
             include_email: true,
+            default_language: "en",
         }
     }
 
@@ -109,6 +119,23 @@ mod tests {
         assert!(!html.contains("<script>") && !html.contains("<b>jane"), "{html}");
         assert!(html.contains("&lt;b&gt;jane&lt;/b&gt;@example.com"));
         assert!(html.contains("user_name=o%27brien%26co%3Cscript%3Ealert%281%29%3C%2Fscript%3E"));
+    }
+
+    #[test]
+    fn answers_in_the_language_of_the_page_then_the_user_then_the_default() {
+        let with = |metadata: Value, locale: Option<&str>, default: &'static str| {
+            let mut event = fixture("custom-message-forgot-password.json");
+            event["request"]["clientMetadata"] = metadata;
+            if let Some(locale) = locale {
+                event["request"]["userAttributes"]["locale"] = json!(locale);
+            }
+            let settings = Settings { default_language: default, ..settings() };
+            handle(Some(&settings), event).0["response"]["emailSubject"].as_str().unwrap().to_string()
+        };
+        assert_eq!(with(json!({"lang": "de-DE"}), Some("fr"), "es"), "Passwort zurücksetzen");
+        assert_eq!(with(json!({}), Some("fr_CA"), "es"), "Réinitialisez votre mot de passe");
+        assert_eq!(with(json!({"lang": "xx"}), None, "es"), "Restablece tu contraseña");
+        assert_eq!(with(json!(null), None, "en"), "Reset your password");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The trigger's settings, read once from the environment at start and checked.
 
 use reset_link_core::email::{check_message, render_reset, EmailTexts, MessageError};
+use reset_link_core::i18n::{pick_language, Catalogue, LANGUAGES};
 use reset_link_core::link::{build_link, LinkStyle};
 
 /// Checked settings.
@@ -14,6 +15,8 @@ pub struct Settings {
     pub texts: EmailTexts,
     /// Whether the link also carries the email, so the page can show it.
     pub include_email: bool,
+    /// The language when neither the page nor the user's `locale` names a shipped one.
+    pub default_language: &'static str,
 }
 
 /// Why the settings cannot be used; the trigger then leaves Cognito's default message.
@@ -60,32 +63,33 @@ impl Settings {
             Some(other) => return Err(SettingsError::BadStyle(other.to_string())),
         };
         let mut texts = EmailTexts::default();
-        if let Some(product) = var("PRODUCT_NAME").filter(|v| !v.trim().is_empty()) {
-            texts.product = product;
-        }
+        texts.product = var("PRODUCT_NAME").filter(|v| !v.trim().is_empty());
         if let Some(subject) = var("EMAIL_SUBJECT") {
             if subject.trim().is_empty() || subject.chars().count() > 140 {
                 return Err(SettingsError::BadSubject);
             }
-            texts.subject = subject;
+            texts.subject = Some(subject);
         }
+        let default_language = pick_language(var("DEFAULT_LANGUAGE").as_deref(), [], "en");
         texts.template = var("EMAIL_TEMPLATE").filter(|t| !t.trim().is_empty());
         let include_email = match var("LINK_INCLUDE_EMAIL").as_deref().map(str::trim) {
             None | Some("") | Some("true") => true,
             Some("false") => false,
             Some(other) => return Err(SettingsError::BadIncludeEmail(other.to_string())),
         };
-        let settings = Settings { reset_page, style, texts, include_email };
+        let settings = Settings { reset_page, style, texts, include_email, default_language };
         settings.check_sample()?;
         Ok(settings)
     }
 
-    /// Renders a message for a long username, so a template that Cognito would refuse is
-    /// found at start, not when a person asks for a reset.
+    /// Renders a message for a long username in every language, so settings that Cognito
+    /// would refuse are found at start, not when a person asks for a reset.
     fn check_sample(&self) -> Result<(), SettingsError> {
         let long_name = "n".repeat(128);
         let link = build_link(&self.reset_page, self.style, "{####}", &long_name, Some(&long_name));
-        check_message(&render_reset(&self.texts, &link, &long_name)).map_err(SettingsError::BadTemplate)
+        LANGUAGES.iter().try_for_each(|language| {
+            check_message(&render_reset(&self.texts, &link, &long_name, &Catalogue::bundled(language))).map_err(SettingsError::BadTemplate)
+        })
     }
 }
 

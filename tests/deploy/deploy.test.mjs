@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT } from '../../scripts/paths.mjs';
@@ -57,6 +57,7 @@ test('the dry run prints every AWS call a deploy makes, and makes none', () => {
 
 test('the uploaded layout (hashed assets) works in a browser', async () => {
   execFileSync('node', ['scripts/deploy.mjs', '--dry-run', '--no-build'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, PATH: '/usr/bin:/bin' } });
+  mkdirSync(join(ROOT, '.run'), { recursive: true });
   const configFile = join(ROOT, '.run', 'deploy-layout-config.json');
   writeFileSync(configFile, JSON.stringify({ region: 'local', clientId: 'c1', endpoint: 'http://127.0.0.1:19471/' }));
   const server = await serve({ root: join(ROOT, 'dist'), port: 19470, configFile, cognitoEndpoint: 'http://127.0.0.1:19471/' });

@@ -1,0 +1,170 @@
+//! The message catalogue: every text a person reads (pages, errors, emails, SMS), keyed, one
+//! JSON file per language in `core/i18n/` so a translator edits one file. English is built
+//! in; a catalogue missing a key falls back to English for it (and a test fails).
+
+use crate::json::{self, Json};
+
+/// The languages the kit ships, English first.
+pub const LANGUAGES: [&str; 7] = ["en", "es", "de", "fr", "pt", "ja", "ar"];
+/// Languages written right to left.
+const RIGHT_TO_LEFT: [&str; 1] = ["ar"];
+/// The English catalogue, always present.
+pub const ENGLISH: &str = include_str!("../i18n/en.json");
+
+/// The catalogue file of a shipped language, for the trigger (the browser fetches its one).
+pub fn bundled(language: &str) -> Option<&'static str> {
+    Some(match language {
+        "en" => ENGLISH,
+        "es" => include_str!("../i18n/es.json"),
+        "de" => include_str!("../i18n/de.json"),
+        "fr" => include_str!("../i18n/fr.json"),
+        "pt" => include_str!("../i18n/pt.json"),
+        "ja" => include_str!("../i18n/ja.json"),
+        "ar" => include_str!("../i18n/ar.json"),
+        _ => return None,
+    })
+}
+
+/// One language's texts, with English behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalogue {
+    /// The language code, such as `de`.
+    pub language: String,
+    entries: Json,
+    english: Json,
+}
+
+impl Catalogue {
+    /// The English catalogue.
+    pub fn english() -> Catalogue {
+        let english = json::parse(ENGLISH).unwrap_or_default();
+        Catalogue { language: "en".into(), entries: english.clone(), english }
+    }
+
+    /// A language's catalogue from its JSON text; `None` when the text is not a JSON object.
+    pub fn from_json(language: &str, text: &str) -> Option<Catalogue> {
+        let entries = json::parse(text).filter(|j| matches!(j, Json::Object(_)))?;
+        Some(Catalogue { language: language.into(), entries, ..Catalogue::english() })
+    }
+
+    /// A shipped language's catalogue (English when the language is not shipped).
+    pub fn bundled(language: &str) -> Catalogue {
+        bundled(language).and_then(|text| Catalogue::from_json(language, text)).unwrap_or_else(Catalogue::english)
+    }
+
+    /// The text for `key`: this language's, else English, else the key itself.
+    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
+        self.entries.str_at(key).or_else(|| self.english.str_at(key)).unwrap_or(key)
+    }
+
+    /// The text for `key` with `{name}` placeholders filled in one pass.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill_placeholders(self.text(key), values)
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        RIGHT_TO_LEFT.contains(&self.language.as_str())
+    }
+
+    /// The keys this catalogue has.
+    pub fn keys(&self) -> Vec<&str> {
+        match &self.entries {
+            Json::Object(members) => members.iter().map(|(k, _)| k.as_str()).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Replaces `{name}` placeholders in `text` in one pass, so a value that looks like a
+/// placeholder stays as it is.
+pub fn fill_placeholders(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start + 1..];
+        let found = tail.find('}').and_then(|end| values.iter().find(|(name, _)| *name == &tail[..end]).map(|(_, v)| (end, v)));
+        match found {
+            Some((end, value)) => {
+                out.push_str(value);
+                rest = &tail[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Picks the language: an explicit request (`?lang=`), then the person's preferences in order
+/// (`navigator.languages`, or a user's `locale`), then `default`, then English. Matches on the
+/// primary subtag: `pt-BR` picks `pt`.
+pub fn pick_language<'a>(requested: Option<&str>, preferred: impl IntoIterator<Item = &'a str>, default: &str) -> &'static str {
+    let shipped = |tag: &str| {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase();
+        LANGUAGES.iter().copied().find(|&l| l == primary)
+    };
+    requested
+        .and_then(shipped)
+        .or_else(|| preferred.into_iter().find_map(shipped))
+        .or_else(|| shipped(default))
+        .unwrap_or("en")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_catalogue_has_every_key_and_keeps_the_placeholders() {
+        let english = Catalogue::english();
+        let keys = english.keys();
+        assert!(keys.len() > 50);
+        for language in LANGUAGES {
+            let text = bundled(language).unwrap();
+            let catalogue = Catalogue::from_json(language, text).unwrap_or_else(|| panic!("{language}.json is JSON"));
+            let mut missing: Vec<_> = keys.iter().filter(|k| catalogue.entries.str_at(k).is_none()).collect();
+            missing.sort();
+            assert!(missing.is_empty(), "{language}.json lacks {missing:?}");
+            let extra: Vec<_> = catalogue.keys().into_iter().filter(|k| !keys.contains(k)).collect();
+            assert!(extra.is_empty(), "{language}.json has unknown keys {extra:?}");
+            for key in &keys {
+                let placeholders = |t: &str| {
+                    let mut found: Vec<String> = t.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
+                    found.sort();
+                    found
+                };
+                assert_eq!(placeholders(catalogue.text(key)), placeholders(english.text(key)), "{language}: {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn falls_back_to_english_then_to_the_key() {
+        let partial = Catalogue::from_json("de", r#"{"reset.submit":"Passwort ändern"}"#).unwrap();
+        assert_eq!(partial.text("reset.submit"), "Passwort ändern");
+        assert_eq!(partial.text("reset.sign_in"), "Sign in");
+        assert_eq!(partial.text("no.such.key"), "no.such.key");
+    }
+
+    #[test]
+    fn fills_placeholders_once() {
+        let c = Catalogue::english();
+        assert_eq!(c.fill("rule.length", &[("n", "12")]), "At least 12 characters");
+        assert_eq!(fill_placeholders("{a} {b} {c", &[("a", "{b}"), ("b", "x")]), "{b} x {c");
+    }
+
+    #[test]
+    fn picks_the_language_in_order_of_preference() {
+        assert_eq!(pick_language(Some("de"), ["fr"], "es"), "de");
+        assert_eq!(pick_language(Some("xx"), ["pt-BR", "fr"], "es"), "pt");
+        assert_eq!(pick_language(None, ["nl-NL", "ja_JP"], "es"), "ja");
+        assert_eq!(pick_language(None, ["nl"], "es"), "es");
+        assert_eq!(pick_language(None, [], "zz"), "en");
+        assert!(Catalogue::bundled("ar").is_rtl() && !Catalogue::bundled("de").is_rtl());
+    }
+}

@@ -1,0 +1,64 @@
+//! The page's language: picked from `?lang=`, `navigator.languages` and the config, loaded
+//! from `www/i18n/<lang>.json` (English is built in), and applied to `<html lang dir>` and to
+//! every element marked `data-i18n="key"`.
+
+use std::cell::RefCell;
+
+use reset_link_core::i18n::{pick_language, Catalogue};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, RequestInit};
+
+use crate::{dom, http};
+
+thread_local! {
+    static WORDS: RefCell<Catalogue> = RefCell::new(Catalogue::english());
+}
+
+/// The text for `key` in the page's language.
+pub fn t(key: &str) -> String {
+    WORDS.with(|words| words.borrow().text(key).to_string())
+}
+
+/// The text for `key` with `{name}` placeholders filled in.
+pub fn fill(key: &str, values: &[(&str, &str)]) -> String {
+    WORDS.with(|words| words.borrow().fill(key, values))
+}
+
+/// The page's language code.
+pub fn language() -> String {
+    WORDS.with(|words| words.borrow().language.clone())
+}
+
+/// Picks and loads the language, then translates the page.
+pub async fn load(requested: Option<&str>, default: &str) {
+    let preferred: Vec<String> = web_sys::window()
+        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default();
+    let language = pick_language(requested, preferred.iter().map(String::as_str), default);
+    if language != "en" {
+        let path = ["www/i18n/", language, ".json"].concat();
+        if let Ok((200, text, _)) = http::fetch_text(&path, &RequestInit::new(), 10_000).await {
+            if let Some(catalogue) = Catalogue::from_json(language, &text) {
+                WORDS.with(|words| *words.borrow_mut() = catalogue);
+            }
+        }
+    }
+    apply();
+}
+
+/// Sets `<html lang dir>` and the text of every `[data-i18n]` element.
+fn apply() {
+    let document = dom::document();
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", &language());
+        let rtl = WORDS.with(|words| words.borrow().is_rtl());
+        let _ = root.set_attribute("dir", if rtl { "rtl" } else { "ltr" });
+    }
+    let Ok(marked) = document.query_selector_all("[data-i18n]") else { return };
+    for index in 0..marked.length() {
+        let Some(element) = marked.item(index).and_then(|node| node.dyn_into::<Element>().ok()) else { continue };
+        if let Some(key) = element.get_attribute("data-i18n") {
+            element.set_text_content(Some(&t(&key)));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+// Every shipped language renders every page state at 320 px without sideways overflow, with
+// <html lang dir> set and no untranslated key showing; the browser's language is followed and
+// passed on to the trigger. Screenshots land in test-results/languages/ for a human look.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setUpPages, openPage, answerCognito, cognitoError } from './harness.mjs';
+import { ROOT } from '../../scripts/paths.mjs';
+
+const LANGUAGES = ['en', 'es', 'de', 'fr', 'pt', 'ja', 'ar'];
+const SHOTS = join(ROOT, 'test-results', 'languages');
+let env;
+before(async () => {
+  env = await setUpPages('e2e-languages', 19520);
+  mkdirSync(SHOTS, { recursive: true });
+});
+after(async () => { await env?.close(); });
+
+const catalogue = (language) => JSON.parse(readFileSync(join(ROOT, 'core', 'i18n', `${language}.json`), 'utf8'));
+
+/** Checks the state on screen: language, direction, no overflow, no raw keys; takes a shot. */
+async function checkState(page, language, name) {
+  const found = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    rawKeys: [...document.querySelectorAll('body *')].filter((e) => e.children.length === 0 && !e.hidden
+      && /^[a-z]+\.[a-z_.]+$/.test(e.textContent.trim())).map((e) => e.textContent),
+  }));
+  assert.equal(found.lang, language, name);
+  assert.equal(found.dir, language === 'ar' ? 'rtl' : 'ltr', name);
+  assert.ok(found.overflow <= 0, `${language} ${name}: ${found.overflow}px of sideways overflow`);
+  assert.deepEqual(found.rawKeys, [], `${language} ${name}: untranslated keys`);
+  await page.screenshot({ path: join(SHOTS, `${language}-${name}.png`), fullPage: true });
+}
+
+for (const language of LANGUAGES) {
+  test(`${language}: every state of both pages fits 320 px and reads in ${language}`, async () => {
+    const words = catalogue(language);
+    const { page, problems } = await openPage(env.browser, null, { viewport: { width: 320, height: 640 } });
+    let confirmAnswer = cognitoError('ExpiredCodeException');
+    await answerCognito(page, env.endpoint, (request) => (
+      request.headers()['x-amz-target'].endsWith('.ConfirmForgotPassword') ? confirmAnswer : { body: {} }));
+
+    await page.goto(`${env.origin}/index.html?lang=${language}`);
+    await page.waitForSelector('body[data-ready]');
+    assert.equal(await page.textContent('h1'), words['forgot.title']);
+    await checkState(page, language, 'forgot');
+    await page.click('#submit');
+    await checkState(page, language, 'forgot-empty');
+    await page.fill('#username', 'someone.with.a.long.address@example-company.com');
+    await page.click('#submit');
+    await page.waitForFunction(() => document.querySelector('#status').textContent.length > 0);
+    await checkState(page, language, 'forgot-sent');
+
+    await page.goto(`${env.origin}/reset-password.html?lang=${language}#confirmation_code=123456&user_name=someone`);
+    await page.waitForSelector('body[data-ready]');
+    assert.equal(await page.textContent('#submit'), words['reset.submit']);
+    await page.fill('#password', 'short');
+    await checkState(page, language, 'reset');
+    await page.fill('#password', 'Long-enough-9');
+    await page.fill('#confirm', 'Long-enough-9');
+    await page.click('#submit');
+    await page.waitForSelector('#new-link:not([hidden])');
+    assert.equal(await page.textContent('#status'), words['advice.expired_link']);
+    await checkState(page, language, 'reset-expired');
+    confirmAnswer = { body: {} };
+    await page.click('#submit');
+    await page.waitForSelector('#done:not([hidden])');
+    assert.equal(await page.textContent('#done-text'), words['reset.done']);
+    await checkState(page, language, 'reset-done');
+    assert.deepEqual(problems, []);
+  });
+}
+
+test("the browser's language is followed and sent to the trigger", async () => {
+  const context = await env.browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  const bodies = [];
+  await answerCognito(page, env.endpoint, (request) => {
+    bodies.push(request.postDataJSON());
+    return { body: {} };
+  });
+  await page.goto(`${env.origin}/index.html`);
+  await page.waitForSelector('body[data-ready]');
+  assert.equal(await page.textContent('h1'), catalogue('de')['forgot.title']);
+  await page.fill('#username', 'jemand@example.com');
+  await page.click('#submit');
+  await page.waitForFunction(() => document.querySelector('#status').textContent.length > 0);
+  assert.equal(bodies[0].ClientMetadata.lang, 'de');
+  await context.close();
+});
