@@ -76,7 +76,7 @@ function layOut(config) {
     mkdirSync(join(DIST, prefix, asset, '..'), { recursive: true });
     cpSync(join(ROOT, asset), join(DIST, prefix, asset));
   }
-  for (const page of ['index.html', 'reset-password.html']) {
+  for (const page of ['index.html', 'reset-password.html', 'confirm.html']) {
     const html = readFileSync(join(ROOT, page), 'utf8').replace(/(href|src)="www\/(?!config\.json)/g, `$1="${prefix}/www/`);
     writeFileSync(join(DIST, page), html);
   }
@@ -134,5 +134,5 @@ for (const file of filesUnder(DIST).sort()) {
     '--cache-control', cache]);
 }
 aws(['cloudfront', 'create-invalidation', '--distribution-id', outputs.DistributionId, '--paths', '/', '/index.html',
-  '/reset-password.html', '/www/config.json']);
+  '/reset-password.html', '/confirm.html', '/www/config.json', '/www/i18n/*']);
 console.log(`\n${dryRun ? 'Dry run done; nothing was changed.' : 'Deployed.'} Forgot-password page: ${outputs.PagesUrl}`);

@@ -129,10 +129,11 @@ export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort
       addUser: (user) => addUser(endpoint, UserPool.Id, user),
       /** Everything the servers printed so far. */
       output: () => output,
-      /** Resolves to the next reset link printed after `since` characters of output. */
-      nextLink: (since, ms = 60_000) => new Promise((resolve, reject) => {
+      /** Resolves to the next link to `page` (the reset page unless given) printed after
+       * `since` characters of output. */
+      nextLink: (since, ms = 60_000, page = pageUrl) => new Promise((resolve, reject) => {
         const check = () => {
-          const link = linksIn(output.slice(since), pageUrl)[0];
+          const link = linksIn(output.slice(since), page)[0];
           if (!link) return false;
           linkWaiters.splice(linkWaiters.indexOf(check), 1);
           clearTimeout(timer);

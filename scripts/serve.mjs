@@ -13,7 +13,7 @@ const TYPES = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
-const PAGES = new Set(['/index.html', '/reset-password.html']);
+const PAGES = new Set(['/index.html', '/reset-password.html', '/confirm.html']);
 
 /** The Content-Security-Policy the pages run under; `cognito` is the endpoint they call. */
 export function contentSecurityPolicy(cognito) {

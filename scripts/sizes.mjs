@@ -10,6 +10,7 @@ const MODULE = ['www/style.css', 'www/boot.js', 'www/pkg/cognito_reset_link.js',
 export const PAGES = {
   'reset-password.html': ['reset-password.html', ...MODULE],
   'index.html': ['index.html', ...MODULE],
+  'confirm.html': ['confirm.html', ...MODULE],
 };
 
 /** Raw, gzip -9 and brotli -q 11 sizes of `bytes`. */

@@ -5,12 +5,11 @@ use std::{cell::Cell, rc::Rc};
 
 use reset_link_core::api::{forgot_password, ForgotPasswordReply};
 use reset_link_core::config::{Config, SignInWith};
-use reset_link_core::link::parse_link;
 use reset_link_core::words::{forgot_page, ForgotOutcome};
 
 use crate::i18n::{fill, t};
 
-use crate::{config, dom, http, i18n, timer};
+use crate::{address, config, dom, http, i18n, timer};
 
 /// Wires the page.
 pub async fn run() {
@@ -42,18 +41,10 @@ pub async fn run() {
     dom::mark_ready();
 }
 
-/// Reads `email=` (or `username=`) that a sign-in page passed in the query or fragment, and
-/// removes it from the address bar.
+/// Reads `email=` (or `username=`) and `lang=` that a sign-in page passed in the query or
+/// fragment, and removes them from the address bar.
 fn take_prefill() -> (Option<String>, Option<String>) {
-    let Some(window) = web_sys::window() else { return (None, None) };
-    let location = window.location();
-    let params = parse_link(&location.search().unwrap_or_default(), &location.hash().unwrap_or_default());
-    if params.found {
-        let clean = location.pathname().unwrap_or_else(|_| "index.html".into());
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
-        }
-    }
+    let params = address::take_link(None);
     (params.email.or(params.username), params.lang)
 }
 

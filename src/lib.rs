@@ -2,7 +2,9 @@
 //! `reset-link-core`. One entry per page; everything that can be decided without a browser
 //! is decided in the core crate.
 
+mod address;
 mod config;
+mod confirm;
 mod dom;
 mod forgot;
 mod http;
@@ -30,12 +32,13 @@ pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &s
     srp::claim(&started, &challenge, password, "Mon Nov 30 06:05:09 UTC 2026").map(|c| c.signature).unwrap_or_default()
 }
 
-/// Starts the page named in `<body data-page>`: `forgot` or `reset`.
+/// Starts the page named in `<body data-page>`: `forgot`, `reset` or `confirm`.
 #[wasm_bindgen]
 pub fn start(page: &str) {
     match page {
         "forgot" => wasm_bindgen_futures::spawn_local(forgot::run()),
         "reset" => wasm_bindgen_futures::spawn_local(reset::run()),
+        "confirm" => wasm_bindgen_futures::spawn_local(confirm::run()),
         _ => dom::set_text("problem", "This page is not set up correctly (unknown data-page)."),
     }
 }

@@ -5,13 +5,13 @@ use std::{cell::RefCell, rc::Rc};
 
 use reset_link_core::api::{confirm_forgot_password, forgot_password, EmptyReply, ForgotPasswordReply};
 use reset_link_core::config::Config;
-use reset_link_core::link::{clean_code, clean_username, parse_link, LinkParams};
+use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::policy::{checklist, Rule};
 use reset_link_core::json::decimal;
 use reset_link_core::words::{rule_key, ForgotOutcome, ResetAdvice};
 
 use crate::i18n::{fill, t};
-use crate::{config, dom, http, i18n, signin, timer};
+use crate::{address, config, dom, http, i18n, signin, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -58,33 +58,10 @@ pub async fn run() {
 /// per tab, never sent anywhere, and cleared on success).
 const SAVED_LINK: &str = "reset-link";
 
-/// Reads the link, removes it from the address bar and history, and fills the form with
-/// what the person recognises (their email when the link carries it, else the username).
+/// Reads the link (kept for a reload of this tab) and fills the form.
 fn read_link() -> LinkParams {
-    let Some(window) = web_sys::window() else { return LinkParams::default() };
-    let location = window.location();
-    let storage = window.session_storage().ok().flatten();
-    let (search, hash) = (location.search().unwrap_or_default(), location.hash().unwrap_or_default());
-    let mut params = parse_link(&search, &hash);
-    if params.found {
-        if let Some(storage) = &storage {
-            let _ = storage.set_item(SAVED_LINK, &[search.as_str(), &hash].concat());
-        }
-        let clean = location.pathname().unwrap_or_else(|_| "reset-password.html".into());
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
-        }
-    } else if let Some(saved) = storage.and_then(|s| s.get_item(SAVED_LINK).ok().flatten()) {
-        let (search, hash) = saved.split_once('#').unwrap_or((&saved, ""));
-        params = parse_link(search, hash);
-    }
-    if let Some(username) = &params.username {
-        let field = dom::input("username");
-        field.set_value(params.email.as_ref().unwrap_or(username));
-        field.set_read_only(true);
-    }
-    // Without a code in the link the person types the one from their email or SMS.
-    dom::show("code-field", params.code.is_none());
+    let params = address::take_link(Some(SAVED_LINK));
+    address::fill_form(&params);
     params
 }
 
@@ -95,9 +72,7 @@ fn username(page: &Page) -> Option<String> {
 
 /// Forgets the saved link (after success, the code is spent).
 fn forget_link() {
-    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-        let _ = storage.remove_item(SAVED_LINK);
-    }
+    address::forget(SAVED_LINK);
 }
 
 /// Writes one checklist line per rule of the policy.

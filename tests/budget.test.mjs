@@ -5,8 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAGES, sizesOf } from '../scripts/sizes.mjs';
 
-// Raised from 56,000 when the message catalogue (English built in, ~3 KB) arrived.
-const CEILING_BROTLI = 58_000;
+// Raised from 56,000 when the message catalogue (English built in, ~3 KB) arrived, and to
+// 60,000 with the confirm page (~1.3 KB): each raise is a decision, recorded here.
+const CEILING_BROTLI = 60_000;
 
 test(`the reset page downloads at most ${CEILING_BROTLI} bytes brotli, SRP included`, () => {
   const { rows, total } = sizesOf(PAGES['reset-password.html']);

@@ -48,6 +48,23 @@ pub fn confirm_forgot_password(client_id: &str, username: &str, code: &str, pass
     )
 }
 
+/// The `ConfirmSignUp` call.
+pub fn confirm_sign_up(client_id: &str, username: &str, code: &str) -> Call {
+    Call::new(
+        "ConfirmSignUp",
+        object(vec![("ClientId", string(client_id)), ("Username", string(username)), ("ConfirmationCode", string(code))]),
+    )
+}
+
+/// The `ResendConfirmationCode` call, with `language` passed to the trigger.
+pub fn resend_confirmation_code(client_id: &str, username: &str, language: Option<&str>) -> Call {
+    let mut members = vec![("ClientId", string(client_id)), ("Username", string(username))];
+    if let Some(language) = language {
+        members.push(("ClientMetadata", object(vec![("lang", string(language))])));
+    }
+    Call::new("ResendConfirmationCode", object(members))
+}
+
 /// The `InitiateAuth` call with `USER_PASSWORD_AUTH`.
 pub fn initiate_password_auth(client_id: &str, username: &str, password: &str) -> Call {
     Call::new(
@@ -212,6 +229,14 @@ mod tests {
             initiate_password_auth("c", "u", "p").body,
             r#"{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"c","AuthParameters":{"USERNAME":"u","PASSWORD":"p"}}"#
         );
+    }
+
+    #[test]
+    fn sign_up_calls_carry_what_cognito_expects() {
+        assert_eq!(confirm_sign_up("c", "u", "1").body, r#"{"ClientId":"c","Username":"u","ConfirmationCode":"1"}"#);
+        let resend = resend_confirmation_code("c", "u", Some("ja"));
+        assert_eq!(resend.target, "AWSCognitoIdentityProviderService.ResendConfirmationCode");
+        assert_eq!(resend.body, r#"{"ClientId":"c","Username":"u","ClientMetadata":{"lang":"ja"}}"#);
     }
 
     #[test]

@@ -22,6 +22,31 @@ pub struct EmailTexts {
     pub template: Option<String>,
 }
 
+/// Which message: the password reset, or the sign-up confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `CustomMessage_ForgotPassword`: a link to `reset-password.html`.
+    Reset,
+    /// `CustomMessage_SignUp` and `_ResendCode`: a link to `confirm.html`.
+    SignUp,
+}
+
+impl Kind {
+    /// The catalogue key of `part` (`subject`, `heading`, `intro`, `button`, `expiry`,
+    /// `ignore`) for this kind of message.
+    fn key(self, part: &str) -> String {
+        [if self == Kind::Reset { "email." } else { "signup." }, part].concat()
+    }
+
+    /// The catalogue keys of the SMS with the link and with the code.
+    fn sms_keys(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Reset => ("sms.link", "sms.code"),
+            Kind::SignUp => ("sms.confirm_link", "sms.confirm_code"),
+        }
+    }
+}
+
 /// A rendered message, ready to put in the trigger's `response`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -69,18 +94,27 @@ pub fn escape_html(text: &str) -> String {
 /// Renders the reset email and SMS in the catalogue's language. `link` holds the `{####}`
 /// placeholder; `shown_name` is what the person will recognise (their email, or username).
 pub fn render_reset(texts: &EmailTexts, link: &str, shown_name: &str, words: &Catalogue) -> Message {
+    render(Kind::Reset, texts, link, shown_name, words)
+}
+
+/// Renders a message of either kind; a team template and subject apply to the reset only.
+pub fn render(kind: Kind, texts: &EmailTexts, link: &str, shown_name: &str, words: &Catalogue) -> Message {
     let product = texts.product.clone().unwrap_or_else(|| words.text("email.product").to_string());
-    let email_html = match &texts.template {
-        Some(template) => fill_template(template, link, shown_name, &product),
-        None => builtin_html(link, shown_name, &product, words),
+    let email_html = match (&texts.template, kind) {
+        (Some(template), Kind::Reset) => fill_template(template, link, shown_name, &product),
+        _ => builtin_html(kind, link, shown_name, &product, words),
     };
-    let sms_link = words.fill("sms.link", &[("link", link)]);
+    let (sms_link_key, sms_code_key) = kind.sms_keys();
+    let sms_link = words.fill(sms_link_key, &[("link", link)]);
     let sms = if sms_link.chars().count() <= MAX_SHORT_CHARS {
         sms_link
     } else {
-        words.fill("sms.code", &[("code", CODE_PLACEHOLDER)])
+        words.fill(sms_code_key, &[("code", CODE_PLACEHOLDER)])
     };
-    let subject = texts.subject.clone().unwrap_or_else(|| words.text("email.subject").to_string());
+    let subject = match (&texts.subject, kind) {
+        (Some(subject), Kind::Reset) => subject.clone(),
+        _ => words.text(&kind.key("subject")).to_string(),
+    };
     Message { subject, email_html, sms }
 }
 
@@ -111,11 +145,12 @@ pub fn fill_template(template: &str, link: &str, shown_name: &str, product: &str
 }
 
 /// The built-in layout: inline styles, one button, the link as text, the code as a fallback.
-fn builtin_html(link: &str, shown_name: &str, product: &str, words: &Catalogue) -> String {
-    let text = |key| escape_html(words.text(key));
-    let intro = escape_html(&words.fill("email.intro", &[("name", shown_name), ("product", product)]));
-    let expiry = escape_html(&words.fill("email.expiry", &[("code", CODE_PLACEHOLDER)]));
-    let (heading, button, fallback, ignore) = (text("email.heading"), text("email.button"), text("email.fallback"), text("email.ignore"));
+fn builtin_html(kind: Kind, link: &str, shown_name: &str, product: &str, words: &Catalogue) -> String {
+    let text = |part: &str| escape_html(words.text(&kind.key(part)));
+    let intro = escape_html(&words.fill(&kind.key("intro"), &[("name", shown_name), ("product", product)]));
+    let expiry = escape_html(&words.fill(&kind.key("expiry"), &[("code", CODE_PLACEHOLDER)]));
+    let (heading, button, ignore) = (text("heading"), text("button"), text("ignore"));
+    let fallback = escape_html(words.text("email.fallback"));
     let href = escape_html(link);
     let (lang, dir) = (escape_html(&words.language), if words.is_rtl() { "rtl" } else { "ltr" });
     format!(
@@ -208,6 +243,17 @@ mod tests {
         assert_eq!(german.subject, "Passwort zurücksetzen");
         assert!(german.email_html.contains("Neues Passwort wählen"));
         assert!(german.sms.starts_with("Passwort zurücksetzen: https://"));
+    }
+
+    #[test]
+    fn sign_up_messages_use_their_own_words_and_limits() {
+        let texts = EmailTexts { subject: Some("Team subject".into()), template: Some("{link}".into()), ..EmailTexts::default() };
+        let link = "https://e.com/confirm.html#confirmation_code={####}&user_name=o%27brien";
+        let message = render(Kind::SignUp, &texts, link, "o'brien<b>", &Catalogue::english());
+        assert_eq!(message.subject, "Confirm your account");
+        assert!(message.email_html.contains("Confirm my account") && message.email_html.contains("o&#39;brien&lt;b&gt;"));
+        assert!(message.sms.starts_with("Confirm your account: https://e.com/confirm.html"));
+        assert_eq!(check_message(&message), Ok(()));
     }
 
     #[test]

@@ -79,6 +79,71 @@ impl ResetAdvice {
     }
 }
 
+/// What the confirm page tells the person after `ConfirmSignUp`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmOutcome {
+    /// The account is confirmed now.
+    Done,
+    /// It was confirmed before: not an error.
+    AlreadyConfirmed,
+    /// The code is wrong: offer a new link.
+    InvalidLink,
+    /// The code is too old: offer a new link.
+    ExpiredLink,
+    /// Too many attempts: wait.
+    Wait,
+    /// Cognito or the network kept failing after retries.
+    TryAgain,
+    /// The device is offline or the server unreachable.
+    Offline,
+    /// The site is set up wrongly.
+    SiteProblem,
+}
+
+impl ConfirmOutcome {
+    /// The outcome of a `ConfirmSignUp` call. Cognito answers `NotAuthorizedException` for a
+    /// user who is already confirmed.
+    pub fn for_result(result: &Result<(), CallError>) -> Self {
+        let Err(error) = result else { return Self::Done };
+        match error {
+            CallError::Network => Self::Offline,
+            CallError::Timeout | CallError::Unreadable(_) => Self::TryAgain,
+            CallError::Service(service) => match service {
+                CognitoError::NotAuthorized => Self::AlreadyConfirmed,
+                CognitoError::CodeMismatch | CognitoError::UserNotFound | CognitoError::InvalidParameter => Self::InvalidLink,
+                CognitoError::ExpiredCode => Self::ExpiredLink,
+                CognitoError::LimitExceeded | CognitoError::TooManyFailedAttempts => Self::Wait,
+                CognitoError::TooManyRequests | CognitoError::InternalError => Self::TryAgain,
+                _ => Self::SiteProblem,
+            },
+        }
+    }
+
+    /// The catalogue key of what the person reads.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Done => "confirm.done",
+            Self::AlreadyConfirmed => "confirm.already",
+            Self::InvalidLink => "confirm.invalid",
+            Self::ExpiredLink => "confirm.expired",
+            Self::Wait => "advice.wait",
+            Self::TryAgain => "common.try_again",
+            Self::Offline => "common.offline",
+            Self::SiteProblem => "advice.site_problem",
+        }
+    }
+
+    /// Whether the account can be used now (say so plainly, offer sign-in).
+    pub fn is_ready(self) -> bool {
+        matches!(self, Self::Done | Self::AlreadyConfirmed)
+    }
+
+    /// Whether a "send me a new link" button helps.
+    pub fn offers_new_link(self) -> bool {
+        matches!(self, Self::InvalidLink | Self::ExpiredLink)
+    }
+}
+
 /// What the forgot-password page shows after a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ForgotOutcome {
@@ -177,6 +242,15 @@ mod tests {
     }
 
     #[test]
+    fn confirming_twice_is_not_an_error() {
+        let outcome = |name: &str| ConfirmOutcome::for_result(&Err(CallError::Service(CognitoError::from_name(name))));
+        assert!(outcome("NotAuthorizedException").is_ready());
+        assert!(ConfirmOutcome::for_result(&Ok(())).is_ready());
+        assert!(outcome("ExpiredCodeException").offers_new_link() && outcome("CodeMismatchException").offers_new_link());
+        assert_eq!(outcome("LimitExceededException"), ConfirmOutcome::Wait);
+    }
+
+    #[test]
     fn forgot_reads_the_same_whether_or_not_the_account_exists() {
         let hiding = ["UserNotFoundException", "InvalidParameterException", "UserNotConfirmedException"];
         for name in hiding {
@@ -195,8 +269,10 @@ mod tests {
         let outcomes = [ForgotOutcome::Sent, ForgotOutcome::Wait, ForgotOutcome::TryAgain, ForgotOutcome::Offline, ForgotOutcome::SiteProblem].map(ForgotOutcome::key);
         let rules = [Rule::MinimumLength(8), Rule::Uppercase, Rule::Lowercase, Rule::Number, Rule::Symbol, Rule::NoOuterSpace, Rule::Match].map(rule_key);
         let pool = [SignInWith::Email, SignInWith::Username, SignInWith::Either];
+        let confirm = [ConfirmOutcome::Done, ConfirmOutcome::AlreadyConfirmed, ConfirmOutcome::InvalidLink, ConfirmOutcome::ExpiredLink, ConfirmOutcome::Wait, ConfirmOutcome::TryAgain, ConfirmOutcome::Offline, ConfirmOutcome::SiteProblem]
+            .map(ConfirmOutcome::key);
         let keys: Vec<&str> = advice.into_iter().chain(outcomes).chain(rules)
-            .chain(pool.map(forgot_page::label)).chain(pool.map(forgot_page::need)).collect();
+            .chain(pool.map(forgot_page::label)).chain(pool.map(forgot_page::need)).chain(confirm).collect();
         let english = Catalogue::english();
         let known = english.keys();
         for key in keys {

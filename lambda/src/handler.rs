@@ -2,20 +2,22 @@
 //! unknown field can never make the trigger fail (a failing trigger fails the person's
 //! request); anything it cannot use is returned unchanged, which leaves Cognito's default.
 
-use reset_link_core::email::{check_message, render_reset, CODE_PLACEHOLDER};
+use reset_link_core::email::{check_message, render, Kind, CODE_PLACEHOLDER};
 use reset_link_core::i18n::{pick_language, Catalogue};
 use reset_link_core::link::build_link;
 use serde_json::{json, Value};
 
 use crate::settings::Settings;
 
-/// The trigger source this handler rewrites.
+/// The trigger source of a password reset.
 const FORGOT_PASSWORD: &str = "CustomMessage_ForgotPassword";
+/// The trigger sources of a sign-up confirmation.
+const SIGN_UP: [&str; 2] = ["CustomMessage_SignUp", "CustomMessage_ResendCode"];
 
 /// What happened to an event, for the log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// The reset message was written.
+    /// The reset or confirmation message was written.
     Rewritten,
     /// Another trigger source: left as it came.
     OtherSource,
@@ -30,11 +32,14 @@ fn language_of(request: Option<&Value>, default: &str) -> &'static str {
     pick_language(at(["clientMetadata", "lang"]), at(["userAttributes", "locale"]), default)
 }
 
-/// Fills `response` of a ForgotPassword event with the reset link message.
+/// Fills `response` of a ForgotPassword event with the reset link message, and of a SignUp or
+/// ResendCode event with the confirmation link message.
 pub fn handle(settings: Option<&Settings>, mut event: Value) -> (Value, Outcome) {
-    if event.get("triggerSource").and_then(Value::as_str) != Some(FORGOT_PASSWORD) {
-        return (event, Outcome::OtherSource);
-    }
+    let kind = match event.get("triggerSource").and_then(Value::as_str) {
+        Some(FORGOT_PASSWORD) => Kind::Reset,
+        Some(source) if SIGN_UP.contains(&source) => Kind::SignUp,
+        _ => return (event, Outcome::OtherSource),
+    };
     let Some(settings) = settings else { return (event, Outcome::LeftDefault) };
     let Some(username) = event.get("userName").and_then(Value::as_str).filter(|u| !u.is_empty()) else {
         return (event, Outcome::LeftDefault);
@@ -50,9 +55,10 @@ pub fn handle(settings: Option<&Settings>, mut event: Value) -> (Value, Outcome)
         .and_then(|a| a.get("email"))
         .and_then(Value::as_str);
     let shown_email = email.filter(|_| settings.include_email);
-    let link = build_link(&settings.reset_page, settings.style, code, username, shown_email);
+    let page = if kind == Kind::Reset { &settings.reset_page } else { &settings.confirm_page };
+    let link = build_link(page, settings.style, code, username, shown_email);
     let words = Catalogue::bundled(language_of(request, settings.default_language));
-    let message = render_reset(&settings.texts, &link, email.unwrap_or(username), &words);
+    let message = render(kind, &settings.texts, &link, email.unwrap_or(username), &words);
     if check_message(&message).is_err() {
         return (event, Outcome::LeftDefault);
     }
@@ -72,6 +78,7 @@ mod tests {
     fn settings() -> Settings {
         Settings {
             reset_page: "https://example.com/reset-password.html".into(),
+            confirm_page: "https://example.com/confirm.html".into(),
             style: LinkStyle::Fragment,
             texts: Default::default(),
             include_email: true,
@@ -139,8 +146,26 @@ mod tests {
     }
 
     #[test]
+    fn sign_up_and_resend_get_a_confirmation_link() {
+        for source in SIGN_UP {
+            let mut event = fixture("custom-message-signup.json");
+            event["triggerSource"] = json!(source);
+            let (event, outcome) = handle(Some(&settings()), event);
+            assert_eq!(outcome, Outcome::Rewritten, "{source}");
+            let html = event["response"]["emailMessage"].as_str().unwrap();
+            let link = first_link(html);
+            assert!(link.starts_with("https://example.com/confirm.html#confirmation_code={####}"), "{link}");
+            let params = parse_link("", link.split_once('#').unwrap().1);
+            assert_eq!(params.username.as_deref(), Some("o'brien&co<script>"));
+            assert!(!html.contains("<script>"), "the fixture's username is escaped");
+            assert_eq!(event["response"]["emailSubject"], "Confirm your account");
+        }
+    }
+
+    #[test]
     fn other_sources_come_back_unchanged() {
-        let original = fixture("custom-message-signup.json");
+        let mut original = fixture("custom-message-signup.json");
+        original["triggerSource"] = json!("CustomMessage_AdminCreateUser");
         let (event, outcome) = handle(Some(&settings()), original.clone());
         assert_eq!((event, outcome), (original, Outcome::OtherSource));
     }

@@ -9,6 +9,8 @@ use reset_link_core::link::{build_link, LinkStyle};
 pub struct Settings {
     /// Address of `reset-password.html`.
     pub reset_page: String,
+    /// Address of `confirm.html` (sign-up links); by default beside the reset page.
+    pub confirm_page: String,
     /// Fragment (default) or query.
     pub style: LinkStyle,
     /// Product name, subject and optional template.
@@ -57,27 +59,32 @@ impl Settings {
     pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
         let reset_page = var("RESET_PAGE_URL").filter(|v| !v.trim().is_empty()).ok_or(SettingsError::MissingPage)?;
         check_page(&reset_page)?;
+        let confirm_page = match var("CONFIRM_PAGE_URL").filter(|v| !v.trim().is_empty()) {
+            Some(page) => page,
+            None => beside(&reset_page, "confirm.html"),
+        };
+        check_page(&confirm_page)?;
         let style = match var("LINK_STYLE").as_deref().map(str::trim) {
             None | Some("") | Some("fragment") => LinkStyle::Fragment,
             Some("query") => LinkStyle::Query,
             Some(other) => return Err(SettingsError::BadStyle(other.to_string())),
         };
-        let mut texts = EmailTexts::default();
-        texts.product = var("PRODUCT_NAME").filter(|v| !v.trim().is_empty());
-        if let Some(subject) = var("EMAIL_SUBJECT") {
-            if subject.trim().is_empty() || subject.chars().count() > 140 {
-                return Err(SettingsError::BadSubject);
-            }
-            texts.subject = Some(subject);
+        let subject = var("EMAIL_SUBJECT");
+        if subject.as_ref().is_some_and(|s| s.trim().is_empty() || s.chars().count() > 140) {
+            return Err(SettingsError::BadSubject);
         }
+        let texts = EmailTexts {
+            product: var("PRODUCT_NAME").filter(|v| !v.trim().is_empty()),
+            subject,
+            template: var("EMAIL_TEMPLATE").filter(|t| !t.trim().is_empty()),
+        };
         let default_language = pick_language(var("DEFAULT_LANGUAGE").as_deref(), [], "en");
-        texts.template = var("EMAIL_TEMPLATE").filter(|t| !t.trim().is_empty());
         let include_email = match var("LINK_INCLUDE_EMAIL").as_deref().map(str::trim) {
             None | Some("") | Some("true") => true,
             Some("false") => false,
             Some(other) => return Err(SettingsError::BadIncludeEmail(other.to_string())),
         };
-        let settings = Settings { reset_page, style, texts, include_email, default_language };
+        let settings = Settings { reset_page, confirm_page, style, texts, include_email, default_language };
         settings.check_sample()?;
         Ok(settings)
     }
@@ -90,6 +97,15 @@ impl Settings {
         LANGUAGES.iter().try_for_each(|language| {
             check_message(&render_reset(&self.texts, &link, &long_name, &Catalogue::bundled(language))).map_err(SettingsError::BadTemplate)
         })
+    }
+}
+
+/// The address of `file` in the same folder as `page`.
+fn beside(page: &str, file: &str) -> String {
+    let without_extras = page.split(['?', '#']).next().unwrap_or(page);
+    match without_extras.rfind('/') {
+        Some(slash) => [&without_extras[..=slash], file].concat(),
+        None => file.to_string(),
     }
 }
 
@@ -119,6 +135,15 @@ mod tests {
         let s = read(&[("RESET_PAGE_URL", "https://example.com/reset-password.html")]).unwrap();
         assert_eq!(s.style, LinkStyle::Fragment);
         assert!(read(&[("RESET_PAGE_URL", "http://127.0.0.1:8080/reset-password.html"), ("LINK_STYLE", "query")]).is_ok());
+    }
+
+    #[test]
+    fn the_confirm_page_sits_beside_the_reset_page_unless_set() {
+        let s = read(&[("RESET_PAGE_URL", "https://example.com/account/reset-password.html?x=1")]).unwrap();
+        assert_eq!(s.confirm_page, "https://example.com/account/confirm.html");
+        let set = read(&[("RESET_PAGE_URL", "https://e.com/r.html"), ("CONFIRM_PAGE_URL", "https://e.com/welcome/confirm.html")]).unwrap();
+        assert_eq!(set.confirm_page, "https://e.com/welcome/confirm.html");
+        assert!(read(&[("RESET_PAGE_URL", "https://e.com/r.html"), ("CONFIRM_PAGE_URL", "http://e.com/c.html")]).is_err());
     }
 
     #[test]

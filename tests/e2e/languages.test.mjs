@@ -40,8 +40,11 @@ for (const language of LANGUAGES) {
     const words = catalogue(language);
     const { page, problems } = await openPage(env.browser, null, { viewport: { width: 320, height: 640 } });
     let confirmAnswer = cognitoError('ExpiredCodeException');
-    await answerCognito(page, env.endpoint, (request) => (
-      request.headers()['x-amz-target'].endsWith('.ConfirmForgotPassword') ? confirmAnswer : { body: {} }));
+    await answerCognito(page, env.endpoint, (request) => {
+      const target = request.headers()['x-amz-target'];
+      if (target.endsWith('.ConfirmForgotPassword')) return confirmAnswer;
+      return target.endsWith('.ConfirmSignUp') ? cognitoError('ExpiredCodeException') : { body: {} };
+    });
 
     await page.goto(`${env.origin}/index.html?lang=${language}`);
     await page.waitForSelector('body[data-ready]');
@@ -70,6 +73,11 @@ for (const language of LANGUAGES) {
     await page.waitForSelector('#done:not([hidden])');
     assert.equal(await page.textContent('#done-text'), words['reset.done']);
     await checkState(page, language, 'reset-done');
+
+    await page.goto(`${env.origin}/confirm.html?lang=${language}#confirmation_code=123456&user_name=someone`);
+    await page.waitForSelector('#new-link:not([hidden])');
+    assert.equal(await page.textContent('#status'), words['confirm.expired']);
+    await checkState(page, language, 'confirm-expired');
     assert.deepEqual(problems, []);
   });
 }

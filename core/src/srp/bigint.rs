@@ -60,11 +60,6 @@ impl Big {
         Some(Big(limbs).normalized())
     }
 
-    /// Compares two values.
-    pub fn cmp(&self, other: &Big) -> Ordering {
-        self.0.len().cmp(&other.0.len()).then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
-    }
-
     /// `self + other`.
     pub fn add(&self, other: &Big) -> Big {
         let (long, short) = if self.0.len() >= other.0.len() { (self, other) } else { (other, self) };
@@ -112,7 +107,7 @@ impl Big {
     /// Quotient and remainder of `self / divisor` (divisor not zero).
     pub fn div_rem(&self, divisor: &Big) -> (Big, Big) {
         assert!(!divisor.is_zero(), "division by zero");
-        if self.cmp(divisor) == Ordering::Less {
+        if self < divisor {
             return (Big::zero(), self.clone());
         }
         let n = divisor.0.len();
@@ -190,6 +185,18 @@ impl Big {
             }
         }
         result
+    }
+}
+
+impl Ord for Big {
+    fn cmp(&self, other: &Big) -> Ordering {
+        self.0.len().cmp(&other.0.len()).then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
+    }
+}
+
+impl PartialOrd for Big {
+    fn partial_cmp(&self, other: &Big) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 

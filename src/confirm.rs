@@ -1,0 +1,114 @@
+//! The confirm page: a sign-up confirmation link confirms the account as soon as it opens
+//! (`ConfirmSignUp`), says plainly that the account is ready, and offers sign-in. Without a
+//! code in the link the person types it; a wrong or expired code offers a new link.
+
+use std::{cell::RefCell, rc::Rc};
+
+use reset_link_core::api::{confirm_sign_up, resend_confirmation_code, EmptyReply};
+use reset_link_core::config::Config;
+use reset_link_core::link::{clean_code, clean_username, LinkParams};
+use reset_link_core::words::{ConfirmOutcome, ForgotOutcome};
+
+use crate::i18n::t;
+use crate::{address, config, dom, http, i18n, timer};
+
+/// What the page holds between events.
+struct Page {
+    config: Rc<Config>,
+    link: LinkParams,
+    busy: bool,
+}
+
+/// Wires the page, and confirms at once when the link holds everything.
+pub async fn run() {
+    let link = address::take_link(None);
+    address::fill_form(&link);
+    let config = match config::load().await {
+        Ok(config) => Rc::new(config),
+        Err(problem) => return dom::stop(problem.explanation()),
+    };
+    i18n::load(link.lang.as_deref(), &config.default_language).await;
+    let complete = link.username.is_some() && link.code.is_some();
+    let page = Rc::new(RefCell::new(Page { config, link, busy: false }));
+    let on_submit = page.clone();
+    dom::on("form", "submit", move |event| {
+        event.prevent_default();
+        wasm_bindgen_futures::spawn_local(confirm(on_submit.clone()));
+    });
+    let on_new_link = page.clone();
+    dom::on("new-link", "click", move |_| wasm_bindgen_futures::spawn_local(send_new_link(on_new_link.clone())));
+    dom::mark_ready();
+    if complete {
+        confirm(page).await;
+    }
+}
+
+/// The username to send: the link's, else what the person typed.
+fn username(page: &Page) -> Option<String> {
+    page.link.username.clone().or_else(|| clean_username(&dom::input("username").value()))
+}
+
+/// Sends `ConfirmSignUp` and shows the outcome.
+async fn confirm(page: Rc<RefCell<Page>>) {
+    if page.borrow().busy {
+        return;
+    }
+    let Some(username) = username(&page.borrow()) else {
+        dom::say(&t("reset.need_username"), true);
+        let _ = dom::element("username").focus();
+        return;
+    };
+    let code = page.borrow().link.code.clone().or_else(|| clean_code(&dom::input("code").value()));
+    let Some(code) = code else {
+        dom::say(&t("reset.need_code"), true);
+        let _ = dom::element("code").focus();
+        return;
+    };
+    page.borrow_mut().busy = true;
+    dom::enable("submit", false);
+    dom::show("new-link", false);
+    dom::say(&t("confirm.working"), false);
+    let config = page.borrow().config.clone();
+    let result = http::send::<EmptyReply>(&config, &confirm_sign_up(&config.client_id, &username, &code)).await.map(|_| ());
+    page.borrow_mut().busy = false;
+    dom::enable("submit", true);
+    let outcome = ConfirmOutcome::for_result(&result);
+    if outcome.is_ready() {
+        dom::show("form", false);
+        dom::say("", false);
+        dom::set_text("done-text", &t(outcome.key()));
+        let _ = dom::element("sign-in").set_attribute("href", &config.sign_in_url);
+        dom::show("done", true);
+        let _ = dom::element("sign-in").focus();
+        return;
+    }
+    dom::say(&t(outcome.key()), true);
+    // A code that failed is not worth typing again: show the box for the one in a new email.
+    if outcome.offers_new_link() {
+        page.borrow_mut().link.code = None;
+        dom::show("code-field", true);
+    }
+    dom::show("new-link", outcome.offers_new_link());
+}
+
+/// Asks for a new confirmation link (`ResendConfirmationCode`), then holds the button.
+async fn send_new_link(page: Rc<RefCell<Page>>) {
+    let Some(username) = username(&page.borrow()) else {
+        dom::say(&t("reset.need_username"), true);
+        return;
+    };
+    if page.borrow().busy {
+        return;
+    }
+    page.borrow_mut().busy = true;
+    dom::enable("new-link", false);
+    let config = page.borrow().config.clone();
+    let call = resend_confirmation_code(&config.client_id, &username, Some(&i18n::language()));
+    let result = http::send::<EmptyReply>(&config, &call).await.map(|_| ());
+    page.borrow_mut().busy = false;
+    match ForgotOutcome::for_result(&result) {
+        ForgotOutcome::Sent => dom::say(&t("confirm.new_link_sent"), false),
+        other => dom::say(&t(other.key()), true),
+    }
+    timer::count_down("new-link", config.resend_cooldown_seconds, &t("reset.new_link_wait"), &t("reset.new_link")).await;
+}
