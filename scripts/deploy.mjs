@@ -23,7 +23,7 @@ const { values: options } = parseArgs({
   },
 });
 const dryRun = options['dry-run'];
-const DIST = join(ROOT, 'dist');
+const DIST = join(ROOT, 'dist', 'site');
 const ZIP = join(ROOT, 'target', 'lambda', 'reset-link-trigger', 'bootstrap.zip');
 
 /** The AWS CLI: from PATH, else the project's Python environment (installed if missing). */
@@ -64,7 +64,7 @@ function filesUnder(dir) {
   });
 }
 
-/** Lays out dist/: the pages pointing at assets/<hash>/, the assets, and config.json. */
+/** Lays out dist/site/: the pages pointing at assets/<hash>/, the assets, and config.json. */
 function layOut(config) {
   rmSync(DIST, { recursive: true, force: true });
   const assets = ['www/style.css', 'www/boot.js', ...filesUnder(join(ROOT, 'www', 'pkg'))
@@ -130,7 +130,7 @@ const prefix = layOut(config);
 for (const file of filesUnder(DIST).sort()) {
   const extension = file.split('.').pop();
   const cache = file.startsWith(`${prefix}/`) ? IMMUTABLE : NO_CACHE;
-  aws(['s3', 'cp', join('dist', file), `s3://${outputs.BucketName}/${file}`, '--content-type', TYPES[extension] ?? 'application/octet-stream',
+  aws(['s3', 'cp', join('dist', 'site', file), `s3://${outputs.BucketName}/${file}`, '--content-type', TYPES[extension] ?? 'application/octet-stream',
     '--cache-control', cache]);
 }
 aws(['cloudfront', 'create-invalidation', '--distribution-id', outputs.DistributionId, '--paths', '/', '/index.html',

@@ -3,6 +3,8 @@
 //! is decided in the core crate.
 
 mod address;
+#[cfg(feature = "api")]
+mod api;
 mod config;
 mod confirm;
 mod dom;
@@ -16,7 +18,7 @@ mod timer;
 use wasm_bindgen::prelude::*;
 
 /// Sets the panic hook once, when the module loads (only with `panic-messages`).
-#[wasm_bindgen(start)]
+#[wasm_bindgen(start, skip_typescript)]
 fn on_load() {
     #[cfg(feature = "panic-messages")]
     console_error_panic_hook::set_once();
@@ -32,8 +34,9 @@ pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &s
     srp::claim(&started, &challenge, password, "Mon Nov 30 06:05:09 UTC 2026").map(|c| c.signature).unwrap_or_default()
 }
 
-/// Starts the page named in `<body data-page>`: `forgot`, `reset` or `confirm`.
-#[wasm_bindgen]
+/// Starts the page named in `<body data-page>`: `forgot`, `reset` or `confirm` (the kit's
+/// own pages; not part of the typed API).
+#[wasm_bindgen(skip_typescript)]
 pub fn start(page: &str) {
     match page {
         "forgot" => wasm_bindgen_futures::spawn_local(forgot::run()),

@@ -5,6 +5,7 @@
 
 use reset_link_core::api::{initiate_password_auth, initiate_srp_auth, respond_password_verifier, AuthReply, Tokens};
 use reset_link_core::config::{Config, SignIn};
+use reset_link_core::error::CallError;
 use reset_link_core::session::{redirect_target, storage_entries, token_username};
 use reset_link_core::srp::{self, Challenge};
 
@@ -12,46 +13,65 @@ use crate::http;
 
 /// Signs in and stores the session; returns the address to go to.
 pub async fn sign_in(config: &Config, username: &str, password: &str, requested: Option<&str>) -> Option<String> {
-    let tokens = match config.sign_in {
-        SignIn::Srp => srp_sign_in(config, username, password).await?,
-        SignIn::Password => {
-            let call = initiate_password_auth(&config.client_id, username, password);
-            http::send::<AuthReply>(config, &call).await.ok()?.tokens?
-        }
-        SignIn::None => return None,
-    };
-    if config.store_session {
-        let storage = web_sys::window()?.local_storage().ok()??;
-        let owner = token_username(&tokens.id_token).unwrap_or_else(|| username.to_string());
-        for (key, value) in storage_entries(&config.client_id, &owner, &tokens) {
-            storage.set_item(&key, &value).ok()?;
-        }
+    if config.sign_in == SignIn::None {
+        return None;
     }
+    authenticate(config, username, password).await.ok()?;
     Some(redirect_target(requested, &config.redirect_allow_list, &config.after_sign_in_url).to_string())
 }
 
+/// Why a sign-in ended without tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoSession {
+    /// A call failed.
+    Failed(CallError),
+    /// Cognito asks for more (MFA, a new password, ...): the challenge's name.
+    Challenge(String),
+}
+
+/// Signs in as configured (SRP unless `signIn` says `password`) and, when `session` is
+/// `amplify`, stores the tokens; returns them with the username they belong to.
+pub async fn authenticate(config: &Config, username: &str, password: &str) -> Result<(Tokens, String), NoSession> {
+    let reply = match config.sign_in {
+        SignIn::Password => {
+            let call = initiate_password_auth(&config.client_id, username, password);
+            http::send::<AuthReply>(config, &call).await.map_err(NoSession::Failed)?
+        }
+        _ => srp_sign_in(config, username, password).await?,
+    };
+    let tokens = match reply.tokens {
+        Some(tokens) => tokens,
+        None => return Err(NoSession::Challenge(reply.challenge.unwrap_or_default())),
+    };
+    let owner = token_username(&tokens.id_token).unwrap_or_else(|| username.to_string());
+    if config.store_session {
+        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            for (key, value) in storage_entries(&config.client_id, &owner, &tokens) {
+                let _ = storage.set_item(&key, &value);
+            }
+        }
+    }
+    Ok((tokens, owner))
+}
+
 /// `USER_SRP_AUTH`, then the `PASSWORD_VERIFIER` answer.
-async fn srp_sign_in(config: &Config, username: &str, password: &str) -> Option<Tokens> {
-    let pool_name = config.user_pool_id.as_deref()?.split_once('_')?.1;
+async fn srp_sign_in(config: &Config, username: &str, password: &str) -> Result<AuthReply, NoSession> {
+    let unusable = || NoSession::Failed(CallError::Unreadable(200));
+    let pool_name = config.user_pool_id.as_deref().and_then(|id| id.split_once('_')).ok_or_else(unusable)?.1;
     let mut random = [0u8; 128];
-    web_sys::window()?.crypto().ok()?.get_random_values_with_u8_array(&mut random).ok()?;
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok()).ok_or_else(unusable)?;
+    crypto.get_random_values_with_u8_array(&mut random).map_err(|_| unusable())?;
     let started = srp::start(&random);
     let call = initiate_srp_auth(&config.client_id, username, &started.big_a_hex);
-    let reply = http::send::<AuthReply>(config, &call).await.ok()?;
+    let reply = http::send::<AuthReply>(config, &call).await.map_err(NoSession::Failed)?;
     if reply.challenge.as_deref() != Some("PASSWORD_VERIFIER") {
-        return None;
+        return Ok(reply);
     }
-    let user_id = reply.parameter("USER_ID_FOR_SRP")?;
-    let secret_block = reply.parameter("SECRET_BLOCK")?;
-    let challenge = Challenge {
-        pool_name,
-        user_id,
-        big_b_hex: reply.parameter("SRP_B")?,
-        salt_hex: reply.parameter("SALT")?,
-        secret_block,
-    };
+    let parameter = |key| reply.parameter(key).ok_or_else(unusable);
+    let (user_id, secret_block) = (parameter("USER_ID_FOR_SRP")?, parameter("SECRET_BLOCK")?);
+    let challenge = Challenge { pool_name, user_id, big_b_hex: parameter("SRP_B")?, salt_hex: parameter("SALT")?, secret_block };
     let timestamp = srp::timestamp((js_sys::Date::now() / 1000.0) as u64);
-    let claim = srp::claim(&started, &challenge, password, &timestamp).ok()?;
+    let claim = srp::claim(&started, &challenge, password, &timestamp).map_err(|_| unusable())?;
     let answer_as = reply.parameter("USERNAME").unwrap_or(user_id);
     let answer = respond_password_verifier(
         &config.client_id,
@@ -61,5 +81,5 @@ async fn srp_sign_in(config: &Config, username: &str, password: &str) -> Option<
         &timestamp,
         &claim.signature,
     );
-    http::send::<AuthReply>(config, &answer).await.ok()?.tokens
+    http::send::<AuthReply>(config, &answer).await.map_err(NoSession::Failed)
 }

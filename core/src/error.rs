@@ -70,6 +70,44 @@ impl CognitoError {
     }
 }
 
+impl CognitoError {
+    /// The error's name as Cognito writes it, such as `CodeMismatchException`.
+    pub fn name(&self) -> &str {
+        match self {
+            Self::CodeMismatch => "CodeMismatchException",
+            Self::ExpiredCode => "ExpiredCodeException",
+            Self::InvalidPassword => "InvalidPasswordException",
+            Self::PasswordHistoryPolicyViolation => "PasswordHistoryPolicyViolationException",
+            Self::LimitExceeded => "LimitExceededException",
+            Self::TooManyFailedAttempts => "TooManyFailedAttemptsException",
+            Self::TooManyRequests => "TooManyRequestsException",
+            Self::UserNotFound => "UserNotFoundException",
+            Self::UserNotConfirmed => "UserNotConfirmedException",
+            Self::InvalidParameter => "InvalidParameterException",
+            Self::NotAuthorized => "NotAuthorizedException",
+            Self::CodeDeliveryFailure => "CodeDeliveryFailureException",
+            Self::ResourceNotFound => "ResourceNotFoundException",
+            Self::LambdaFailure => "UserLambdaValidationException",
+            Self::InternalError => "InternalErrorException",
+            Self::Forbidden => "ForbiddenException",
+            Self::Other(name) => name,
+        }
+    }
+}
+
+impl CallError {
+    /// A stable code for programs: the Cognito error name, or `NetworkError`, `Timeout`,
+    /// `UnreadableReply`.
+    pub fn code(&self) -> &str {
+        match self {
+            Self::Service(error) => error.name(),
+            Self::Network => "NetworkError",
+            Self::Timeout => "Timeout",
+            Self::Unreadable(_) => "UnreadableReply",
+        }
+    }
+}
+
 /// Why a call did not give a usable answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -131,6 +169,14 @@ mod tests {
             CognitoError::LimitExceeded
         );
         assert_eq!(CognitoError::from_name("Weird"), CognitoError::Other("Weird".into()));
+    }
+
+    #[test]
+    fn names_read_back_to_the_same_error() {
+        for name in ["CodeMismatchException", "ExpiredCodeException", "LimitExceededException", "TooManyRequestsException", "Custom"] {
+            assert_eq!(CognitoError::from_name(name).name(), name);
+        }
+        assert_eq!(CallError::Timeout.code(), "Timeout");
     }
 
     #[test]

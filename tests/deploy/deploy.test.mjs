@@ -37,7 +37,7 @@ test('the dry run prints every AWS call a deploy makes, and makes none', () => {
   assert.equal(verbs.at(-1), 'cloudfront create-invalidation');
   assert.match(calls[3], /--capabilities CAPABILITY_IAM .*TriggerCodeKey=trigger\/\w+\.zip/);
 
-  const uploads = calls.filter((c) => c.startsWith('aws s3 cp dist/'));
+  const uploads = calls.filter((c) => c.startsWith('aws s3 cp dist/site/'));
   const byFile = Object.fromEntries(uploads.map((c) => [c.split(' ')[3], c]));
   const expect = (pattern, type, cache) => {
     const file = Object.keys(byFile).find((f) => pattern.test(f));
@@ -45,12 +45,12 @@ test('the dry run prints every AWS call a deploy makes, and makes none', () => {
     assert.ok(byFile[file].includes(`--content-type ${type}`), `${file} is ${type}`);
     assert.ok(byFile[file].includes(`--cache-control ${cache}`), `${file} is cached as ${cache}`);
   };
-  expect(/^dist\/index\.html$/, '"text/html; charset=utf-8"', 'no-cache');
-  expect(/^dist\/reset-password\.html$/, '"text/html; charset=utf-8"', 'no-cache');
-  expect(/^dist\/www\/config\.json$/, '"application/json; charset=utf-8"', 'no-cache');
-  expect(/^dist\/assets\/\w+\/www\/pkg\/.*\.wasm$/, 'application/wasm', '"public, max-age=31536000, immutable"');
-  expect(/^dist\/assets\/\w+\/www\/boot\.js$/, '"text/javascript; charset=utf-8"', '"public, max-age=31536000, immutable"');
-  const config = JSON.parse(readFileSync(join(ROOT, 'dist', 'www', 'config.json'), 'utf8'));
+  expect(/^dist\/site\/index\.html$/, '"text/html; charset=utf-8"', 'no-cache');
+  expect(/^dist\/site\/reset-password\.html$/, '"text/html; charset=utf-8"', 'no-cache');
+  expect(/^dist\/site\/www\/config\.json$/, '"application/json; charset=utf-8"', 'no-cache');
+  expect(/^dist\/site\/assets\/\w+\/www\/pkg\/.*\.wasm$/, 'application/wasm', '"public, max-age=31536000, immutable"');
+  expect(/^dist\/site\/assets\/\w+\/www\/boot\.js$/, '"text/javascript; charset=utf-8"', '"public, max-age=31536000, immutable"');
+  const config = JSON.parse(readFileSync(join(ROOT, 'dist', 'site', 'www', 'config.json'), 'utf8'));
   assert.equal(config.userPoolId, 'eu-west-2_Example', 'config.json comes from the stack outputs');
   assert.equal(config.clientSecret, undefined);
 });
@@ -60,7 +60,7 @@ test('the uploaded layout (hashed assets) works in a browser', async () => {
   mkdirSync(join(ROOT, '.run'), { recursive: true });
   const configFile = join(ROOT, '.run', 'deploy-layout-config.json');
   writeFileSync(configFile, JSON.stringify({ region: 'local', clientId: 'c1', endpoint: 'http://127.0.0.1:19471/' }));
-  const server = await serve({ root: join(ROOT, 'dist'), port: 19470, configFile, cognitoEndpoint: 'http://127.0.0.1:19471/' });
+  const server = await serve({ root: join(ROOT, 'dist', 'site'), port: 19470, configFile, cognitoEndpoint: 'http://127.0.0.1:19471/' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const page = await browser.newPage();

@@ -1,0 +1,230 @@
+//! The JavaScript API of the npm package (cargo feature `api`): the same Rust functions the
+//! pages run, for teams that bring their own pages. Network calls return promises; failures
+//! reject with `{ code, userMessage, retryable }`.
+
+use js_sys::{Array, Object, Reflect, JSON};
+use reset_link_core::api::{confirm_forgot_password as confirm_call, forgot_password as forgot_call, EmptyReply, ForgotPasswordReply};
+use reset_link_core::config::{parse_config, Config};
+use reset_link_core::error::CallError;
+use reset_link_core::i18n::{pick_language, Catalogue};
+use reset_link_core::link::parse_link;
+use reset_link_core::policy::{checklist, PasswordPolicy, Rule};
+use reset_link_core::words::{rule_key, ForgotOutcome, ResetAdvice};
+use wasm_bindgen::prelude::*;
+
+use crate::{http, signin};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Where Cognito is and how the pages behave; the same keys as the pages' config.json. */
+export interface ResetConfig {
+  /** The user pool id, such as "eu-west-1_AbC123"; the region is read from it. */
+  userPoolId?: string;
+  /** An app client WITHOUT a secret. */
+  clientId: string;
+  /** The region, when it cannot be read from userPoolId. */
+  region?: string;
+  /** Another Cognito address (a local emulator): https, or http on localhost. */
+  endpoint?: string;
+  /** The pool's password policy, for checkPassword. */
+  passwordPolicy?: PasswordPolicy;
+  /** Seconds one call may take before it is retried (default 15). */
+  requestTimeoutSeconds?: number;
+  /** How signIn signs in: "srp" (default) or "password" (USER_PASSWORD_AUTH). */
+  signIn?: "srp" | "password" | "none";
+  /** "amplify" (default): signIn stores the tokens where Amplify and amazon-cognito-identity-js read them; "none": it does not. */
+  session?: "amplify" | "none";
+  /** The language of userMessage: "en", "es", "de", "fr", "pt", "ja" or "ar" (default: the browser's). */
+  language?: string;
+}
+
+/** Cognito's password policy, as in config.json. */
+export interface PasswordPolicy {
+  minimumLength?: number;
+  requireUppercase?: boolean;
+  requireLowercase?: boolean;
+  requireNumbers?: boolean;
+  requireSymbols?: boolean;
+}
+
+/** What a reset link carries; null for what it lacks. */
+export interface ResetLink {
+  code: string | null;
+  username: string | null;
+  /** The email to show, when the link carries one (the username may be an opaque id). */
+  email: string | null;
+}
+
+/** Where Cognito says it sent the code (masked). */
+export interface CodeDelivery {
+  destination: string | null;
+  medium: string | null;
+}
+
+/** One line of the password checklist. */
+export interface PasswordRule {
+  rule: "length" | "upper" | "lower" | "number" | "symbol" | "spaces" | "match";
+  met: boolean;
+  /** The line to show, in the configured language. */
+  text: string;
+}
+
+/** The result of checkPassword. */
+export interface PasswordCheck {
+  ok: boolean;
+  rules: PasswordRule[];
+}
+
+/** The tokens of a signed-in person. */
+export interface Session {
+  idToken: string;
+  accessToken: string;
+  refreshToken: string | null;
+  /** The pool's username of the person (cognito:username). */
+  username: string;
+}
+
+/** How every promise of this package rejects. */
+export interface ResetError {
+  /** A Cognito error name ("CodeMismatchException", ...), "NetworkError", "Timeout", "UnreadableReply", "InvalidConfig", "InvalidInput", or the name of a sign-in challenge ("SMS_MFA", ...). */
+  code: string;
+  /** Words for the person, in the configured language. */
+  userMessage: string;
+  /** Whether trying again later may help. */
+  retryable: boolean;
+}
+"#;
+
+/// A plain JS object from `(key, value)` pairs.
+fn object(members: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in members {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object.into()
+}
+
+/// `Some(text)` as a string, `None` as null.
+fn text_or_null(text: Option<&str>) -> JsValue {
+    text.map_or(JsValue::NULL, JsValue::from_str)
+}
+
+/// The rejection value.
+fn failure(code: &str, message: &str, retryable: bool) -> JsValue {
+    object(&[("code", code.into()), ("userMessage", message.into()), ("retryable", retryable.into())])
+}
+
+/// The config and the catalogue of its language, or an `InvalidConfig` rejection.
+fn read_config(config: &JsValue) -> Result<(Config, Catalogue), JsValue> {
+    let text = JSON::stringify(config).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    let parsed = parse_config(&text).map_err(|problem| failure("InvalidConfig", problem.explanation(), false))?;
+    let requested = Reflect::get(config, &"language".into()).ok().and_then(|v| v.as_string());
+    let browser = web_sys::window().and_then(|w| w.navigator().language());
+    let language = pick_language(requested.as_deref(), browser.as_deref(), &parsed.default_language);
+    Ok((parsed, Catalogue::bundled(language)))
+}
+
+/// A call failure as a rejection, with `advice` giving the words.
+fn call_failure(error: &CallError, key: &str, words: &Catalogue) -> JsValue {
+    failure(error.code(), words.text(key), error.is_transient())
+}
+
+/// Reads a reset link (a full address, or its query or fragment).
+#[wasm_bindgen(js_name = parseResetLink, unchecked_return_type = "ResetLink")]
+pub fn parse_reset_link(url: &str) -> JsValue {
+    let (before_hash, hash) = url.split_once('#').unwrap_or((url, ""));
+    let search = before_hash.split_once('?').map_or(before_hash, |(_, q)| q);
+    let search = if search.contains('=') { search } else { "" };
+    let link = parse_link(search, hash);
+    object(&[
+        ("code", text_or_null(link.code.as_deref())),
+        ("username", text_or_null(link.username.as_deref())),
+        ("email", text_or_null(link.email.as_deref())),
+    ])
+}
+
+/// Asks Cognito to send a reset link (ForgotPassword). Resolves the same way whether or not
+/// the account exists, as the page's words must.
+#[wasm_bindgen(js_name = forgotPassword, unchecked_return_type = "CodeDelivery")]
+pub async fn forgot_password(#[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue, username: String) -> Result<JsValue, JsValue> {
+    let (config, words) = read_config(&config)?;
+    let call = forgot_call(&config.client_id, username.trim(), Some(&words.language));
+    let result = http::send::<ForgotPasswordReply>(&config, &call).await;
+    let outcome = ForgotOutcome::for_result(&result.as_ref().map(|_| ()).map_err(Clone::clone));
+    match result {
+        Ok(reply) => Ok(object(&[("destination", text_or_null(reply.destination.as_deref())), ("medium", text_or_null(reply.medium.as_deref()))])),
+        Err(_) if outcome == ForgotOutcome::Sent => Ok(object(&[("destination", JsValue::NULL), ("medium", JsValue::NULL)])),
+        Err(error) => Err(call_failure(&error, outcome.key(), &words)),
+    }
+}
+
+/// Sets the new password (ConfirmForgotPassword).
+#[wasm_bindgen(js_name = confirmForgotPassword, unchecked_return_type = "undefined")]
+pub async fn confirm_forgot_password(
+    #[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue,
+    username: String,
+    code: String,
+    password: String,
+) -> Result<(), JsValue> {
+    let (config, words) = read_config(&config)?;
+    if username.trim().is_empty() || code.trim().is_empty() || password.is_empty() {
+        return Err(failure("InvalidInput", words.text("reset.need_code"), false));
+    }
+    let call = confirm_call(&config.client_id, username.trim(), code.trim(), &password);
+    http::send::<EmptyReply>(&config, &call)
+        .await
+        .map(|_| ())
+        .map_err(|error| call_failure(&error, ResetAdvice::for_error(&error).key(), &words))
+}
+
+/// The live checklist: each rule of the policy, whether it is met, and its words.
+#[wasm_bindgen(js_name = checkPassword, unchecked_return_type = "PasswordCheck")]
+pub fn check_password(
+    #[wasm_bindgen(unchecked_param_type = "PasswordPolicy | undefined")] policy: JsValue,
+    password: &str,
+    confirm: &str,
+    language: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let policy = if policy.is_undefined() || policy.is_null() {
+        PasswordPolicy::default()
+    } else {
+        let text = JSON::stringify(&policy).ok().and_then(|s| s.as_string()).unwrap_or_default();
+        reset_link_core::json::parse(&text)
+            .and_then(|json| PasswordPolicy::from_json(&json))
+            .ok_or_else(|| failure("InvalidConfig", "passwordPolicy has a value of the wrong kind.", false))?
+    };
+    let words = Catalogue::bundled(pick_language(language.as_deref(), None, "en"));
+    let rules = Array::new();
+    let mut ok = true;
+    for (rule, met) in checklist(&policy, password, confirm) {
+        ok &= met;
+        let n = match rule {
+            Rule::MinimumLength(n) => reset_link_core::json::decimal(n.into()),
+            _ => String::new(),
+        };
+        let text = words.fill(rule_key(rule), &[("n", &n)]);
+        rules.push(&object(&[("rule", rule.key().into()), ("met", met.into()), ("text", text.into())]));
+    }
+    Ok(object(&[("ok", ok.into()), ("rules", rules.into())]))
+}
+
+/// Signs in with the new password (SRP unless `signIn` is "password"); stores the session
+/// for Amplify and amazon-cognito-identity-js unless `session` is "none".
+#[wasm_bindgen(js_name = signIn, unchecked_return_type = "Session")]
+pub async fn sign_in(
+    #[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue,
+    username: String,
+    password: String,
+) -> Result<JsValue, JsValue> {
+    let (config, words) = read_config(&config)?;
+    match signin::authenticate(&config, username.trim(), &password).await {
+        Ok((tokens, owner)) => Ok(object(&[
+            ("idToken", tokens.id_token.into()),
+            ("accessToken", tokens.access_token.into()),
+            ("refreshToken", text_or_null(tokens.refresh_token.as_deref())),
+            ("username", owner.into()),
+        ])),
+        Err(signin::NoSession::Challenge(name)) => Err(failure(&name, words.text("reset.done"), false)),
+        Err(signin::NoSession::Failed(error)) => Err(call_failure(&error, ResetAdvice::for_error(&error).key(), &words)),
+    }
+}

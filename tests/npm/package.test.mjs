@@ -1,0 +1,88 @@
+// The npm package as a team would use it: packed, installed from the tarball into an app,
+// type-checked with tsc, bundled with esbuild, and run through the reset flow against
+// cognito-local and the real trigger in the browser.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/paths.mjs';
+import { setUp, openPage, canSignIn } from '../e2e/harness.mjs';
+
+const APP = join(ROOT, 'tests', 'npm', 'app');
+const PACKAGE = join(ROOT, 'dist', 'npm');
+let env;
+let appServer;
+
+before(async () => {
+  execFileSync('node', [join(ROOT, 'scripts', 'pack.mjs')], { cwd: ROOT, stdio: 'ignore' });
+  rmSync(join(APP, 'node_modules', 'cognito-reset-link'), { recursive: true, force: true });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent'], { cwd: APP, stdio: 'inherit' });
+  env = await setUp('npm-app', 19540);
+});
+after(async () => {
+  await new Promise((resolve) => (appServer ? appServer.close(resolve) : resolve()));
+  await env?.close();
+});
+
+test('npm pack ships only the module, its types, the wasm, README, LICENSE and package.json', () => {
+  const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PACKAGE, encoding: 'utf8' }));
+  assert.deepEqual(report.files.map((f) => f.path).sort(), [
+    'LICENSE', 'README.md', 'cognito_reset_link.d.ts', 'cognito_reset_link.js',
+    'cognito_reset_link_bg.wasm', 'cognito_reset_link_bg.wasm.d.ts', 'package.json',
+  ]);
+  const manifest = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8'));
+  for (const key of ['name', 'version', 'license', 'repository', 'files', 'exports', 'types', 'sideEffects']) {
+    assert.ok(key in manifest, `package.json has ${key}`);
+  }
+});
+
+test('the definitions describe the API precisely (no any), and a typed app passes tsc', () => {
+  const types = readFileSync(join(PACKAGE, 'cognito_reset_link.d.ts'), 'utf8');
+  const api = types.slice(0, types.indexOf('export type InitInput'));
+  assert.doesNotMatch(api, /\bany\b/);
+  for (const line of ['export function forgotPassword(config: ResetConfig, username: string): Promise<CodeDelivery>;',
+    'export function parseResetLink(url: string): ResetLink;', 'export interface ResetError {']) {
+    assert.ok(types.includes(line), line);
+  }
+  execFileSync(join(APP, 'node_modules', '.bin', 'tsc'), ['-p', APP], { stdio: 'inherit' });
+});
+
+test('an app bundled with esbuild from the tarball runs the reset flow in the browser', async () => {
+  const out = join(APP, 'dist');
+  mkdirSync(out, { recursive: true });
+  execFileSync(join(APP, 'node_modules', '.bin', 'esbuild'), ['main.ts', '--bundle', '--format=esm', '--target=es2022',
+    `--outfile=${join(out, 'main.js')}`, '--log-level=error'], { cwd: APP });
+  copyFileSync(join(APP, 'index.html'), join(out, 'index.html'));
+  copyFileSync(join(APP, 'node_modules', 'cognito-reset-link', 'cognito_reset_link_bg.wasm'), join(out, 'cognito_reset_link_bg.wasm'));
+  appServer = createServer((req, res) => {
+    const file = join(out, new URL(req.url, 'http://x').pathname.replace(/^\/+/, '') || 'index.html');
+    if (!existsSync(file)) return res.writeHead(404).end();
+    const type = file.endsWith('.wasm') ? 'application/wasm' : file.endsWith('.js') ? 'text/javascript' : 'text/html';
+    return res.writeHead(200, { 'Content-Type': type }).end(readFileSync(file));
+  });
+  await new Promise((resolve) => appServer.listen(19549, '127.0.0.1', resolve));
+
+  const { stack, browser } = env;
+  const user = stack.users[1];
+  const { page, problems } = await openPage(browser, 'http://127.0.0.1:19549/index.html');
+  await page.waitForSelector('body[data-ready]', { state: 'attached' });
+  await page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, signIn: 'srp' });
+
+  const mark = stack.output().length;
+  const delivery = await page.evaluate((email) => window.askForLink(email), user.email);
+  assert.equal(delivery.medium, 'EMAIL');
+  const link = await stack.nextLink(mark);
+
+  const failure = await page.evaluate((address) => window.failWith(address), link);
+  assert.deepEqual(failure, { code: 'CodeMismatchException', userMessage: 'Dieser Link funktioniert nicht. Vielleicht wurde er durch einen neueren ersetzt oder unvollständig kopiert. Wir können dir einen neuen Link schicken.', retryable: false });
+
+  const { check, session } = await page.evaluate(([address, password]) => window.resetWith(address, password), [link, 'From-npm-app1']);
+  assert.equal(check.ok, true);
+  assert.ok(check.rules.every((r) => r.met && r.text.length > 0));
+  assert.match(session.idToken, /^ey/);
+  assert.equal(await canSignIn(stack, user.email, 'From-npm-app1'), true);
+  assert.ok(await page.evaluate((owner) => localStorage.getItem(`CognitoIdentityServiceProvider.${window.resetConfig.clientId}.LastAuthUser`) === owner, session.username));
+  assert.deepEqual(problems, []);
+});
