@@ -1,5 +1,6 @@
-//! What people read: every outcome of a call, in words a non-technical person understands,
-//! with the action that helps. Raw error names and messages never reach a page.
+//! What people read for every outcome of a call: each outcome maps to the action that helps
+//! and to a catalogue key (`core/i18n/<lang>.json` holds the words, in every language). Raw
+//! error names and messages never reach a page.
 
 use crate::error::{CallError, CognitoError};
 use crate::policy::Rule;
