@@ -31,9 +31,11 @@ setInterval(() => {
   if (output.length === seen) return;
   seen = output.length;
   // One email per ForgotPassword: show each link once.
-  for (const link of linksIn(output, stack.pageUrl)) {
+  const links = [...linksIn(output, stack.pageUrl).map((link) => ['Reset link', link]),
+    ...linksIn(output, `${stack.pageOrigin}/confirm.html`).map((link) => ['Sign-up confirmation link', link])];
+  for (const [kind, link] of links) {
     if (shown.has(link)) continue;
     shown.add(link);
-    console.log(`  Email sent. Reset link:\n    ${link}\n`);
+    console.log(`  Email sent. ${kind}:\n    ${link}\n`);
   }
 }, 300);

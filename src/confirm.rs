@@ -7,7 +7,7 @@ use std::{cell::RefCell, rc::Rc};
 use reset_link_core::api::{confirm_sign_up, resend_confirmation_code, EmptyReply};
 use reset_link_core::config::Config;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
-use reset_link_core::words::{ConfirmOutcome, ForgotOutcome};
+use reset_link_core::words::ConfirmOutcome;
 
 use crate::i18n::t;
 use crate::{address, config, dom, http, i18n, timer};
@@ -101,14 +101,7 @@ async fn send_new_link(page: Rc<RefCell<Page>>) {
         return;
     }
     page.borrow_mut().busy = true;
-    dom::enable("new-link", false);
     let config = page.borrow().config.clone();
     let call = resend_confirmation_code(&config.client_id, &username, Some(&i18n::language()));
-    let result = http::send::<EmptyReply>(&config, &call).await.map(|_| ());
-    page.borrow_mut().busy = false;
-    match ForgotOutcome::for_result(&result) {
-        ForgotOutcome::Sent => dom::say(&t("confirm.new_link_sent"), false),
-        other => dom::say(&t(other.key()), true),
-    }
-    timer::count_down("new-link", config.resend_cooldown_seconds, &t("reset.new_link_wait"), &t("reset.new_link")).await;
+    timer::send_new_link(&config, &call, "confirm.new_link_sent", || page.borrow_mut().busy = false).await;
 }

@@ -3,12 +3,12 @@
 
 use std::{cell::RefCell, rc::Rc};
 
-use reset_link_core::api::{confirm_forgot_password, forgot_password, EmptyReply, ForgotPasswordReply};
+use reset_link_core::api::{confirm_forgot_password, forgot_password, EmptyReply};
 use reset_link_core::config::Config;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::policy::{checklist, Rule};
 use reset_link_core::json::decimal;
-use reset_link_core::words::{rule_key, ForgotOutcome, ResetAdvice};
+use reset_link_core::words::{rule_key, ResetAdvice};
 
 use crate::i18n::{fill, t};
 use crate::{address, config, dom, http, i18n, signin, timer};
@@ -207,14 +207,7 @@ async fn send_new_link(page: Rc<RefCell<Page>>) {
         return;
     }
     page.borrow_mut().busy = true;
-    dom::enable("new-link", false);
     let config = page.borrow().config.clone();
     let call = forgot_password(&config.client_id, &username, Some(&i18n::language()));
-    let result = http::send::<ForgotPasswordReply>(&config, &call).await.map(|_| ());
-    page.borrow_mut().busy = false;
-    match ForgotOutcome::for_result(&result) {
-        ForgotOutcome::Sent => dom::say(&t("reset.new_link_sent"), false),
-        other => dom::say(&t(other.key()), true),
-    }
-    timer::count_down("new-link", config.resend_cooldown_seconds, &t("reset.new_link_wait"), &t("reset.new_link")).await;
+    timer::send_new_link(&config, &call, "reset.new_link_sent", || page.borrow_mut().busy = false).await;
 }

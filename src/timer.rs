@@ -1,7 +1,12 @@
-//! Waiting in the browser: a sleep, and a button that counts down before it can be used again.
+//! Waiting in the browser: a sleep, a button that counts down before it can be used again,
+//! and the "send me a new link" button built on it.
 
+use reset_link_core::api::{Call, EmptyReply};
+use reset_link_core::config::Config;
 use reset_link_core::json::decimal;
+use reset_link_core::words::ForgotOutcome;
 
+use crate::i18n::t;
 use crate::{dom, http};
 
 /// Waits `ms` milliseconds.
@@ -19,4 +24,18 @@ pub async fn count_down(id: &str, seconds: u32, waiting: &str, ready: &str) {
     }
     dom::set_text(id, ready);
     dom::enable(id, true);
+}
+
+/// Sends `call` (ForgotPassword or ResendConfirmationCode) for the `#new-link` button, says
+/// how it went (`sent` is the catalogue key for success), runs `done` once the request is
+/// over (so the page may send again), then counts the cooldown down.
+pub async fn send_new_link(config: &Config, call: &Call, sent: &str, done: impl FnOnce()) {
+    dom::enable("new-link", false);
+    let result = http::send::<EmptyReply>(config, call).await.map(|_| ());
+    done();
+    match ForgotOutcome::for_result(&result) {
+        ForgotOutcome::Sent => dom::say(&t(sent), false),
+        other => dom::say(&t(other.key()), true),
+    }
+    count_down("new-link", config.resend_cooldown_seconds, &t("reset.new_link_wait"), &t("reset.new_link")).await;
 }
