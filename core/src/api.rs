@@ -25,14 +25,19 @@ impl Call {
     }
 }
 
-/// The `ForgotPassword` call for `username`, with `language` passed to the trigger in
+/// A call about one user: `ClientId`, `Username`, and `language` passed to the trigger in
 /// `ClientMetadata.lang`.
-pub fn forgot_password(client_id: &str, username: &str, language: Option<&str>) -> Call {
+fn user_call(operation: &str, client_id: &str, username: &str, language: Option<&str>) -> Call {
     let mut members = vec![("ClientId", string(client_id)), ("Username", string(username))];
     if let Some(language) = language {
         members.push(("ClientMetadata", object(vec![("lang", string(language))])));
     }
-    Call::new("ForgotPassword", object(members))
+    Call::new(operation, object(members))
+}
+
+/// The `ForgotPassword` call for `username`, with `language` passed to the trigger.
+pub fn forgot_password(client_id: &str, username: &str, language: Option<&str>) -> Call {
+    user_call("ForgotPassword", client_id, username, language)
 }
 
 /// The `ConfirmForgotPassword` call.
@@ -58,35 +63,25 @@ pub fn confirm_sign_up(client_id: &str, username: &str, code: &str) -> Call {
 
 /// The `ResendConfirmationCode` call, with `language` passed to the trigger.
 pub fn resend_confirmation_code(client_id: &str, username: &str, language: Option<&str>) -> Call {
-    let mut members = vec![("ClientId", string(client_id)), ("Username", string(username))];
-    if let Some(language) = language {
-        members.push(("ClientMetadata", object(vec![("lang", string(language))])));
-    }
-    Call::new("ResendConfirmationCode", object(members))
+    user_call("ResendConfirmationCode", client_id, username, language)
+}
+
+/// An `InitiateAuth` call with `flow` and its `AuthParameters`.
+fn initiate_auth(flow: &str, client_id: &str, parameters: Vec<(&str, Json)>) -> Call {
+    Call::new(
+        "InitiateAuth",
+        object(vec![("AuthFlow", string(flow)), ("ClientId", string(client_id)), ("AuthParameters", object(parameters))]),
+    )
 }
 
 /// The `InitiateAuth` call with `USER_PASSWORD_AUTH`.
 pub fn initiate_password_auth(client_id: &str, username: &str, password: &str) -> Call {
-    Call::new(
-        "InitiateAuth",
-        object(vec![
-            ("AuthFlow", string("USER_PASSWORD_AUTH")),
-            ("ClientId", string(client_id)),
-            ("AuthParameters", object(vec![("USERNAME", string(username)), ("PASSWORD", string(password))])),
-        ]),
-    )
+    initiate_auth("USER_PASSWORD_AUTH", client_id, vec![("USERNAME", string(username)), ("PASSWORD", string(password))])
 }
 
 /// The `InitiateAuth` call with `USER_SRP_AUTH`; `srp_a` is `A` in hex.
 pub fn initiate_srp_auth(client_id: &str, username: &str, srp_a: &str) -> Call {
-    Call::new(
-        "InitiateAuth",
-        object(vec![
-            ("AuthFlow", string("USER_SRP_AUTH")),
-            ("ClientId", string(client_id)),
-            ("AuthParameters", object(vec![("USERNAME", string(username)), ("SRP_A", string(srp_a))])),
-        ]),
-    )
+    initiate_auth("USER_SRP_AUTH", client_id, vec![("USERNAME", string(username)), ("SRP_A", string(srp_a))])
 }
 
 /// The answer to `PASSWORD_VERIFIER` (`RespondToAuthChallenge`).

@@ -1,6 +1,6 @@
 //! The trigger's settings, read once from the environment at start and checked.
 
-use reset_link_core::email::{check_message, render_reset, EmailTexts, MessageError};
+use reset_link_core::email::{check_message, render, EmailTexts, Kind, MessageError};
 use reset_link_core::i18n::{pick_language, Catalogue, LANGUAGES};
 use reset_link_core::link::{build_link, LinkStyle};
 
@@ -89,13 +89,17 @@ impl Settings {
         Ok(settings)
     }
 
-    /// Renders a message for a long username in every language, so settings that Cognito
-    /// would refuse are found at start, not when a person asks for a reset.
+    /// Renders every message the trigger writes (reset and sign-up, to their pages) for a
+    /// long username in every language, so settings that Cognito would refuse are found at
+    /// start, not when a person asks for a link.
     fn check_sample(&self) -> Result<(), SettingsError> {
         let long_name = "n".repeat(128);
-        let link = build_link(&self.reset_page, self.style, "{####}", &long_name, Some(&long_name));
-        LANGUAGES.iter().try_for_each(|language| {
-            check_message(&render_reset(&self.texts, &link, &long_name, &Catalogue::bundled(language))).map_err(SettingsError::BadTemplate)
+        [(Kind::Reset, &self.reset_page), (Kind::SignUp, &self.confirm_page)].into_iter().try_for_each(|(kind, page)| {
+            let link = build_link(page, self.style, "{####}", &long_name, Some(&long_name));
+            LANGUAGES.iter().try_for_each(|language| {
+                let message = render(kind, &self.texts, &link, &long_name, &Catalogue::bundled(language));
+                check_message(&message).map_err(SettingsError::BadTemplate)
+            })
         })
     }
 }
