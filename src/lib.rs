@@ -3,6 +3,8 @@
 //! is decided in the core crate.
 
 mod address;
+#[cfg(target_arch = "wasm32")]
+mod blocks;
 #[cfg(feature = "api")]
 mod api;
 mod config;
@@ -16,6 +18,10 @@ mod signin;
 mod timer;
 
 use wasm_bindgen::prelude::*;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: blocks::Blocks = blocks::Blocks::new();
 
 /// Sets the panic hook once, when the module loads (only with `panic-messages`).
 #[wasm_bindgen(start, skip_typescript)]
