@@ -2,6 +2,7 @@
 //! pages run, for teams that bring their own pages. Network calls return promises; failures
 //! reject with `{ code, userMessage, retryable }`.
 
+use crate::prelude::*;
 use js_sys::{Array, Object, Reflect, JSON};
 use reset_link_core::api::{confirm_forgot_password as confirm_call, forgot_password as forgot_call, EmptyReply, ForgotPasswordReply};
 use reset_link_core::config::{parse_config, Config};

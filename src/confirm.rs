@@ -2,7 +2,9 @@
 //! (`ConfirmSignUp`), says plainly that the account is ready, and offers sign-in. Without a
 //! code in the link the person types it; a wrong or expired code offers a new link.
 
-use std::{cell::RefCell, rc::Rc};
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::RefCell;
 
 use reset_link_core::api::{confirm_sign_up, resend_confirmation_code, EmptyReply};
 use reset_link_core::config::Config;

@@ -1,7 +1,9 @@
 //! The forgot-password page: one box, one `ForgotPassword` call, and the same words whether
 //! or not the account exists.
 
-use std::{cell::Cell, rc::Rc};
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::Cell;
 
 use reset_link_core::api::{forgot_password, ForgotPasswordReply};
 use reset_link_core::config::{Config, SignInWith};

@@ -1,7 +1,9 @@
 //! Sends Cognito calls over fetch: one place turns JS failures into `CallError`, with a
 //! timeout and retries with backoff for transient failures only.
 
-use std::{cell::Cell, rc::Rc};
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::Cell;
 
 use js_sys::{Math, Promise};
 use reset_link_core::api::{read_reply, Call, EmptyReply, Reply, CONTENT_TYPE};

@@ -2,7 +2,8 @@
 //! from `www/i18n/<lang>.json` (English is built in), and applied to `<html lang dir>` and to
 //! every element marked `data-i18n="key"`.
 
-use std::cell::RefCell;
+use crate::prelude::*;
+use core::cell::RefCell;
 
 use reset_link_core::i18n::{pick_language, Catalogue};
 use wasm_bindgen::JsCast;
@@ -10,23 +11,32 @@ use web_sys::{Element, RequestInit};
 
 use crate::{dom, http};
 
-thread_local! {
-    static WORDS: RefCell<Catalogue> = RefCell::new(Catalogue::english());
+/// The page's catalogue, set once the language is known (English until then).
+struct Words(RefCell<Option<Catalogue>>);
+
+// SAFETY: the browser module runs on one thread.
+unsafe impl Sync for Words {}
+
+static WORDS: Words = Words(RefCell::new(None));
+
+/// Runs `read` over the page's catalogue.
+fn with<T>(read: impl FnOnce(&Catalogue) -> T) -> T {
+    read(WORDS.0.borrow_mut().get_or_insert_with(Catalogue::english))
 }
 
 /// The text for `key` in the page's language.
 pub fn t(key: &str) -> String {
-    WORDS.with(|words| words.borrow().text(key).to_string())
+    with(|words| words.text(key).to_string())
 }
 
 /// The text for `key` with `{name}` placeholders filled in.
 pub fn fill(key: &str, values: &[(&str, &str)]) -> String {
-    WORDS.with(|words| words.borrow().fill(key, values))
+    with(|words| words.fill(key, values))
 }
 
 /// The page's language code.
 pub fn language() -> String {
-    WORDS.with(|words| words.borrow().language.clone())
+    with(|words| words.language.clone())
 }
 
 /// Picks and loads the language, then translates the page.
@@ -39,7 +49,7 @@ pub async fn load(requested: Option<&str>, default: &str) {
         let path = ["www/i18n/", language, ".json"].concat();
         if let Ok((200, text, _)) = http::fetch_text(&path, &RequestInit::new(), 10_000).await {
             if let Some(catalogue) = Catalogue::from_json(language, &text) {
-                WORDS.with(|words| *words.borrow_mut() = catalogue);
+                *WORDS.0.borrow_mut() = Some(catalogue);
             }
         }
     }
@@ -51,7 +61,7 @@ fn apply() {
     let document = dom::document();
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", &language());
-        let rtl = WORDS.with(|words| words.borrow().is_rtl());
+        let rtl = with(Catalogue::is_rtl);
         let _ = root.set_attribute("dir", if rtl { "rtl" } else { "ltr" });
     }
     let Ok(marked) = document.query_selector_all("[data-i18n]") else { return };

@@ -1,6 +1,18 @@
 //! Browser module of cognito-reset-link: the DOM, fetch and storage around
 //! `reset-link-core`. One entry per page; everything that can be decided without a browser
 //! is decided in the core crate.
+//!
+//! In the browser it is `no_std` (with `alloc`): the standard library's panic and formatting
+//! machinery would be a fifth of the download. A panic stops the module (`on_panic`).
+#![cfg_attr(target_arch = "wasm32", no_std)]
+
+extern crate alloc;
+
+/// What `std`'s prelude would bring: strings and vectors from `alloc`.
+mod prelude {
+    pub use alloc::string::{String, ToString};
+    pub use alloc::vec::Vec;
+}
 
 mod address;
 #[cfg(target_arch = "wasm32")]
@@ -23,17 +35,28 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: blocks::Blocks = blocks::Blocks::new();
 
-/// Sets the panic hook once, when the module loads (only with `panic-messages`).
-#[wasm_bindgen(start, skip_typescript)]
-fn on_load() {
+/// A panic ends the module with a trap; with `panic-messages` its message goes to the
+/// console first.
+#[cfg(target_arch = "wasm32")]
+#[panic_handler]
+fn on_panic(_info: &core::panic::PanicInfo) -> ! {
     #[cfg(feature = "panic-messages")]
-    console_error_panic_hook::set_once();
+    console_error(&alloc::format!("{_info}"));
+    core::arch::wasm32::unreachable()
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "panic-messages"))]
+#[wasm_bindgen]
+extern "C" {
+    /// `console.error`.
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(text: &str);
 }
 
 /// The SRP work of one sign-in (A, then the password claim), for the benchmark only.
 #[cfg(feature = "bench")]
 #[wasm_bindgen]
-pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &str, big_b_hex: &str, salt_hex: &str, secret_block: &str) -> String {
+pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &str, big_b_hex: &str, salt_hex: &str, secret_block: &str) -> alloc::string::String {
     use reset_link_core::srp;
     let started = srp::start(random);
     let challenge = srp::Challenge { pool_name, user_id, big_b_hex, salt_hex, secret_block };

@@ -1,7 +1,9 @@
 //! The reset page: reads the link and scrubs it from the address bar, checks the new password
 //! live against the pool's policy, calls `ConfirmForgotPassword`, and explains every outcome.
 
-use std::{cell::RefCell, rc::Rc};
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::RefCell;
 
 use reset_link_core::api::{confirm_forgot_password, forgot_password, EmptyReply};
 use reset_link_core::config::Config;

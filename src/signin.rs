@@ -3,6 +3,7 @@
 //! failure returns `None`: the password is changed either way, so the page then simply
 //! offers the sign-in page.
 
+use crate::prelude::*;
 use reset_link_core::api::{initiate_password_auth, initiate_srp_auth, respond_password_verifier, AuthReply, Tokens};
 use reset_link_core::config::{Config, SignIn};
 use reset_link_core::error::CallError;

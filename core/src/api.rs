@@ -1,6 +1,7 @@
 //! Cognito calls as data: each request is an `X-Amz-Target` and a JSON body; each reply,
 //! `(status, body)`, becomes a typed result or a [`CallError`]. No transport here.
 
+use crate::prelude::*;
 use crate::error::{CallError, CognitoError};
 use crate::json::{self, object, string, Json};
 

@@ -1,6 +1,7 @@
 //! The pages' `config.json`: read as data, checked once, with a reason a deployer understands
 //! when it is wrong.
 
+use crate::prelude::*;
 use crate::json::{self, Json};
 use crate::policy::PasswordPolicy;
 

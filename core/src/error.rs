@@ -1,6 +1,8 @@
 //! What can go wrong with a call to Cognito, as data. The words people read live in
 //! [`crate::words`], never in `Display`.
 
+use crate::prelude::*;
+
 /// An error Cognito named in its reply (`__type`, or the `x-amzn-ErrorType` header).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

@@ -2,6 +2,7 @@
 //! JSON file per language in `core/i18n/` so a translator edits one file. English is built
 //! in; a catalogue missing a key falls back to English for it (and a test fails).
 
+use crate::prelude::*;
 use crate::json::{self, Json};
 
 /// The languages the kit ships, English first.

@@ -4,6 +4,8 @@
 //! library with derive-based (de)serialization costs more than this whole page. Numbers are
 //! read as integers (a fraction is dropped); nothing the kit reads holds any other kind.
 
+use crate::prelude::*;
+
 /// Deepest nesting accepted, so hostile input cannot exhaust the stack.
 const MAX_DEPTH: usize = 64;
 

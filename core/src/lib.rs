@@ -5,6 +5,20 @@
 //! It does no I/O: no network, clock, randomness, environment or browser. The shells pass
 //! those in, so everything here is tested with plain `cargo test`.
 #![deny(missing_docs)]
+// `no_std` (with `alloc`) keeps the standard library's panic and formatting machinery out
+// of the browser module; the trigger links this crate under `std` as usual.
+#![no_std]
+
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
+
+/// What `std`'s prelude would bring: strings, vectors and boxes from `alloc`.
+mod prelude {
+    pub use alloc::string::{String, ToString};
+    pub use alloc::vec::Vec;
+    pub use alloc::{format, vec};
+}
 
 pub mod api;
 pub mod config;

@@ -10,6 +10,8 @@
 //! assert_eq!(params.username.as_deref(), Some("jane+1@example.com"));
 //! ```
 
+use crate::prelude::*;
+
 /// Name of the code parameter (the name the widely shared version of this recipe uses).
 pub const CODE_PARAM: &str = "confirmation_code";
 /// Name of the username parameter.

@@ -1,5 +1,6 @@
 //! The pool's password policy and the live checklist the reset page shows.
 
+use crate::prelude::*;
 use crate::json::Json;
 
 /// Characters Cognito counts as symbols (a space counts too when it is not at either end).

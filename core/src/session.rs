@@ -1,6 +1,7 @@
 //! After the reset: where the person goes, and the session handed to the app, in the
 //! localStorage keys amazon-cognito-identity-js and Amplify v6 read.
 
+use crate::prelude::*;
 use crate::api::Tokens;
 use crate::json::{self, Json};
 use crate::srp::digest::base64_decode;
@@ -17,7 +18,7 @@ pub fn token_username(id_token: &str) -> Option<String> {
         c => c,
     }).collect();
     let bytes = base64_decode(&standard)?;
-    let claims = json::parse(std::str::from_utf8(&bytes).ok()?)?;
+    let claims = json::parse(core::str::from_utf8(&bytes).ok()?)?;
     claims.get("cognito:username").and_then(Json::as_str).map(str::to_string)
 }
 

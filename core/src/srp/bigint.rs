@@ -2,7 +2,8 @@
 //! multiply, divide (Knuth's algorithm D), and modular exponentiation. Hand-sized so the
 //! browser module stays small; tested against the SRP vectors and by its own invariants.
 
-use std::cmp::Ordering;
+use crate::prelude::*;
+use core::cmp::Ordering;
 
 /// An unsigned integer of any size: 32-bit limbs, least significant first, no leading zeros.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

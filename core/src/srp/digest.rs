@@ -1,6 +1,8 @@
 //! SHA-256, HMAC-SHA256, Cognito's one-block HKDF, and base64: the hashing SRP needs,
 //! hand-sized for the browser module and checked against the standards' test vectors.
 
+use crate::prelude::*;
+
 /// SHA-256 round constants.
 const K: [u32; 64] = [
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

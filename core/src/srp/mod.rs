@@ -3,6 +3,8 @@
 //! (`AuthenticationHelper`) and pycognito (`aws_srp.py`); the tests hold vectors computed with
 //! pycognito.
 
+use crate::prelude::*;
+
 pub mod bigint;
 pub mod digest;
 

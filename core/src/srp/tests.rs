@@ -1,6 +1,7 @@
 //! Every SRP step checked against vectors computed with pycognito, an independent
 //! implementation, from fixed random values (vectors.json).
 
+use crate::prelude::*;
 use super::*;
 use crate::json::{parse, Json};
 
