@@ -1,13 +1,17 @@
-// Builds the browser module into www/pkg with wasm-pack (release, wasm-opt -Oz from the npm
-// binaryen package: Debian's binaryen produces wasm that crashes at run time). Skips the
+// Builds the browser module into www/pkg, one module per page (the `page-*` features), with
+// wasm-pack (release, wasm-opt -Oz from the npm binaryen package: Debian's binaryen produces
+// wasm that crashes at run time), then minifies the JavaScript glue with esbuild. Skips the
 // build when www/pkg is newer than every source it comes from.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ROOT } from './paths.mjs';
 
-const OUTPUT = join(ROOT, 'www', 'pkg', 'cognito_reset_link_bg.wasm');
-const SOURCES = ['Cargo.toml', 'Cargo.lock', 'src', 'core/src', 'core/Cargo.toml'];
+/** One module per page (the `page-*` features), named after `<body data-page>`. */
+export const PAGE_MODULES = ['forgot', 'reset', 'confirm'];
+const PKG = join(ROOT, 'www', 'pkg');
+const OUTPUTS = PAGE_MODULES.map((page) => join(PKG, `${page}_bg.wasm`));
+const SOURCES = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src', 'core/src', 'core/Cargo.toml', 'core/i18n/en.json'];
 
 /** Newest modification time under `path`. */
 function newest(path) {
@@ -18,13 +22,21 @@ function newest(path) {
   return Math.max(0, ...readdirSync(full).map((name) => newest(join(path, name))));
 }
 
-const fresh = existsSync(OUTPUT) && statSync(OUTPUT).mtimeMs > Math.max(...SOURCES.map(newest));
-if (fresh && !process.argv.includes('--force')) {
+const built = Math.min(...OUTPUTS.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
+if (built > Math.max(...SOURCES.map(newest)) && !process.argv.includes('--force')) {
   console.log('build: www/pkg is up to date');
 } else {
+  rmSync(PKG, { recursive: true, force: true });
   const path = [join(ROOT, 'node_modules', 'binaryen', 'bin'), process.env.PATH].join(delimiter);
-  execFileSync('wasm-pack', ['build', '--target', 'web', '--release', '--no-typescript', '--no-pack',
-    '--mode', 'no-install', '--out-dir', 'www/pkg', '.'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PATH: path } });
+  for (const page of PAGE_MODULES) {
+    execFileSync('wasm-pack', ['build', '--target', 'web', '--release', '--no-typescript', '--no-pack',
+      '--mode', 'no-install', '--out-dir', 'www/pkg', '--out-name', page, '.',
+      '--no-default-features', '--features', `page-${page}`], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PATH: path } });
+    // wasm-bindgen writes readable glue; the page downloads it minified (about 1.2 KB less brotli).
+    const glue = join(PKG, `${page}.js`);
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [glue, '--minify', '--format=esm', '--target=es2020',
+      '--log-level=warning', `--outfile=${glue}`, '--allow-overwrite'], { stdio: 'inherit' });
+  }
 }
 
 // The pages fetch the catalogue of a language other than English from www/i18n/.

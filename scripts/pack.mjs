@@ -12,7 +12,7 @@ const version = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version =
 
 rmSync(OUT, { recursive: true, force: true });
 execFileSync('wasm-pack', ['build', '--target', 'web', '--release', '--mode', 'no-install', '--out-dir', OUT,
-  '--out-name', NAME, '.', '--', '--features', 'api'], {
+  '--out-name', NAME, '.', '--', '--no-default-features', '--features', 'api'], {
   cwd: ROOT, stdio: 'inherit', env: { ...process.env, PATH: [join(ROOT, 'node_modules', 'binaryen', 'bin'), process.env.PATH].join(delimiter) },
 });
 rmSync(join(OUT, '.gitignore'), { force: true });

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { ROOT } from './paths.mjs';
 
-const MODULE = ['www/style.css', 'www/boot.js', 'www/pkg/cognito_reset_link.js', 'www/pkg/cognito_reset_link_bg.wasm', 'www/config.json'];
+/** The files a page with module `page` (www/pkg/<page>.js) downloads after its HTML. */
+const module = (page) => ['www/style.css', 'www/boot.js', `www/pkg/${page}.js`, `www/pkg/${page}_bg.wasm`, 'www/config.json'];
 /** The files of each page. */
 export const PAGES = {
-  'reset-password.html': ['reset-password.html', ...MODULE],
-  'index.html': ['index.html', ...MODULE],
-  'confirm.html': ['confirm.html', ...MODULE],
+  'reset-password.html': ['reset-password.html', ...module('reset')],
+  'index.html': ['index.html', ...module('forgot')],
+  'confirm.html': ['confirm.html', ...module('confirm')],
 };
 
 /** Raw, gzip -9 and brotli -q 11 sizes of `bytes`. */

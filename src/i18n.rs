@@ -17,11 +17,14 @@ struct Words(RefCell<Option<Catalogue>>);
 // SAFETY: the browser module runs on one thread.
 unsafe impl Sync for Words {}
 
+/// The English words this page's code shows (made by build.rs from core/i18n/en.json).
+const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/english.json"));
+
 static WORDS: Words = Words(RefCell::new(None));
 
 /// Runs `read` over the page's catalogue.
 fn with<T>(read: impl FnOnce(&Catalogue) -> T) -> T {
-    read(WORDS.0.borrow_mut().get_or_insert_with(Catalogue::english))
+    read(WORDS.0.borrow_mut().get_or_insert_with(|| Catalogue::english_from(ENGLISH)))
 }
 
 /// The text for `key` in the page's language.
@@ -45,15 +48,16 @@ pub async fn load(requested: Option<&str>, default: &str) {
         .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
         .unwrap_or_default();
     let language = pick_language(requested, preferred.iter().map(String::as_str), default);
-    if language != "en" {
-        let path = ["www/i18n/", language, ".json"].concat();
-        if let Ok((200, text, _)) = http::fetch_text(&path, &RequestInit::new(), 10_000).await {
-            if let Some(catalogue) = Catalogue::from_json(language, &text) {
-                *WORDS.0.borrow_mut() = Some(catalogue);
-            }
+    if language == "en" {
+        return; // the pages are written in English
+    }
+    let path = ["www/i18n/", language, ".json"].concat();
+    if let Ok((200, text, _)) = http::fetch_text(&path, &RequestInit::new(), 10_000).await {
+        if let Some(catalogue) = with(|english| english.with_language(language, &text)) {
+            *WORDS.0.borrow_mut() = Some(catalogue);
+            apply();
         }
     }
-    apply();
 }
 
 /// Sets `<html lang dir>` and the text of every `[data-i18n]` element.

@@ -5,6 +5,8 @@
 //! In the browser it is `no_std` (with `alloc`): the standard library's panic and formatting
 //! machinery would be a fifth of the download. A panic stops the module (`on_panic`).
 #![cfg_attr(target_arch = "wasm32", no_std)]
+// A one-page build leaves some shared helpers unused.
+#![cfg_attr(not(all(feature = "page-forgot", feature = "page-reset", feature = "page-confirm")), allow(dead_code))]
 
 extern crate alloc;
 
@@ -20,12 +22,16 @@ mod blocks;
 #[cfg(feature = "api")]
 mod api;
 mod config;
+#[cfg(feature = "page-confirm")]
 mod confirm;
 mod dom;
+#[cfg(feature = "page-forgot")]
 mod forgot;
 mod http;
 mod i18n;
+#[cfg(feature = "page-reset")]
 mod reset;
+#[cfg(any(feature = "page-reset", feature = "api"))]
 mod signin;
 mod timer;
 
@@ -68,8 +74,11 @@ pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &s
 #[wasm_bindgen(skip_typescript)]
 pub fn start(page: &str) {
     match page {
+        #[cfg(feature = "page-forgot")]
         "forgot" => wasm_bindgen_futures::spawn_local(forgot::run()),
+        #[cfg(feature = "page-reset")]
         "reset" => wasm_bindgen_futures::spawn_local(reset::run()),
+        #[cfg(feature = "page-confirm")]
         "confirm" => wasm_bindgen_futures::spawn_local(confirm::run()),
         _ => dom::set_text("problem", "This page is not set up correctly (unknown data-page)."),
     }

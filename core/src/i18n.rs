@@ -38,14 +38,26 @@ pub struct Catalogue {
 impl Catalogue {
     /// The English catalogue.
     pub fn english() -> Catalogue {
-        let english = json::parse(ENGLISH).unwrap_or_default();
+        Catalogue::english_from(ENGLISH)
+    }
+
+    /// An English catalogue from `text` instead of the built-in file (the browser module
+    /// passes only the words its page shows); empty when `text` is not JSON.
+    pub fn english_from(text: &str) -> Catalogue {
+        let english = json::parse(text).unwrap_or_default();
         Catalogue { language: "en".into(), entries: english.clone(), english }
     }
 
     /// A language's catalogue from its JSON text; `None` when the text is not a JSON object.
     pub fn from_json(language: &str, text: &str) -> Option<Catalogue> {
+        Catalogue::english().with_language(language, text)
+    }
+
+    /// `language`'s texts from `text` over this catalogue's English; `None` when `text` is
+    /// not a JSON object.
+    pub fn with_language(&self, language: &str, text: &str) -> Option<Catalogue> {
         let entries = json::parse(text).filter(|j| matches!(j, Json::Object(_)))?;
-        Some(Catalogue { language: language.into(), entries, ..Catalogue::english() })
+        Some(Catalogue { language: language.into(), entries, english: self.english.clone() })
     }
 
     /// A shipped language's catalogue (English when the language is not shipped).
