@@ -1,11 +1,13 @@
 // Builds the browser module into www/pkg, one module per page (the `page-*` features), with
 // wasm-pack (release, wasm-opt -Oz from the npm binaryen package: Debian's binaryen produces
-// wasm that crashes at run time), then minifies the JavaScript glue with esbuild. Skips the
+// wasm that crashes at run time), then minifies the JavaScript glue with esbuild and
+// shortens the generated import and export names (scripts/short-names.mjs). Skips the
 // build when www/pkg is newer than every source it comes from.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ROOT } from './paths.mjs';
+import { shortenNames } from './short-names.mjs';
 
 /** One module per page (the `page-*` features), named after `<body data-page>`. */
 export const PAGE_MODULES = ['forgot', 'reset', 'confirm'];
@@ -36,6 +38,7 @@ if (built > Math.max(...SOURCES.map(newest)) && !process.argv.includes('--force'
     const glue = join(PKG, `${page}.js`);
     execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [glue, '--minify', '--format=esm', '--target=es2020',
       '--log-level=warning', `--outfile=${glue}`, '--allow-overwrite'], { stdio: 'inherit' });
+    shortenNames(join(PKG, `${page}_bg.wasm`), glue);
   }
 }
 
