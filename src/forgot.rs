@@ -76,7 +76,7 @@ async fn request_link(config: Rc<Config>, who: String, busy: Rc<Cell<bool>>) {
     dom::say(&text, outcome != ForgotOutcome::Sent);
     if outcome == ForgotOutcome::Sent {
         let seconds = config.resend_cooldown_seconds;
-        timer::count_down("submit", seconds, &t("forgot.send_again_wait"), &t("forgot.send_again")).await;
+        timer::count_down("submit", seconds, "forgot.send_again_wait", "forgot.send_again").await;
     } else {
         dom::set_text("submit", &t("forgot.send"));
         dom::enable("submit", true);

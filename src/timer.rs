@@ -6,7 +6,7 @@ use reset_link_core::config::Config;
 use reset_link_core::json::decimal;
 use reset_link_core::words::ForgotOutcome;
 
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::{dom, http};
 
 /// Waits `ms` milliseconds.
@@ -14,15 +14,15 @@ pub async fn sleep(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(http::delay(ms)).await;
 }
 
-/// Disables button `id` for `seconds`, showing `waiting` (with `{s}` for the seconds left),
-/// then restores `ready` and enables it.
+/// Disables button `id` for `seconds`, showing the text of key `waiting` (with `{s}` for the
+/// seconds left), then restores the text of key `ready` and enables it.
 pub async fn count_down(id: &str, seconds: u32, waiting: &str, ready: &str) {
     dom::enable(id, false);
     for left in (1..=seconds).rev() {
-        dom::set_text(id, &waiting.replace("{s}", &decimal(left.into())));
+        dom::set_text(id, &fill(waiting, &[("s", &decimal(left.into()))]));
         sleep(1000).await;
     }
-    dom::set_text(id, ready);
+    dom::set_text(id, &t(ready));
     dom::enable(id, true);
 }
 
@@ -37,5 +37,5 @@ pub async fn send_new_link(config: &Config, call: &Call, sent: &str, done: impl 
         ForgotOutcome::Sent => dom::say(&t(sent), false),
         other => dom::say(&t(other.key()), true),
     }
-    count_down("new-link", config.resend_cooldown_seconds, &t("reset.new_link_wait"), &t("reset.new_link")).await;
+    count_down("new-link", config.resend_cooldown_seconds, "reset.new_link_wait", "reset.new_link").await;
 }

@@ -91,7 +91,7 @@ pub fn checklist(policy: &PasswordPolicy, password: &str, confirm: &str) -> Vec<
     let inner = password.trim_matches(' ');
     let mut rules = vec![(
         Rule::MinimumLength(policy.minimum_length),
-        password.chars().count() >= usize::from(policy.minimum_length),
+        crate::link::char_count(password) >= usize::from(policy.minimum_length),
     )];
     if policy.require_uppercase {
         rules.push((Rule::Uppercase, has(|c| c.is_ascii_uppercase())));
