@@ -164,7 +164,7 @@ pub fn clean_code(raw: &str) -> Option<String> {
     let usable = !code.is_empty()
         && char_count(code) <= MAX_CODE_CHARS
         && !code.chars().any(char::is_whitespace)
-        && !code.contains('{');
+        && !code.as_bytes().contains(&b'{');
     usable.then(|| code.to_string())
 }
 

@@ -87,23 +87,28 @@ impl Rule {
 
 /// The checklist: each rule the policy asks for, and whether the password meets it.
 pub fn checklist(policy: &PasswordPolicy, password: &str, confirm: &str) -> Vec<(Rule, bool)> {
-    let has = |test: fn(char) -> bool| password.chars().any(test);
-    let inner = password.trim_matches(' ');
+    // Every rule but the length looks at ASCII only, so bytes will do (and stay small).
+    let has = |test: fn(u8) -> bool| password.bytes().any(test);
+    let bytes = password.as_bytes();
+    let inner_space = match (bytes.iter().position(|&b| b != b' '), bytes.iter().rposition(|&b| b != b' ')) {
+        (Some(first), Some(last)) => bytes[first..last].contains(&b' '),
+        _ => false,
+    };
     let mut rules = vec![(
         Rule::MinimumLength(policy.minimum_length),
         crate::link::char_count(password) >= usize::from(policy.minimum_length),
     )];
     if policy.require_uppercase {
-        rules.push((Rule::Uppercase, has(|c| c.is_ascii_uppercase())));
+        rules.push((Rule::Uppercase, has(|b| b.is_ascii_uppercase())));
     }
     if policy.require_lowercase {
-        rules.push((Rule::Lowercase, has(|c| c.is_ascii_lowercase())));
+        rules.push((Rule::Lowercase, has(|b| b.is_ascii_lowercase())));
     }
     if policy.require_numbers {
-        rules.push((Rule::Number, has(|c| c.is_ascii_digit())));
+        rules.push((Rule::Number, has(|b| b.is_ascii_digit())));
     }
     if policy.require_symbols {
-        rules.push((Rule::Symbol, has(|c| SYMBOLS.contains(c)) || inner.contains(' ')));
+        rules.push((Rule::Symbol, has(|b| SYMBOLS.as_bytes().contains(&b)) || inner_space));
     }
     rules.push((Rule::NoOuterSpace, !password.starts_with(char::is_whitespace) && !password.ends_with(char::is_whitespace)));
     rules.push((Rule::Match, !password.is_empty() && password == confirm));
