@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { ROOT } from './paths.mjs';
 import { PAGES, measure, sizesOf } from './sizes.mjs';
 import { serve } from './serve.mjs';
+import { spend } from './spend.mjs';
 
 const BENCH = join(ROOT, 'bench');
 const DIST = join(BENCH, 'dist');
@@ -57,6 +58,17 @@ for (const [page, files] of Object.entries(PAGES)) {
   for (const r of [...rows, { file: '**total**', ...total }]) say(`| ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
   say();
 }
+const spent = spend('reset');
+say('### What the reset module spends its bytes on (raw, by crate::module; twiggy on a build with names)');
+say();
+if (spent) {
+  say('| owner | raw bytes |\n|---|---:|');
+  for (const row of spent.rows) say(`| ${row.owner.replace(/\|/g, '\\|')} | ${row.bytes} |`);
+  say(`| **whole module** | ${spent.total} |`);
+} else {
+  say('twiggy is not installed (`cargo install twiggy`), so this part was skipped.');
+}
+say();
 say('### The JavaScript alternatives (esbuild --bundle --minify; the library only, no page)');
 say();
 say('| alternative | raw | gzip -9 | brotli -q 11 |');
