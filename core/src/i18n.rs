@@ -94,14 +94,13 @@ impl Catalogue {
 pub fn fill_placeholders(text: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let tail = &rest[start + 1..];
-        let found = tail.find('}').and_then(|end| values.iter().find(|(name, _)| *name == &tail[..end]).map(|(_, v)| (end, v)));
+    while let Some((before, tail)) = rest.split_once('{') {
+        out.push_str(before);
+        let found = tail.split_once('}').and_then(|(name, after)| values.iter().find(|(n, _)| *n == name).map(|(_, v)| (v, after)));
         match found {
-            Some((end, value)) => {
+            Some((value, after)) => {
                 out.push_str(value);
-                rest = &tail[end + 1..];
+                rest = after;
             }
             None => {
                 out.push('{');

@@ -58,12 +58,12 @@ pub fn redirect_target<'a>(requested: Option<&'a str>, allowed: &[String], fallb
 /// authority holds credentials (`user@host`) or the address is anything else.
 fn origin_of(address: &str) -> Option<&str> {
     let rest = address.strip_prefix("https://").or_else(|| address.strip_prefix("http://"))?;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..end];
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     if authority.is_empty() || authority.contains('@') {
         return None;
     }
-    Some(&address[..address.len() - rest.len() + end])
+    // `get` rather than indexing: the same slice, without a panic path in the module.
+    address.get(..address.len() - rest.len() + authority.len())
 }
 
 #[cfg(test)]
