@@ -5,7 +5,7 @@ use web_sys::{Document, Event, HtmlElement, HtmlInputElement};
 
 /// The page's document.
 pub fn document() -> Document {
-    web_sys::window().and_then(|w| w.document()).expect("a page has a document")
+    web_sys::window().and_then(|w| w.document()).unwrap_or_else(|| wasm_bindgen::throw_str("a page has a document"))
 }
 
 /// The element with `id`; the pages are ours, so a missing id is a bug.
