@@ -117,7 +117,8 @@ pub fn fill_placeholders(text: &str, values: &[(&str, &str)]) -> String {
 /// primary subtag: `pt-BR` picks `pt`.
 pub fn pick_language<'a>(requested: Option<&str>, preferred: impl IntoIterator<Item = &'a str>, default: &str) -> &'static str {
     let shipped = |tag: &str| {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase();
+        let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
+        let primary = tag.get(..end).unwrap_or("").trim().to_ascii_lowercase();
         LANGUAGES.iter().copied().find(|&l| l == primary)
     };
     requested
