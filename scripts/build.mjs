@@ -1,10 +1,10 @@
-// Builds the browser module into www/pkg, one module per page (the `page-*` features), with
-// wasm-pack (release, wasm-opt -Oz from the npm binaryen package: Debian's binaryen produces
-// wasm that crashes at run time), then minifies the JavaScript glue with esbuild and
-// shortens the generated import and export names (scripts/short-names.mjs). Skips the
-// build when www/pkg is newer than every source it comes from.
+// Builds the browser module into www/pkg, one module per page (the `page-*` features): wasm-pack
+// (release, wasm-opt -Oz from the npm binaryen package: Debian's binaryen produces wasm that
+// crashes at run time), shorter generated import and export names (scripts/short-names.mjs),
+// then www/boot.js and the page's glue bundled and minified by esbuild into www/pkg/<page>.js
+// next to www/pkg/<page>_bg.wasm. Skips the build when www/pkg is newer than its sources.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ROOT } from './paths.mjs';
 import { shortenNames } from './short-names.mjs';
@@ -13,7 +13,7 @@ import { shortenNames } from './short-names.mjs';
 export const PAGE_MODULES = ['forgot', 'reset', 'confirm'];
 const PKG = join(ROOT, 'www', 'pkg');
 const OUTPUTS = PAGE_MODULES.map((page) => join(PKG, `${page}_bg.wasm`));
-const SOURCES = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src', 'core/src', 'core/Cargo.toml', 'core/i18n/en.json'];
+const SOURCES = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src', 'core/src', 'core/Cargo.toml', 'core/i18n/en.json', 'www/boot.js'];
 
 /** Newest modification time under `path`. */
 function newest(path) {
@@ -29,16 +29,19 @@ if (built > Math.max(...SOURCES.map(newest)) && !process.argv.includes('--force'
   console.log('build: www/pkg is up to date');
 } else {
   rmSync(PKG, { recursive: true, force: true });
+  mkdirSync(PKG, { recursive: true });
   const path = [join(ROOT, 'node_modules', 'binaryen', 'bin'), process.env.PATH].join(delimiter);
   for (const page of PAGE_MODULES) {
+    const out = join(ROOT, 'target', 'pages', page);
     execFileSync('wasm-pack', ['build', '--target', 'web', '--release', '--no-typescript', '--no-pack',
-      '--mode', 'no-install', '--out-dir', 'www/pkg', '--out-name', page, '.',
+      '--mode', 'no-install', '--out-dir', out, '--out-name', page, '.',
       '--no-default-features', '--features', `page-${page}`], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PATH: path } });
-    // wasm-bindgen writes readable glue; the page downloads it minified (about 1.2 KB less brotli).
-    const glue = join(PKG, `${page}.js`);
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [glue, '--minify', '--format=esm', '--target=es2020',
-      '--log-level=warning', `--outfile=${glue}`, '--allow-overwrite'], { stdio: 'inherit' });
-    shortenNames(join(PKG, `${page}_bg.wasm`), glue);
+    shortenNames(join(out, `${page}_bg.wasm`), join(out, `${page}.js`));
+    copyFileSync(join(out, `${page}_bg.wasm`), join(PKG, `${page}_bg.wasm`));
+    // One minified script per page: www/boot.js with the page's glue (its unused exports dropped).
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [join(ROOT, 'www', 'boot.js'), '--bundle', '--minify',
+      '--format=esm', '--target=es2020', '--log-level=warning', `--alias:page-module=${join(out, `${page}.js`)}`,
+      `--outfile=${join(PKG, `${page}.js`)}`], { stdio: 'inherit' });
   }
 }
 

@@ -67,7 +67,7 @@ function filesUnder(dir) {
 /** Lays out dist/site/: the pages pointing at assets/<hash>/, the assets, and config.json. */
 function layOut(config) {
   rmSync(DIST, { recursive: true, force: true });
-  const assets = ['www/style.css', 'www/boot.js', ...filesUnder(join(ROOT, 'www', 'pkg'))
+  const assets = ['www/style.css', ...filesUnder(join(ROOT, 'www', 'pkg'))
     .filter((f) => /\.(js|wasm)$/.test(f)).map((f) => `www/pkg/${f}`)];
   const hash = createHash('sha256');
   for (const asset of assets) hash.update(asset).update(readFileSync(join(ROOT, asset)));

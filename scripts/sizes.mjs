@@ -6,7 +6,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { ROOT } from './paths.mjs';
 
 /** The files a page with module `page` (www/pkg/<page>.js) downloads after its HTML. */
-const module = (page) => ['www/style.css', 'www/boot.js', `www/pkg/${page}.js`, `www/pkg/${page}_bg.wasm`, 'www/config.json'];
+const module = (page) => ['www/style.css', `www/pkg/${page}.js`, `www/pkg/${page}_bg.wasm`, 'www/config.json'];
 /** The files of each page. */
 export const PAGES = {
   'reset-password.html': ['reset-password.html', ...module('reset')],

@@ -49,7 +49,7 @@ test('the dry run prints every AWS call a deploy makes, and makes none', () => {
   expect(/^dist\/site\/reset-password\.html$/, '"text/html; charset=utf-8"', 'no-cache');
   expect(/^dist\/site\/www\/config\.json$/, '"application/json; charset=utf-8"', 'no-cache');
   expect(/^dist\/site\/assets\/\w+\/www\/pkg\/.*\.wasm$/, 'application/wasm', '"public, max-age=31536000, immutable"');
-  expect(/^dist\/site\/assets\/\w+\/www\/boot\.js$/, '"text/javascript; charset=utf-8"', '"public, max-age=31536000, immutable"');
+  expect(/^dist\/site\/assets\/\w+\/www\/pkg\/reset\.js$/, '"text/javascript; charset=utf-8"', '"public, max-age=31536000, immutable"');
   const config = JSON.parse(readFileSync(join(ROOT, 'dist', 'site', 'www', 'config.json'), 'utf8'));
   assert.equal(config.userPoolId, 'eu-west-2_Example', 'config.json comes from the stack outputs');
   assert.equal(config.clientSecret, undefined);
