@@ -35,29 +35,32 @@ impl Big {
 
     /// Reads big-endian bytes.
     pub fn from_be_bytes(bytes: &[u8]) -> Big {
-        let limbs = bytes
-            .rchunks(4)
-            .map(|chunk| chunk.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b)))
-            .collect();
+        let mut limbs = vec![0u32; bytes.len().div_ceil(4)];
+        for (i, &byte) in bytes.iter().rev().enumerate() {
+            limbs[i / 4] |= u32::from(byte) << (8 * (i % 4));
+        }
         Big(limbs).normalized()
     }
 
     /// The shortest big-endian bytes (empty for zero).
     pub fn to_be_bytes(&self) -> Vec<u8> {
-        let mut bytes: Vec<u8> = self.0.iter().rev().flat_map(|limb| limb.to_be_bytes()).collect();
-        let leading = bytes.iter().take_while(|&&b| b == 0).count();
-        bytes.drain(..leading);
+        let mut bytes = Vec::with_capacity(self.0.len() * 4);
+        for limb in self.0.iter().rev() {
+            for byte in limb.to_be_bytes() {
+                if byte != 0 || !bytes.is_empty() {
+                    bytes.push(byte);
+                }
+            }
+        }
         bytes
     }
 
     /// Reads hexadecimal digits (either case); `None` for anything else.
     pub fn from_hex(hex: &str) -> Option<Big> {
-        let digits: Option<Vec<u8>> = hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect();
-        let digits = digits?;
-        let limbs = digits
-            .rchunks(8)
-            .map(|chunk| chunk.iter().fold(0u32, |acc, &d| (acc << 4) | u32::from(d)))
-            .collect();
+        let mut limbs = vec![0u32; hex.len().div_ceil(8)];
+        for (i, byte) in hex.bytes().rev().enumerate() {
+            limbs[i / 8] |= char::from(byte).to_digit(16)? << (4 * (i % 8));
+        }
         Some(Big(limbs).normalized())
     }
 
@@ -241,6 +244,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn bytes_and_hex_round_trip(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+            let value = Big::from_be_bytes(&bytes);
+            let shortest: Vec<u8> = bytes.iter().copied().skip_while(|&b| b == 0).collect();
+            prop_assert_eq!(value.to_be_bytes(), shortest.clone());
+            let hex: String = bytes.iter().map(|b| format!("{b:02X}")).collect();
+            prop_assert_eq!(Big::from_hex(&hex), Some(value));
+        }
+
         #[test]
         fn division_inverts_multiplication(
             n in proptest::collection::vec(any::<u8>(), 0..80),

@@ -98,19 +98,19 @@ pub fn base64_encode(data: &[u8]) -> String {
 
 /// Decodes standard base64 (padding optional); `None` for anything else.
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let digits: Option<Vec<u32>> = text
-        .trim_end_matches('=')
-        .bytes()
-        .map(|c| ALPHABET.iter().position(|&a| a == c).map(|p| p as u32))
-        .collect();
-    let digits = digits?;
-    if digits.len() % 4 == 1 {
+    let digits = text.as_bytes().iter().rposition(|&b| b != b'=').map_or(0, |last| last + 1);
+    if digits % 4 == 1 {
         return None;
     }
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    for chunk in digits.chunks(4) {
-        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, &d)| acc | (d << (18 - 6 * i)));
-        out.extend_from_slice(&n.to_be_bytes()[1..chunk.len()]);
+    let mut out = Vec::with_capacity(digits * 3 / 4);
+    let (mut bits, mut held) = (0u32, 0u32);
+    for &c in text.as_bytes().iter().take(digits) {
+        bits = (bits << 6) | ALPHABET.iter().position(|&a| a == c)? as u32;
+        held += 6;
+        if held >= 8 {
+            held -= 8;
+            out.push((bits >> held) as u8);
+        }
     }
     Some(out)
 }
@@ -162,5 +162,14 @@ mod tests {
         }
         assert_eq!(base64_decode("Zm9v!"), None);
         assert_eq!(base64_decode("Z"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn base64_decodes_what_it_encodes(data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
+            let text = base64_encode(&data);
+            proptest::prop_assert_eq!(base64_decode(&text), Some(data.clone()));
+            proptest::prop_assert_eq!(base64_decode(text.trim_end_matches('=')), Some(data));
+        }
     }
 }
