@@ -44,9 +44,12 @@ pub fn language() -> String {
 
 /// Picks and loads the language, then translates the page.
 pub async fn load(requested: Option<&str>, default: &str) {
-    let preferred: Vec<String> = web_sys::window()
-        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
-        .unwrap_or_default();
+    let mut preferred = Vec::new();
+    if let Some(window) = web_sys::window() {
+        for tag in window.navigator().languages().iter() {
+            preferred.extend(tag.as_string());
+        }
+    }
     let language = pick_language(requested, preferred.iter().map(String::as_str), default);
     if language == "en" {
         return; // the pages are written in English

@@ -167,10 +167,13 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
     }
     let redirect_allow_list = match root.get("redirectAllowList") {
         None | Some(Json::Null) => Vec::new(),
-        Some(Json::Array(items)) => items
-            .iter()
-            .map(|item| item.as_str().map(str::to_string).ok_or(ConfigError::WrongType("redirectAllowList")))
-            .collect::<Result<_, _>>()?,
+        Some(Json::Array(items)) => {
+            let mut origins = Vec::with_capacity(items.len());
+            for item in items {
+                origins.push(item.as_str().ok_or(ConfigError::WrongType("redirectAllowList"))?.to_string());
+            }
+            origins
+        }
         Some(_) => return Err(ConfigError::WrongType("redirectAllowList")),
     };
     Ok(Config {

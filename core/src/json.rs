@@ -130,7 +130,8 @@ pub fn decimal(mut n: u64) -> String {
             break;
         }
     }
-    digits.iter().rev().map(|&d| d as char).collect()
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
 }
 
 /// Writes `text` as a JSON string with the escapes JSON requires.

@@ -12,11 +12,7 @@ const PREFIX: &str = "CognitoIdentityServiceProvider.";
 /// The username a token was issued to (`cognito:username` in the ID token's payload).
 pub fn token_username(id_token: &str) -> Option<String> {
     let payload = id_token.split('.').nth(1)?;
-    let standard: String = payload.chars().map(|c| match c {
-        '-' => '+',
-        '_' => '/',
-        c => c,
-    }).collect();
+    let standard = payload.replace('-', "+").replace('_', "/");
     let bytes = base64_decode(&standard)?;
     let claims = json::parse(core::str::from_utf8(&bytes).ok()?)?;
     claims.get("cognito:username").and_then(Json::as_str).map(str::to_string)

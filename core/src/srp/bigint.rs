@@ -165,9 +165,10 @@ impl Big {
             }
             quotient[j] = qhat as u32;
         }
-        let remainder: Vec<u32> = (0..n)
-            .map(|i| if shift == 0 { u[i] } else { (u[i] >> shift) | (u[i + 1] << (32 - shift)) })
-            .collect();
+        let mut remainder = Vec::with_capacity(n);
+        for i in 0..n {
+            remainder.push(if shift == 0 { u[i] } else { (u[i] >> shift) | (u[i + 1] << (32 - shift)) });
+        }
         (Big(quotient).normalized(), Big(remainder).normalized())
     }
 

@@ -170,23 +170,20 @@ pub fn timestamp(unix_seconds: u64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    let two = |n: u64| [char::from(b'0' + (n / 10) as u8), char::from(b'0' + (n % 10) as u8)].iter().collect::<String>();
-    [
-        DAYS[(days % 7) as usize],
-        " ",
-        MONTHS[(month - 1) as usize],
-        " ",
-        &crate::json::decimal(day as u64),
-        " ",
-        &two(seconds / 3600),
-        ":",
-        &two(seconds / 60 % 60),
-        ":",
-        &two(seconds % 60),
-        " UTC ",
-        &crate::json::decimal(year as u64),
-    ]
-    .concat()
+    let mut text = String::with_capacity(32);
+    text.push_str(DAYS[(days % 7) as usize]);
+    text.push(' ');
+    text.push_str(MONTHS[(month - 1) as usize]);
+    text.push(' ');
+    text.push_str(&crate::json::decimal(day as u64));
+    for (separator, n) in [(' ', seconds / 3600), (':', seconds / 60 % 60), (':', seconds % 60)] {
+        text.push(separator);
+        text.push(char::from(b'0' + (n / 10) as u8));
+        text.push(char::from(b'0' + (n % 10) as u8));
+    }
+    text.push_str(" UTC ");
+    text.push_str(&crate::json::decimal(year as u64));
+    text
 }
 
 #[cfg(test)]
