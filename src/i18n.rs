@@ -24,7 +24,12 @@ static WORDS: Words = Words(RefCell::new(None));
 
 /// Runs `read` over the page's catalogue.
 fn with<T>(read: impl FnOnce(&Catalogue) -> T) -> T {
-    read(WORDS.0.borrow_mut().get_or_insert_with(|| Catalogue::english_from(ENGLISH)))
+    with_mut(|words| read(words))
+}
+
+/// Runs `change` over the page's catalogue.
+fn with_mut<T>(change: impl FnOnce(&mut Catalogue) -> T) -> T {
+    change(WORDS.0.borrow_mut().get_or_insert_with(|| Catalogue::english_from(ENGLISH)))
 }
 
 /// The text for `key` in the page's language.
@@ -56,8 +61,7 @@ pub async fn load(requested: Option<&str>, default: &str) {
     }
     let path = ["www/i18n/", language, ".json"].concat();
     if let Ok((200, text, _)) = http::fetch_text(&path, &RequestInit::new(), 10_000).await {
-        if let Some(catalogue) = with(|english| english.with_language(language, &text)) {
-            *WORDS.0.borrow_mut() = Some(catalogue);
+        if with_mut(|words| words.switch_to(language, &text)) {
             apply();
         }
     }

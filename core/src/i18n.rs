@@ -31,7 +31,8 @@ pub fn bundled(language: &str) -> Option<&'static str> {
 pub struct Catalogue {
     /// The language code, such as `de`.
     pub language: String,
-    entries: Json,
+    /// This language's texts; `None` for English itself.
+    entries: Option<Json>,
     english: Json,
 }
 
@@ -44,20 +45,22 @@ impl Catalogue {
     /// An English catalogue from `text` instead of the built-in file (the browser module
     /// passes only the words its page shows); empty when `text` is not JSON.
     pub fn english_from(text: &str) -> Catalogue {
-        let english = json::parse(text).unwrap_or_default();
-        Catalogue { language: "en".into(), entries: english.clone(), english }
+        Catalogue { language: "en".into(), entries: None, english: json::parse(text).unwrap_or_default() }
     }
 
     /// A language's catalogue from its JSON text; `None` when the text is not a JSON object.
     pub fn from_json(language: &str, text: &str) -> Option<Catalogue> {
-        Catalogue::english().with_language(language, text)
+        let mut catalogue = Catalogue::english();
+        catalogue.switch_to(language, text).then_some(catalogue)
     }
 
-    /// `language`'s texts from `text` over this catalogue's English; `None` when `text` is
-    /// not a JSON object.
-    pub fn with_language(&self, language: &str, text: &str) -> Option<Catalogue> {
-        let entries = json::parse(text).filter(|j| matches!(j, Json::Object(_)))?;
-        Some(Catalogue { language: language.into(), entries, english: self.english.clone() })
+    /// Puts `language`'s texts from `text` in front of this catalogue's English; false (and
+    /// nothing changed) when `text` is not a JSON object.
+    pub fn switch_to(&mut self, language: &str, text: &str) -> bool {
+        let Some(entries) = json::parse(text).filter(|j| matches!(j, Json::Object(_))) else { return false };
+        self.language = language.into();
+        self.entries = Some(entries);
+        true
     }
 
     /// A shipped language's catalogue (English when the language is not shipped).
@@ -67,7 +70,7 @@ impl Catalogue {
 
     /// The text for `key`: this language's, else English, else the key itself.
     pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
-        self.entries.str_at(key).or_else(|| self.english.str_at(key)).unwrap_or(key)
+        self.entries.as_ref().and_then(|entries| entries.str_at(key)).or_else(|| self.english.str_at(key)).unwrap_or(key)
     }
 
     /// The text for `key` with `{name}` placeholders filled in one pass.
@@ -82,7 +85,7 @@ impl Catalogue {
 
     /// The keys this catalogue has.
     pub fn keys(&self) -> Vec<&str> {
-        match &self.entries {
+        match self.entries.as_ref().unwrap_or(&self.english) {
             Json::Object(members) => members.iter().map(|(k, _)| k.as_str()).collect(),
             _ => Vec::new(),
         }
@@ -140,7 +143,7 @@ mod tests {
         for language in LANGUAGES {
             let text = bundled(language).unwrap();
             let catalogue = Catalogue::from_json(language, text).unwrap_or_else(|| panic!("{language}.json is JSON"));
-            let mut missing: Vec<_> = keys.iter().filter(|k| catalogue.entries.str_at(k).is_none()).collect();
+            let mut missing: Vec<_> = keys.iter().filter(|k| catalogue.entries.as_ref().and_then(|e| e.str_at(k)).is_none()).collect();
             missing.sort();
             assert!(missing.is_empty(), "{language}.json lacks {missing:?}");
             let extra: Vec<_> = catalogue.keys().into_iter().filter(|k| !keys.contains(k)).collect();
