@@ -64,9 +64,13 @@ pub fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
     } else {
         block[..key.len()].copy_from_slice(key);
     }
-    let mut inner: Vec<u8> = block.iter().map(|b| b ^ 0x36).collect();
+    let mut inner = Vec::with_capacity(64 + message.len());
+    let mut outer = Vec::with_capacity(64 + 32);
+    for byte in block {
+        inner.push(byte ^ 0x36);
+        outer.push(byte ^ 0x5c);
+    }
     inner.extend_from_slice(message);
-    let mut outer: Vec<u8> = block.iter().map(|b| b ^ 0x5c).collect();
     outer.extend_from_slice(&sha256(&inner));
     sha256(&outer)
 }
