@@ -112,8 +112,9 @@ pub fn respond_password_verifier(
 
 /// A reply type: read from the JSON of a 2xx answer.
 pub trait Reply: Sized {
-    /// Reads the reply; `None` when the JSON is not of this shape.
-    fn from_json(json: &Json) -> Option<Self>;
+    /// Reads the reply (taking parts of `json` rather than copying them); `None` when the
+    /// JSON is not of this shape.
+    fn from_json(json: Json) -> Option<Self>;
 }
 
 /// Reply of `ForgotPassword`: where the code went (masked by Cognito).
@@ -126,10 +127,10 @@ pub struct ForgotPasswordReply {
 }
 
 impl Reply for ForgotPasswordReply {
-    fn from_json(json: &Json) -> Option<Self> {
+    fn from_json(json: Json) -> Option<Self> {
         let details = json.get("CodeDeliveryDetails");
         let field = |key| details.and_then(|d| d.str_at(key)).map(str::to_string);
-        matches!(json, Json::Object(_)).then(|| ForgotPasswordReply { destination: field("Destination"), medium: field("DeliveryMedium") })
+        matches!(&json, Json::Object(_)).then(|| ForgotPasswordReply { destination: field("Destination"), medium: field("DeliveryMedium") })
     }
 }
 
@@ -138,7 +139,7 @@ impl Reply for ForgotPasswordReply {
 pub struct EmptyReply;
 
 impl Reply for EmptyReply {
-    fn from_json(json: &Json) -> Option<Self> {
+    fn from_json(json: Json) -> Option<Self> {
         matches!(json, Json::Object(_)).then_some(EmptyReply)
     }
 }
@@ -175,7 +176,7 @@ pub struct Tokens {
 }
 
 impl Reply for AuthReply {
-    fn from_json(json: &Json) -> Option<Self> {
+    fn from_json(mut json: Json) -> Option<Self> {
         let tokens = json.get("AuthenticationResult").and_then(|result| {
             Some(Tokens {
                 id_token: result.str_at("IdToken")?.to_string(),
@@ -184,7 +185,7 @@ impl Reply for AuthReply {
             })
         });
         let challenge = json.str_at("ChallengeName").map(str::to_string);
-        let parameters = json.get("ChallengeParameters").cloned().unwrap_or(Json::Null);
+        let parameters = json.take("ChallengeParameters").unwrap_or(Json::Null);
         let session = json.str_at("Session").map(str::to_string);
         (tokens.is_some() || challenge.is_some()).then_some(AuthReply { tokens, challenge, parameters, session })
     }
@@ -199,7 +200,7 @@ impl Reply for AuthReply {
 pub fn read_reply<T: Reply>(status: u16, body: &str, error_header: Option<&str>) -> Result<T, CallError> {
     let parsed = json::parse(body);
     if (200..300).contains(&status) {
-        return parsed.as_ref().and_then(T::from_json).ok_or(CallError::Unreadable(status));
+        return parsed.and_then(T::from_json).ok_or(CallError::Unreadable(status));
     }
     let from_body = parsed.as_ref().and_then(|b| b.str_at("__type"));
     match from_body.or(error_header).filter(|name| !name.trim().is_empty()) {

@@ -36,6 +36,14 @@ impl Json {
         }
     }
 
+    /// Moves member `key` out of an object, leaving `null` in its place.
+    pub fn take(&mut self, key: &str) -> Option<Json> {
+        match self {
+            Json::Object(members) => members.iter_mut().find(|(k, _)| k == key).map(|(_, v)| core::mem::take(v)),
+            _ => None,
+        }
+    }
+
     /// The text of a string value.
     pub fn as_str(&self) -> Option<&str> {
         match self {
