@@ -13,7 +13,7 @@ import { shortenNames } from './short-names.mjs';
 export const PAGE_MODULES = ['forgot', 'reset', 'confirm'];
 const PKG = join(ROOT, 'www', 'pkg');
 const OUTPUTS = PAGE_MODULES.map((page) => join(PKG, `${page}_bg.wasm`));
-const SOURCES = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src', 'core/src', 'core/Cargo.toml', 'core/i18n/en.json', 'www/boot.js'];
+const SOURCES = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src', 'core/src', 'core/Cargo.toml', 'core/i18n/en.json', 'www/boot.js', 'www/shell.js'];
 
 /** Newest modification time under `path`. */
 function newest(path) {
@@ -40,7 +40,7 @@ if (built > Math.max(...SOURCES.map(newest)) && !process.argv.includes('--force'
     copyFileSync(join(out, `${page}_bg.wasm`), join(PKG, `${page}_bg.wasm`));
     // One minified script per page: www/boot.js with the page's glue (its unused exports dropped).
     execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [join(ROOT, 'www', 'boot.js'), '--bundle', '--minify',
-      '--format=esm', '--target=es2020', '--log-level=warning', `--alias:page-module=${join(out, `${page}.js`)}`,
+      '--format=esm', '--target=es2020', '--log-level=warning', '--log-override:duplicate-object-key=silent', `--alias:page-module=${join(out, `${page}.js`)}`,
       `--outfile=${join(PKG, `${page}.js`)}`], { stdio: 'inherit' });
   }
 }

@@ -120,8 +120,8 @@ fn read_config(config: &JsValue) -> Result<(Config, Catalogue), JsValue> {
     let text = JSON::stringify(config).ok().and_then(|s| s.as_string()).unwrap_or_default();
     let parsed = parse_config(&text).map_err(|problem| failure("InvalidConfig", problem.explanation(), false))?;
     let requested = Reflect::get(config, &"language".into()).ok().and_then(|v| v.as_string());
-    let browser = web_sys::window().and_then(|w| w.navigator().language());
-    let language = pick_language(requested.as_deref(), browser.as_deref(), &parsed.default_language);
+    let browser = crate::shell::languages();
+    let language = pick_language(requested.as_deref(), browser.split('\n').take(1), &parsed.default_language);
     Ok((parsed, Catalogue::bundled(language)))
 }
 

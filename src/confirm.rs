@@ -12,7 +12,7 @@ use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::words::ConfirmOutcome;
 
 use crate::i18n::t;
-use crate::{address, config, dom, http, i18n, timer};
+use crate::{address, config, dom, http, i18n, shell, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -33,12 +33,9 @@ pub async fn run() {
     let complete = link.username.is_some() && link.code.is_some();
     let page = Rc::new(RefCell::new(Page { config, link, busy: false }));
     let on_submit = page.clone();
-    dom::on("form", "submit", move |event| {
-        event.prevent_default();
-        wasm_bindgen_futures::spawn_local(confirm(on_submit.clone()));
-    });
+    dom::on("form", "submit", move || shell::spawn(confirm(on_submit.clone())));
     let on_new_link = page.clone();
-    dom::on("new-link", "click", move |_| wasm_bindgen_futures::spawn_local(send_new_link(on_new_link.clone())));
+    dom::on("new-link", "click", move || shell::spawn(send_new_link(on_new_link.clone())));
     dom::mark_ready();
     if complete {
         confirm(page).await;
@@ -47,7 +44,7 @@ pub async fn run() {
 
 /// The username to send: the link's, else what the person typed.
 fn username(page: &Page) -> Option<String> {
-    page.link.username.clone().or_else(|| clean_username(&dom::input("username").value()))
+    page.link.username.clone().or_else(|| clean_username(&dom::value("username")))
 }
 
 /// Sends `ConfirmSignUp` and shows the outcome.
@@ -56,15 +53,11 @@ async fn confirm(page: Rc<RefCell<Page>>) {
         return;
     }
     let Some(username) = username(&page.borrow()) else {
-        dom::say(&t("reset.need_username"), true);
-        let _ = dom::element("username").focus();
-        return;
+        return dom::problem(&t("reset.need_username"), "username");
     };
-    let code = page.borrow().link.code.clone().or_else(|| clean_code(&dom::input("code").value()));
+    let code = page.borrow().link.code.clone().or_else(|| clean_code(&dom::value("code")));
     let Some(code) = code else {
-        dom::say(&t("reset.need_code"), true);
-        let _ = dom::element("code").focus();
-        return;
+        return dom::problem(&t("reset.need_code"), "code");
     };
     page.borrow_mut().busy = true;
     dom::enable("submit", false);
@@ -79,9 +72,9 @@ async fn confirm(page: Rc<RefCell<Page>>) {
         dom::show("form", false);
         dom::say("", false);
         dom::set_text("done-text", &t(outcome.key()));
-        let _ = dom::element("sign-in").set_attribute("href", &config.sign_in_url);
+        shell::set_attribute("sign-in", "href", Some(&config.sign_in_url));
         dom::show("done", true);
-        let _ = dom::element("sign-in").focus();
+        dom::focus("sign-in");
         return;
     }
     dom::say(&t(outcome.key()), true);

@@ -11,7 +11,7 @@ use reset_link_core::words::{forgot_page, ForgotOutcome};
 
 use crate::i18n::{fill, t};
 
-use crate::{address, config, dom, http, i18n, timer};
+use crate::{address, config, dom, http, i18n, shell, timer};
 
 /// Wires the page.
 pub async fn run() {
@@ -23,22 +23,19 @@ pub async fn run() {
     i18n::load(language.as_deref(), &config.default_language).await;
     follow_pool(config.sign_in_with);
     if let Some(value) = prefill {
-        dom::input("username").set_value(&value);
+        dom::set_value("username", &value);
     }
     let busy = Rc::new(Cell::new(false));
-    dom::on("form", "submit", move |event| {
-        event.prevent_default();
+    dom::on("form", "submit", move || {
         if busy.get() {
             return;
         }
-        let who = dom::input("username").value().trim().to_string();
+        let who = dom::value("username").trim().to_string();
         if who.is_empty() {
-            dom::say(&t(forgot_page::need(config.sign_in_with)), true);
-            let _ = dom::input("username").focus();
-            return;
+            return dom::problem(&t(forgot_page::need(config.sign_in_with)), "username");
         }
         busy.set(true);
-        wasm_bindgen_futures::spawn_local(request_link(config.clone(), who, busy.clone()));
+        shell::spawn(request_link(config.clone(), who, busy.clone()));
     });
     dom::mark_ready();
 }
@@ -53,10 +50,9 @@ fn take_prefill() -> (Option<String>, Option<String>) {
 /// Labels the box for what the pool signs in with; `type="email"` only for emails.
 fn follow_pool(with: SignInWith) {
     dom::set_text("username-label", &t(forgot_page::label(with)));
-    let field = dom::input("username");
     if with != SignInWith::Email {
-        field.set_type("text");
-        let _ = field.remove_attribute("inputmode");
+        shell::set_attribute("username", "type", Some("text"));
+        shell::set_attribute("username", "inputmode", None);
     }
 }
 

@@ -6,10 +6,8 @@ use crate::prelude::*;
 use core::cell::RefCell;
 
 use reset_link_core::i18n::{pick_language, Catalogue};
-use wasm_bindgen::JsCast;
-use web_sys::{Element, RequestInit};
 
-use crate::{dom, http};
+use crate::{http, shell};
 
 /// The page's catalogue, set once the language is known (English until then).
 struct Words(RefCell<Option<Catalogue>>);
@@ -49,18 +47,13 @@ pub fn language() -> String {
 
 /// Picks and loads the language, then translates the page.
 pub async fn load(requested: Option<&str>, default: &str) {
-    let mut preferred = Vec::new();
-    if let Some(window) = web_sys::window() {
-        for tag in window.navigator().languages().iter() {
-            preferred.extend(tag.as_string());
-        }
-    }
-    let language = pick_language(requested, preferred.iter().map(String::as_str), default);
+    let preferred = shell::languages();
+    let language = pick_language(requested, preferred.split('\n'), default);
     if language == "en" {
         return; // the pages are written in English
     }
     let path = ["www/i18n/", language, ".json"].concat();
-    if let Ok((200, text, _)) = http::fetch_text(&path, &RequestInit::new(), 10_000).await {
+    if let Some(text) = http::fetch_file(&path, 10_000).await {
         if with_mut(|words| words.switch_to(language, &text)) {
             apply();
         }
@@ -69,17 +62,9 @@ pub async fn load(requested: Option<&str>, default: &str) {
 
 /// Sets `<html lang dir>` and the text of every `[data-i18n]` element.
 fn apply() {
-    let document = dom::document();
-    if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("lang", &language());
-        let rtl = with(Catalogue::is_rtl);
-        let _ = root.set_attribute("dir", if rtl { "rtl" } else { "ltr" });
-    }
-    let Ok(marked) = document.query_selector_all("[data-i18n]") else { return };
-    for index in 0..marked.length() {
-        let Some(element) = marked.item(index).and_then(|node| node.dyn_into::<Element>().ok()) else { continue };
-        if let Some(key) = element.get_attribute("data-i18n") {
-            element.set_text_content(Some(&t(&key)));
-        }
+    let rtl = with(Catalogue::is_rtl);
+    shell::set_language(&language(), if rtl { "rtl" } else { "ltr" });
+    for key in shell::marked().split('\n') {
+        shell::translate(key, &t(key));
     }
 }

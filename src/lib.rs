@@ -6,7 +6,7 @@
 //! machinery would be a fifth of the download. A panic stops the module (`on_panic`).
 #![cfg_attr(target_arch = "wasm32", no_std)]
 // A one-page build leaves some shared helpers unused.
-#![cfg_attr(not(all(feature = "page-forgot", feature = "page-reset", feature = "page-confirm")), allow(dead_code))]
+#![cfg_attr(not(all(feature = "page-forgot", feature = "page-reset", feature = "page-confirm")), allow(dead_code, unused_imports))]
 
 extern crate alloc;
 
@@ -31,6 +31,7 @@ mod http;
 mod i18n;
 #[cfg(feature = "page-reset")]
 mod reset;
+mod shell;
 #[cfg(any(feature = "page-reset", feature = "api"))]
 mod signin;
 mod timer;
@@ -75,11 +76,11 @@ pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &s
 pub fn start(page: &str) {
     match page {
         #[cfg(feature = "page-forgot")]
-        "forgot" => wasm_bindgen_futures::spawn_local(forgot::run()),
+        "forgot" => shell::spawn(forgot::run()),
         #[cfg(feature = "page-reset")]
-        "reset" => wasm_bindgen_futures::spawn_local(reset::run()),
+        "reset" => shell::spawn(reset::run()),
         #[cfg(feature = "page-confirm")]
-        "confirm" => wasm_bindgen_futures::spawn_local(confirm::run()),
+        "confirm" => shell::spawn(confirm::run()),
         _ => dom::set_text("problem", "This page is not set up correctly (unknown data-page)."),
     }
 }

@@ -13,7 +13,7 @@ use reset_link_core::json::decimal;
 use reset_link_core::words::{rule_key, ResetAdvice};
 
 use crate::i18n::{fill, t};
-use crate::{address, config, dom, http, i18n, signin, timer};
+use crate::{address, config, dom, http, i18n, shell, signin, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -36,23 +36,16 @@ pub async fn run() {
     let page = Rc::new(RefCell::new(Page { config: Rc::new(config), link, busy: false }));
     let refresh = {
         let page = page.clone();
-        move |_| {
+        move || {
             update_checklist(&page.borrow().config);
         }
     };
     dom::on("password", "input", refresh.clone());
     dom::on("confirm", "input", refresh);
-    dom::on("toggle", "click", |_| toggle_visibility());
+    dom::on("toggle", "click", toggle_visibility);
     let submit_page = page.clone();
-    dom::on("form", "submit", move |event| {
-        event.prevent_default();
-        let page = submit_page.clone();
-        wasm_bindgen_futures::spawn_local(async move { submit(page).await });
-    });
-    dom::on("new-link", "click", move |_| {
-        let page = page.clone();
-        wasm_bindgen_futures::spawn_local(async move { send_new_link(page).await });
-    });
+    dom::on("form", "submit", move || shell::spawn(submit(submit_page.clone())));
+    dom::on("new-link", "click", move || shell::spawn(send_new_link(page.clone())));
     dom::mark_ready();
 }
 
@@ -69,7 +62,7 @@ fn read_link() -> LinkParams {
 
 /// The username to send: the link's, else what the person typed.
 fn username(page: &Page) -> Option<String> {
-    page.link.username.clone().or_else(|| clean_username(&dom::input("username").value()))
+    page.link.username.clone().or_else(|| clean_username(&dom::value("username")))
 }
 
 /// Forgets the saved link (after success, the code is spent).
@@ -79,17 +72,14 @@ fn forget_link() {
 
 /// Writes one checklist line per rule of the policy.
 fn build_checklist(config: &Config) {
-    let list = dom::element("rules");
-    let document = dom::document();
     for (rule, _) in checklist(&config.password_policy, "", "") {
-        let (Ok(item), Ok(state)) = (document.create_element("li"), document.create_element("span")) else { continue };
-        item.set_id(&["rule-", rule.key()].concat());
-        item.set_text_content(Some(&rule_text(rule)));
-        state.set_class_name("visually-hidden");
-        state.set_text_content(Some(&t("reset.rule_unmet")));
-        let _ = item.append_child(&state);
-        let _ = list.append_child(&item);
+        shell::add_line("rules", &rule_id(rule), &rule_text(rule), &t("reset.rule_unmet"));
     }
+}
+
+/// The id of the checklist line of `rule`.
+fn rule_id(rule: Rule) -> String {
+    ["rule-", rule.key()].concat()
 }
 
 /// The checklist line for `rule` in the page's language.
@@ -103,14 +93,10 @@ fn rule_text(rule: Rule) -> String {
 
 /// Marks each checklist line as met or not; returns the first unmet rule.
 fn update_checklist(config: &Config) -> Option<Rule> {
-    let (password, confirm) = (dom::input("password").value(), dom::input("confirm").value());
+    let (password, confirm) = (dom::value("password"), dom::value("confirm"));
     let mut first_unmet = None;
     for (rule, met) in checklist(&config.password_policy, &password, &confirm) {
-        let item = dom::element(&["rule-", rule.key()].concat());
-        let _ = item.class_list().toggle_with_force("met", met);
-        if let Some(state) = item.last_element_child() {
-            state.set_text_content(Some(&t(if met { "reset.rule_met" } else { "reset.rule_unmet" })));
-        }
+        shell::set_rule(&rule_id(rule), met, &t(if met { "reset.rule_met" } else { "reset.rule_unmet" }));
         if !met && first_unmet.is_none() {
             first_unmet = Some(rule);
         }
@@ -120,13 +106,12 @@ fn update_checklist(config: &Config) -> Option<Rule> {
 
 /// Shows or hides both passwords.
 fn toggle_visibility() {
-    let button = dom::element("toggle");
-    let showing = button.get_attribute("aria-pressed").as_deref() == Some("true");
-    let kind = if showing { "password" } else { "text" };
-    dom::input("password").set_type(kind);
-    dom::input("confirm").set_type(kind);
-    let _ = button.set_attribute("aria-pressed", if showing { "false" } else { "true" });
-    button.set_text_content(Some(&t(if showing { "reset.show" } else { "reset.hide" })));
+    let showing = shell::attribute("toggle", "aria-pressed").as_deref() == Some("true");
+    let kind = Some(if showing { "password" } else { "text" });
+    shell::set_attribute("password", "type", kind);
+    shell::set_attribute("confirm", "type", kind);
+    shell::set_attribute("toggle", "aria-pressed", Some(if showing { "false" } else { "true" }));
+    dom::set_text("toggle", &t(if showing { "reset.show" } else { "reset.hide" }));
 }
 
 /// Checks the form and sends `ConfirmForgotPassword`.
@@ -149,8 +134,8 @@ async fn submit(page: Rc<RefCell<Page>>) {
             let requested = page.borrow().link.redirect.clone();
             let next = signin::sign_in(&config, &username, &password, requested.as_deref()).await;
             finish(&config, next.as_deref());
-            if let (Some(next), Some(window)) = (next, web_sys::window()) {
-                let _ = window.location().assign(&next);
+            if let Some(next) = next {
+                shell::go(&next);
             }
         }
         Err(error) => {
@@ -160,7 +145,7 @@ async fn submit(page: Rc<RefCell<Page>>) {
             dom::say(&t(advice.key()), true);
             dom::show("new-link", advice.offers_new_link());
             let focus = if advice == ResetAdvice::WeakPassword || advice == ResetAdvice::ReusedPassword { "password" } else { "submit" };
-            let _ = dom::element(focus).focus();
+            dom::focus(focus);
         }
     }
 }
@@ -168,19 +153,18 @@ async fn submit(page: Rc<RefCell<Page>>) {
 /// Reads username, code and password, or says what is missing and focuses it.
 fn read_form(page: &Page) -> Option<(String, String, String)> {
     let problem = |text: &str, focus: &str| {
-        dom::say(text, true);
-        let _ = dom::element(focus).focus();
+        dom::problem(text, focus);
         None
     };
     let Some(username) = username(page) else {
         return problem(&t("reset.need_username"), "username");
     };
-    let code = page.link.code.clone().or_else(|| clean_code(&dom::input("code").value()));
+    let code = page.link.code.clone().or_else(|| clean_code(&dom::value("code")));
     let Some(code) = code else { return problem(&t("reset.need_code"), "code") };
     match update_checklist(&page.config) {
         Some(Rule::Match) => problem(&t("reset.mismatch"), "confirm"),
         Some(_) => problem(&t("reset.incomplete"), "password"),
-        None => Some((username, code, dom::input("password").value())),
+        None => Some((username, code, dom::value("password"))),
     }
 }
 
@@ -189,21 +173,18 @@ fn finish(config: &Config, next: Option<&str>) {
     dom::show("form", false);
     dom::say("", false);
     dom::set_text("done-text", &t("reset.done"));
-    let link = dom::element("sign-in");
-    let _ = link.set_attribute("href", next.unwrap_or(&config.sign_in_url));
+    shell::set_attribute("sign-in", "href", Some(next.unwrap_or(&config.sign_in_url)));
     if next.is_some() {
-        link.set_text_content(Some(&t("reset.continue")));
+        dom::set_text("sign-in", &t("reset.continue"));
     }
     dom::show("done", true);
-    let _ = link.focus();
+    dom::focus("sign-in");
 }
 
 /// Asks for a new link for the same username, then counts down the cooldown on the button.
 async fn send_new_link(page: Rc<RefCell<Page>>) {
     let Some(username) = username(&page.borrow()) else {
-        dom::say(&t("reset.need_username"), true);
-        let _ = dom::element("username").focus();
-        return;
+        return dom::problem(&t("reset.need_username"), "username");
     };
     if page.borrow().busy {
         return;

@@ -10,7 +10,7 @@ use reset_link_core::error::CallError;
 use reset_link_core::session::{redirect_target, storage_entries, token_username};
 use reset_link_core::srp::{self, Challenge};
 
-use crate::http;
+use crate::{http, shell};
 
 /// Signs in and stores the session; returns the address to go to.
 pub async fn sign_in(config: &Config, username: &str, password: &str, requested: Option<&str>) -> Option<String> {
@@ -46,10 +46,8 @@ pub async fn authenticate(config: &Config, username: &str, password: &str) -> Re
     };
     let owner = token_username(&tokens.id_token).unwrap_or_else(|| username.to_string());
     if config.store_session {
-        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-            for (key, value) in storage_entries(&config.client_id, &owner, &tokens) {
-                let _ = storage.set_item(&key, &value);
-            }
+        for (key, value) in storage_entries(&config.client_id, &owner, &tokens) {
+            shell::keep(false, &key, Some(&value));
         }
     }
     Ok((tokens, owner))
@@ -60,8 +58,7 @@ async fn srp_sign_in(config: &Config, username: &str, password: &str) -> Result<
     let unusable = || NoSession::Failed(CallError::Unreadable(200));
     let pool_name = config.user_pool_id.as_deref().and_then(|id| id.split_once('_')).ok_or_else(unusable)?.1;
     let mut random = [0u8; 128];
-    let crypto = web_sys::window().and_then(|w| w.crypto().ok()).ok_or_else(unusable)?;
-    crypto.get_random_values_with_u8_array(&mut random).map_err(|_| unusable())?;
+    shell::random_fill(&mut random);
     let started = srp::start(&random);
     let call = initiate_srp_auth(&config.client_id, username, &started.big_a_hex);
     let reply = http::send::<AuthReply>(config, &call).await.map_err(NoSession::Failed)?;
@@ -71,7 +68,7 @@ async fn srp_sign_in(config: &Config, username: &str, password: &str) -> Result<
     let parameter = |key| reply.parameter(key).ok_or_else(unusable);
     let (user_id, secret_block) = (parameter("USER_ID_FOR_SRP")?, parameter("SECRET_BLOCK")?);
     let challenge = Challenge { pool_name, user_id, big_b_hex: parameter("SRP_B")?, salt_hex: parameter("SALT")?, secret_block };
-    let timestamp = srp::timestamp((js_sys::Date::now() / 1000.0) as u64);
+    let timestamp = srp::timestamp((shell::now() / 1000.0) as u64);
     let claim = srp::claim(&started, &challenge, password, &timestamp).map_err(|_| unusable())?;
     let answer_as = reply.parameter("USERNAME").unwrap_or(user_id);
     let answer = respond_password_verifier(

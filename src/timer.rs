@@ -1,4 +1,4 @@
-//! Waiting in the browser: a sleep, a button that counts down before it can be used again,
+//! Waiting in the browser: a button that counts down before it can be used again,
 //! and the "send me a new link" button built on it.
 
 use reset_link_core::api::{Call, EmptyReply};
@@ -7,12 +7,7 @@ use reset_link_core::json::decimal;
 use reset_link_core::words::ForgotOutcome;
 
 use crate::i18n::{fill, t};
-use crate::{dom, http};
-
-/// Waits `ms` milliseconds.
-pub async fn sleep(ms: i32) {
-    let _ = wasm_bindgen_futures::JsFuture::from(http::delay(ms)).await;
-}
+use crate::{dom, http, shell};
 
 /// Disables button `id` for `seconds`, showing the text of key `waiting` (with `{s}` for the
 /// seconds left), then restores the text of key `ready` and enables it.
@@ -20,7 +15,7 @@ pub async fn count_down(id: &str, seconds: u32, waiting: &str, ready: &str) {
     dom::enable(id, false);
     for left in (1..=seconds).rev() {
         dom::set_text(id, &fill(waiting, &[("s", &decimal(left.into()))]));
-        sleep(1000).await;
+        shell::sleep(1000).await;
     }
     dom::set_text(id, &t(ready));
     dom::enable(id, true);

@@ -18,7 +18,9 @@ let appServer;
 before(async () => {
   execFileSync('node', [join(ROOT, 'scripts', 'pack.mjs')], { cwd: ROOT, stdio: 'ignore' });
   rmSync(join(APP, 'node_modules', 'cognito-reset-link'), { recursive: true, force: true });
+  // The tarball just packed, named explicitly: the app's lock file pins only its tools.
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent'], { cwd: APP, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--silent', join(ROOT, 'dist', 'cognito-reset-link-0.1.0.tgz')], { cwd: APP, stdio: 'inherit' });
   env = await setUp('npm-app', 19540);
 });
 after(async () => {
@@ -26,12 +28,13 @@ after(async () => {
   await env?.close();
 });
 
-test('npm pack ships only the module, its types, the wasm, README, LICENSE and package.json', () => {
+test('npm pack ships only the module, its types, the wasm, its browser shell, README, LICENSE and package.json', () => {
   const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PACKAGE, encoding: 'utf8' }));
   assert.deepEqual(report.files.map((f) => f.path).sort(), [
     'LICENSE', 'README.md', 'cognito_reset_link.d.ts', 'cognito_reset_link.js',
     'cognito_reset_link_bg.wasm', 'cognito_reset_link_bg.wasm.d.ts', 'package.json',
-  ]);
+  ].concat(report.files.map((f) => f.path).filter((p) => /^snippets\/[^/]+\/www\/shell\.js$/.test(p))).sort());
+  assert.ok(report.files.some((f) => f.path.endsWith('/www/shell.js')), 'the browser shell is packed');
   const manifest = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8'));
   for (const key of ['name', 'version', 'license', 'repository', 'files', 'exports', 'types', 'sideEffects']) {
     assert.ok(key in manifest, `package.json has ${key}`);

@@ -1,0 +1,99 @@
+// The browser primitives the Rust module drives (src/shell.rs): elements by id, storage, the
+// address bar, fetch and timers. Nothing here decides anything; each function does one DOM or
+// network step and reports back through the module's `fire` (an event) and `arrive` (a reply
+// or a timer). Text reaches the page only through textContent.
+// 'page-module' is the page's wasm-bindgen glue (an esbuild alias; npm run pack rewrites it).
+import { arrive, fire } from 'page-module';
+
+const byId = (id) => document.getElementById(id);
+
+export const text = (id, words) => { byId(id).textContent = words; };
+export const value = (id) => byId(id).value;
+export const setValue = (id, words) => { byId(id).value = words; };
+export const focus = (id) => byId(id).focus();
+export const attribute = (id, name) => byId(id).getAttribute(name);
+/** Sets attribute `name` of `id`; `undefined` removes it. */
+export const setAttribute = (id, name, to) => (to === undefined ? byId(id).removeAttribute(name) : byId(id).setAttribute(name, to));
+export const mark = (id, name, on) => byId(id).classList.toggle(name, on);
+/** Adds `<li id><span class=visually-hidden>` to list `id`: a line of the password checklist. */
+export function addLine(list, id, words, state) {
+  const line = document.createElement('li');
+  const hidden = document.createElement('span');
+  line.id = id;
+  line.textContent = words;
+  hidden.className = 'visually-hidden';
+  hidden.textContent = state;
+  line.append(hidden);
+  byId(list).append(line);
+}
+/** Marks checklist line `id` as met or not, with its hidden `state` words. */
+export function setRule(id, met, state) {
+  byId(id).classList.toggle('met', met);
+  byId(id).lastElementChild.textContent = state;
+}
+/** The keys of the elements marked `data-i18n`, one per line. */
+export const marked = () => [...document.querySelectorAll('[data-i18n]')].map((e) => e.dataset.i18n).join('\n');
+/** Sets the text of every element marked `data-i18n="key"`. */
+export function translate(key, words) {
+  for (const e of document.querySelectorAll('[data-i18n]')) if (e.dataset.i18n === key) e.textContent = words;
+}
+/** Marks the page as wired (`<body data-ready>`), for tests and styles. */
+export const ready = () => { document.body.dataset.ready = ''; };
+/** Sets `<html lang dir>`. */
+export function setLanguage(lang, dir) {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = dir;
+}
+
+/** Calls `fire(handler)` on every `event` of `id`; a form's submit never reloads the page. */
+export function listen(id, event, handler) {
+  byId(id).addEventListener(event, (e) => {
+    if (event === 'submit') e.preventDefault();
+    fire(handler);
+  });
+}
+
+export const query = () => location.search;
+export const fragment = () => location.hash;
+/** Removes query and fragment from the address bar and this history entry. */
+export const scrub = () => history.replaceState(null, '', location.pathname);
+export const go = (to) => location.assign(to);
+export const languages = () => navigator.languages.join('\n');
+
+const store = (session) => (session ? sessionStorage : localStorage);
+export function stored(session, key) {
+  try { return store(session).getItem(key); } catch { return null; }
+}
+/** Stores `to` under `key`; `undefined` removes it. Storage may be off: then nothing is kept. */
+export function keep(session, key, to) {
+  try { if (to === undefined) store(session).removeItem(key); else store(session).setItem(key, to); } catch { /* not kept */ }
+}
+
+export const randomFill = (bytes) => { crypto.getRandomValues(bytes); };
+export const now = () => Date.now();
+export const chance = () => Math.random();
+
+/** `arrive(token, 0, '')` after `ms` milliseconds. */
+export const later = (ms, token) => setTimeout(() => arrive(token, 0, ''), ms);
+
+/**
+ * Fetches `url` and reports `arrive(token, status, body, x-amzn-ErrorType)`: a POST of `body`
+ * (`type`) to the Cognito operation `target` when given, else a GET; never from the cache.
+ * Status 0: no reply (offline, blocked); status 1: no whole reply within `timeout` ms.
+ */
+export function request(url, target, type, body, timeout, token) {
+  const abort = new AbortController();
+  let late = false;
+  const timer = setTimeout(() => { late = true; abort.abort(); }, timeout);
+  const init = target === undefined ? { cache: 'no-store', signal: abort.signal } : {
+    method: 'POST',
+    body,
+    cache: 'no-store',
+    signal: abort.signal,
+    headers: { 'Content-Type': type, 'X-Amz-Target': target, 'Cache-Control': 'no-store' },
+  };
+  fetch(url, init)
+    .then((reply) => reply.text().then((words) => [reply.status, words, reply.headers.get('x-amzn-ErrorType') ?? undefined]))
+    .catch(() => [late ? 1 : 0, ''])
+    .then(([status, words, kind]) => { clearTimeout(timer); arrive(token, status, words, kind); });
+}
