@@ -2,6 +2,7 @@
 //! bar and history, so the code stays out of history, screenshots and shared links.
 
 use reset_link_core::link::{parse_link, LinkParams};
+use reset_link_core::text::concat;
 
 use crate::{dom, shell};
 
@@ -12,7 +13,7 @@ pub fn take_link(saved_as: Option<&str>) -> LinkParams {
     let params = parse_link(&search, &hash);
     if params.found {
         if let Some(key) = saved_as {
-            shell::keep(true, key, Some(&[search.as_str(), &hash].concat()));
+            shell::keep(true, key, Some(&concat(&[&search, &hash])));
         }
         shell::scrub();
         return params;

@@ -52,7 +52,7 @@ pub async fn load(requested: Option<&str>, default: &str) {
     if language == "en" {
         return; // the pages are written in English
     }
-    let path = ["www/i18n/", language, ".json"].concat();
+    let path = reset_link_core::text::concat(&["www/i18n/", language, ".json"]);
     if let Some(text) = http::fetch_file(&path, 10_000).await {
         if with_mut(|words| words.switch_to(language, &text)) {
             apply();

@@ -79,7 +79,7 @@ fn build_checklist(config: &Config) {
 
 /// The id of the checklist line of `rule`.
 fn rule_id(rule: Rule) -> String {
-    ["rule-", rule.key()].concat()
+    reset_link_core::text::concat(&["rule-", rule.key()])
 }
 
 /// The checklist line for `rule` in the page's language.

@@ -22,7 +22,7 @@ pub struct Call {
 impl Call {
     /// A call to `operation` (such as `ForgotPassword`) with `body`.
     fn new(operation: &str, body: Json) -> Self {
-        Call { target: [TARGET_PREFIX, operation].concat(), body: body.to_text() }
+        Call { target: crate::text::concat(&[TARGET_PREFIX, operation]), body: body.to_text() }
     }
 }
 

@@ -109,39 +109,38 @@ impl ConfigError {
 /// The first problem found.
 pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
     let root = json::parse(text).filter(|j| matches!(j, Json::Object(_))).ok_or(ConfigError::Unreadable)?;
+    // Everything is checked on borrowed text first and copied once at the end, so a problem
+    // found half-way has nothing to clean up.
     let text_at = |key: &'static str| match root.get(key) {
         None | Some(Json::Null) => Ok(None),
-        Some(Json::String(s)) => Ok(Some(s.clone())),
+        Some(Json::String(s)) => Ok(Some(s.as_str())),
         Some(_) => Err(ConfigError::WrongType(key)),
     };
-    let number_at = |key: &'static str| match root.get(key) {
-        None | Some(Json::Null) => Ok(None),
-        Some(value) => value.as_u32().map(Some).ok_or(ConfigError::WrongType(key)),
+    let number_at = |key: &'static str, default: u32| match root.get(key) {
+        None | Some(Json::Null) => Ok(default),
+        Some(value) => value.as_u32().ok_or(ConfigError::WrongType(key)),
+    };
+    let choice = |key: &'static str, choices: &[&str], problem: ConfigError| match text_at(key)? {
+        None => Ok(0),
+        Some(value) => choices.iter().position(|c| *c == value).ok_or(problem),
     };
     if root.get("clientSecret").is_some() {
         return Err(ConfigError::ClientSecret);
     }
     let client_id = text_at("clientId")?.filter(|id| is_client_id(id)).ok_or(ConfigError::ClientId)?;
     let pool_id = text_at("userPoolId")?;
-    let region = text_at("region")?
-        .or_else(|| pool_id.as_deref().and_then(region_of_pool).map(str::to_string))
-        .filter(|r| is_region(r))
-        .ok_or(ConfigError::Region)?;
-    let endpoint = match text_at("endpoint")? {
-        Some(endpoint) if is_allowed_endpoint(&endpoint) => endpoint,
-        Some(_) => return Err(ConfigError::Endpoint),
-        None => ["https://cognito-idp.", &region, ".amazonaws.com/"].concat(),
-    };
-    let sign_in_url = text_at("signInUrl")?.unwrap_or_else(|| "/".to_string());
-    if !is_page_address(&sign_in_url) {
+    let region = text_at("region")?.or_else(|| pool_id.and_then(region_of_pool)).filter(|r| is_region(r)).ok_or(ConfigError::Region)?;
+    let endpoint = text_at("endpoint")?;
+    if endpoint.is_some_and(|e| !is_allowed_endpoint(e)) {
+        return Err(ConfigError::Endpoint);
+    }
+    let sign_in_url = text_at("signInUrl")?.unwrap_or("/");
+    let after_sign_in_url = text_at("afterSignInUrl")?.unwrap_or(sign_in_url);
+    if !is_page_address(sign_in_url) || !is_page_address(after_sign_in_url) {
         return Err(ConfigError::SignInUrl);
     }
-    let sign_in_with = match text_at("signInWith")?.as_deref() {
-        None | Some("email") => SignInWith::Email,
-        Some("username") => SignInWith::Username,
-        Some("either") => SignInWith::Either,
-        Some(_) => return Err(ConfigError::SignInWith),
-    };
+    let sign_in_with = [SignInWith::Email, SignInWith::Username, SignInWith::Either]
+        [choice("signInWith", &["email", "username", "either"], ConfigError::SignInWith)?];
     let password_policy = match root.get("passwordPolicy") {
         None | Some(Json::Null) => PasswordPolicy::default(),
         Some(policy) => PasswordPolicy::from_json(policy).ok_or(ConfigError::WrongType("passwordPolicy"))?,
@@ -150,45 +149,29 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
         None | Some(Json::Null) => false,
         Some(value) => value.as_bool().ok_or(ConfigError::WrongType("showDestination"))?,
     };
-    let sign_in = match text_at("signIn")?.as_deref() {
-        None | Some("srp") => SignIn::Srp,
-        Some("password") => SignIn::Password,
-        Some("none") => SignIn::None,
-        Some(_) => return Err(ConfigError::SignIn),
-    };
-    let store_session = match text_at("session")?.as_deref() {
-        None | Some("amplify") => true,
-        Some("none") => false,
-        Some(_) => return Err(ConfigError::SignIn),
-    };
-    let after_sign_in_url = text_at("afterSignInUrl")?.unwrap_or_else(|| sign_in_url.clone());
-    if !is_page_address(&after_sign_in_url) {
-        return Err(ConfigError::SignInUrl);
-    }
-    let redirect_allow_list = match root.get("redirectAllowList") {
-        None | Some(Json::Null) => Vec::new(),
-        Some(Json::Array(items)) => {
-            let mut origins = Vec::with_capacity(items.len());
-            for item in items {
-                origins.push(item.as_str().ok_or(ConfigError::WrongType("redirectAllowList"))?.to_string());
-            }
-            origins
-        }
+    let sign_in = [SignIn::Srp, SignIn::Password, SignIn::None][choice("signIn", &["srp", "password", "none"], ConfigError::SignIn)?];
+    let store_session = choice("session", &["amplify", "none"], ConfigError::SignIn)? == 0;
+    let allow_list = match root.get("redirectAllowList") {
+        None | Some(Json::Null) => &[][..],
+        Some(Json::Array(items)) if items.iter().all(|item| item.as_str().is_some()) => items,
         Some(_) => return Err(ConfigError::WrongType("redirectAllowList")),
     };
     Ok(Config {
-        default_language: text_at("defaultLanguage")?.unwrap_or_else(|| "en".to_string()),
-        user_pool_id: pool_id,
+        default_language: text_at("defaultLanguage")?.unwrap_or("en").to_string(),
+        resend_cooldown_seconds: number_at("resendCooldownSeconds", 60)?.min(3600),
+        request_timeout_ms: number_at("requestTimeoutSeconds", 15)?.clamp(1, 60) * 1000,
+        user_pool_id: pool_id.map(str::to_string),
         sign_in,
         store_session,
-        after_sign_in_url,
-        redirect_allow_list,
-        client_id,
-        endpoint,
-        sign_in_url,
+        after_sign_in_url: after_sign_in_url.to_string(),
+        redirect_allow_list: allow_list.iter().filter_map(Json::as_str).map(str::to_string).collect(),
+        client_id: client_id.to_string(),
+        endpoint: match endpoint {
+            Some(endpoint) => endpoint.to_string(),
+            None => crate::text::concat(&["https://cognito-idp.", region, ".amazonaws.com/"]),
+        },
+        sign_in_url: sign_in_url.to_string(),
         password_policy,
-        resend_cooldown_seconds: number_at("resendCooldownSeconds")?.unwrap_or(60).min(3600),
-        request_timeout_ms: number_at("requestTimeoutSeconds")?.unwrap_or(15).clamp(1, 60) * 1000,
         sign_in_with,
         show_destination,
     })

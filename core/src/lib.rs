@@ -30,6 +30,7 @@ pub mod link;
 pub mod policy;
 pub mod session;
 pub mod srp;
+pub mod text;
 pub mod words;
 
 pub use error::{CallError, CognitoError};

@@ -5,6 +5,7 @@ use crate::prelude::*;
 use crate::api::Tokens;
 use crate::json::{self, Json};
 use crate::srp::digest::base64_decode;
+use crate::text::concat;
 
 /// Prefix of every key the Cognito libraries use.
 const PREFIX: &str = "CognitoIdentityServiceProvider.";
@@ -21,12 +22,12 @@ pub fn token_username(id_token: &str) -> Option<String> {
 /// The localStorage entries that sign `username` in for apps using amazon-cognito-identity-js
 /// or Amplify v6 with app client `client_id`.
 pub fn storage_entries(client_id: &str, username: &str, tokens: &Tokens) -> Vec<(String, String)> {
-    let key = |name: &str| [PREFIX, client_id, ".", username, ".", name].concat();
+    let key = |name: &str| concat(&[PREFIX, client_id, ".", username, ".", name]);
     let mut entries = vec![
         (key("idToken"), tokens.id_token.clone()),
         (key("accessToken"), tokens.access_token.clone()),
         (key("clockDrift"), "0".to_string()),
-        ([PREFIX, client_id, ".LastAuthUser"].concat(), username.to_string()),
+        (concat(&[PREFIX, client_id, ".LastAuthUser"]), username.to_string()),
     ];
     if let Some(refresh) = &tokens.refresh_token {
         entries.push((key("refreshToken"), refresh.clone()));

@@ -9,6 +9,7 @@ pub mod bigint;
 pub mod digest;
 
 use bigint::Big;
+use crate::text::{concat, concat_bytes};
 use digest::{base64_decode, base64_encode, hkdf16, hmac_sha256, sha256};
 
 /// The 3072-bit group of RFC 5054 that Cognito uses (generator 2).
@@ -47,7 +48,7 @@ impl Group {
         // A literal panic message, unlike `expect`, adds no formatting code to the module.
         let Some(n) = Big::from_hex(N_HEX) else { panic!("the group constant is hex") };
         let g = Big::from_u32(2);
-        let k = Big::from_be_bytes(&sha256(&[padded(&n), padded(&g)].concat()));
+        let k = Big::from_be_bytes(&sha256(&concat_bytes(&[&padded(&n), &padded(&g)])));
         Group { n, g, k }
     }
 }
@@ -57,7 +58,7 @@ impl Group {
 pub fn padded(value: &Big) -> Vec<u8> {
     let bytes = value.to_be_bytes();
     if bytes.first().is_none_or(|&b| b >= 0x80) {
-        [&[0u8][..], &bytes].concat()
+        concat_bytes(&[&[0], &bytes])
     } else {
         bytes
     }
@@ -132,18 +133,18 @@ pub fn claim(start: &SrpStart, challenge: &Challenge, password: &str, timestamp:
     if big_b.rem(&group.n).is_zero() {
         return Err(SrpError::UnsafeValues);
     }
-    let u = Big::from_be_bytes(&sha256(&[padded(&big_a), padded(&big_b)].concat()));
+    let u = Big::from_be_bytes(&sha256(&concat_bytes(&[&padded(&big_a), &padded(&big_b)])));
     if u.is_zero() {
         return Err(SrpError::UnsafeValues);
     }
-    let identity = sha256([challenge.pool_name, challenge.user_id, ":", password].concat().as_bytes());
-    let x = Big::from_be_bytes(&sha256(&[padded(&salt), identity.to_vec()].concat()));
+    let identity = sha256(concat(&[challenge.pool_name, challenge.user_id, ":", password]).as_bytes());
+    let x = Big::from_be_bytes(&sha256(&concat_bytes(&[&padded(&salt), &identity])));
     // S = (B - k * g^x) ^ (a + u * x) mod N, with the base kept non-negative.
     let kgx = group.k.mul(&group.g.mod_pow(&x, &group.n)).rem(&group.n);
     let base = big_b.rem(&group.n).add(&group.n).sub(&kgx).rem(&group.n);
     let s = base.mod_pow(&start.a.add(&u.mul(&x)), &group.n);
     let key = hkdf16(&padded(&s), &padded(&u), HKDF_INFO);
-    let message = [challenge.pool_name.as_bytes(), challenge.user_id.as_bytes(), &secret_block, timestamp.as_bytes()].concat();
+    let message = concat_bytes(&[challenge.pool_name.as_bytes(), challenge.user_id.as_bytes(), &secret_block, timestamp.as_bytes()]);
     Ok(Claim {
         u_hex: to_hex(&u.to_be_bytes()),
         x_hex: to_hex(&x.to_be_bytes()),
