@@ -3,7 +3,7 @@
 
 use crate::prelude::*;
 use crate::error::{CallError, CognitoError};
-use crate::json::{self, object, string, Json};
+use crate::json::{self, object_text, Field, Json};
 
 /// The `Content-Type` every Cognito call uses.
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
@@ -20,20 +20,18 @@ pub struct Call {
 }
 
 impl Call {
-    /// A call to `operation` (such as `ForgotPassword`) with `body`.
-    fn new(operation: &str, body: Json) -> Self {
-        Call { target: crate::text::concat(&[TARGET_PREFIX, operation]), body: body.to_text() }
+    /// A call to `operation` (such as `ForgotPassword`) with a body of `members`.
+    fn new(operation: &str, members: &[(&str, Field)]) -> Self {
+        Call { target: crate::text::concat(&[TARGET_PREFIX, operation]), body: object_text(members) }
     }
 }
 
 /// A call about one user: `ClientId`, `Username`, and `language` passed to the trigger in
 /// `ClientMetadata.lang`.
 fn user_call(operation: &str, client_id: &str, username: &str, language: Option<&str>) -> Call {
-    let mut members = vec![("ClientId", string(client_id)), ("Username", string(username))];
-    if let Some(language) = language {
-        members.push(("ClientMetadata", object(vec![("lang", string(language))])));
-    }
-    Call::new(operation, object(members))
+    let metadata = [("lang", Field::Text(language.unwrap_or_default()))];
+    let metadata = if language.is_some() { Field::Object(&metadata) } else { Field::Absent };
+    Call::new(operation, &[("ClientId", Field::Text(client_id)), ("Username", Field::Text(username)), ("ClientMetadata", metadata)])
 }
 
 /// The `ForgotPassword` call for `username`, with `language` passed to the trigger.
@@ -45,12 +43,12 @@ pub fn forgot_password(client_id: &str, username: &str, language: Option<&str>) 
 pub fn confirm_forgot_password(client_id: &str, username: &str, code: &str, password: &str) -> Call {
     Call::new(
         "ConfirmForgotPassword",
-        object(vec![
-            ("ClientId", string(client_id)),
-            ("Username", string(username)),
-            ("ConfirmationCode", string(code)),
-            ("Password", string(password)),
-        ]),
+        &[
+            ("ClientId", Field::Text(client_id)),
+            ("Username", Field::Text(username)),
+            ("ConfirmationCode", Field::Text(code)),
+            ("Password", Field::Text(password)),
+        ],
     )
 }
 
@@ -58,7 +56,7 @@ pub fn confirm_forgot_password(client_id: &str, username: &str, code: &str, pass
 pub fn confirm_sign_up(client_id: &str, username: &str, code: &str) -> Call {
     Call::new(
         "ConfirmSignUp",
-        object(vec![("ClientId", string(client_id)), ("Username", string(username)), ("ConfirmationCode", string(code))]),
+        &[("ClientId", Field::Text(client_id)), ("Username", Field::Text(username)), ("ConfirmationCode", Field::Text(code))],
     )
 }
 
@@ -68,21 +66,21 @@ pub fn resend_confirmation_code(client_id: &str, username: &str, language: Optio
 }
 
 /// An `InitiateAuth` call with `flow` and its `AuthParameters`.
-fn initiate_auth(flow: &str, client_id: &str, parameters: Vec<(&str, Json)>) -> Call {
+fn initiate_auth(flow: &str, client_id: &str, parameters: &[(&str, Field)]) -> Call {
     Call::new(
         "InitiateAuth",
-        object(vec![("AuthFlow", string(flow)), ("ClientId", string(client_id)), ("AuthParameters", object(parameters))]),
+        &[("AuthFlow", Field::Text(flow)), ("ClientId", Field::Text(client_id)), ("AuthParameters", Field::Object(parameters))],
     )
 }
 
 /// The `InitiateAuth` call with `USER_PASSWORD_AUTH`.
 pub fn initiate_password_auth(client_id: &str, username: &str, password: &str) -> Call {
-    initiate_auth("USER_PASSWORD_AUTH", client_id, vec![("USERNAME", string(username)), ("PASSWORD", string(password))])
+    initiate_auth("USER_PASSWORD_AUTH", client_id, &[("USERNAME", Field::Text(username)), ("PASSWORD", Field::Text(password))])
 }
 
 /// The `InitiateAuth` call with `USER_SRP_AUTH`; `srp_a` is `A` in hex.
 pub fn initiate_srp_auth(client_id: &str, username: &str, srp_a: &str) -> Call {
-    initiate_auth("USER_SRP_AUTH", client_id, vec![("USERNAME", string(username)), ("SRP_A", string(srp_a))])
+    initiate_auth("USER_SRP_AUTH", client_id, &[("USERNAME", Field::Text(username)), ("SRP_A", Field::Text(srp_a))])
 }
 
 /// The answer to `PASSWORD_VERIFIER` (`RespondToAuthChallenge`).
@@ -94,20 +92,21 @@ pub fn respond_password_verifier(
     timestamp: &str,
     signature: &str,
 ) -> Call {
-    let mut members = vec![("ChallengeName", string("PASSWORD_VERIFIER")), ("ClientId", string(client_id))];
-    if let Some(session) = session {
-        members.push(("Session", string(session)));
-    }
-    members.push((
-        "ChallengeResponses",
-        object(vec![
-            ("USERNAME", string(username)),
-            ("PASSWORD_CLAIM_SECRET_BLOCK", string(secret_block)),
-            ("TIMESTAMP", string(timestamp)),
-            ("PASSWORD_CLAIM_SIGNATURE", string(signature)),
-        ]),
-    ));
-    Call::new("RespondToAuthChallenge", object(members))
+    let responses = [
+        ("USERNAME", Field::Text(username)),
+        ("PASSWORD_CLAIM_SECRET_BLOCK", Field::Text(secret_block)),
+        ("TIMESTAMP", Field::Text(timestamp)),
+        ("PASSWORD_CLAIM_SIGNATURE", Field::Text(signature)),
+    ];
+    Call::new(
+        "RespondToAuthChallenge",
+        &[
+            ("ChallengeName", Field::Text("PASSWORD_VERIFIER")),
+            ("ClientId", Field::Text(client_id)),
+            ("Session", session.map_or(Field::Absent, Field::Text)),
+            ("ChallengeResponses", Field::Object(&responses)),
+        ],
+    )
 }
 
 /// A reply type: read from the JSON of a 2xx answer.

@@ -118,14 +118,45 @@ impl Json {
     }
 }
 
-/// An object from `(key, string)` pairs: the shape of most request bodies.
-pub fn object(members: Vec<(&str, Json)>) -> Json {
-    Json::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+/// A member of a request body, borrowed: written straight out, never built as a [`Json`].
+#[derive(Debug, Clone, Copy)]
+pub enum Field<'a> {
+    /// A string.
+    Text(&'a str),
+    /// An object of members.
+    Object(&'a [(&'a str, Field<'a>)]),
+    /// Left out: an optional member without a value.
+    Absent,
 }
 
-/// A string value.
-pub fn string(text: &str) -> Json {
-    Json::String(text.to_string())
+/// `{...}` of `members` as compact JSON, the absent ones left out.
+pub fn object_text(members: &[(&str, Field)]) -> String {
+    let mut out = String::new();
+    write_object(members, &mut out);
+    out
+}
+
+/// Writes `members` as a JSON object.
+fn write_object(members: &[(&str, Field)], out: &mut String) {
+    out.push('{');
+    let mut first = true;
+    for (key, value) in members {
+        if matches!(value, Field::Absent) {
+            continue;
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        write_string(key, out);
+        out.push(':');
+        match value {
+            Field::Text(text) => write_string(text, out),
+            Field::Object(inner) => write_object(inner, out),
+            Field::Absent => {}
+        }
+    }
+    out.push('}');
 }
 
 /// The decimal digits of `n`, without the formatting machinery.
@@ -365,15 +396,23 @@ mod tests {
 
     #[test]
     fn writes_and_reads_back() {
-        let value = object(vec![
-            ("ClientId", string("c1")),
-            ("Username", string("o'brien \"&\" \\ \u{1} 山田")),
-            ("Meta", object(vec![("lang", string("de"))])),
-            ("List", Json::Array(vec![Json::Number(-3), Json::Bool(false), Json::Null])),
+        let value = Json::Object(vec![
+            ("ClientId".into(), Json::String("c1".into())),
+            ("List".into(), Json::Array(vec![Json::Number(-3), Json::Bool(false), Json::Null])),
         ]);
         let text = value.to_text();
-        assert_eq!(text, r#"{"ClientId":"c1","Username":"o'brien \"&\" \\ \u0001 山田","Meta":{"lang":"de"},"List":[-3,false,null]}"#);
+        assert_eq!(text, r#"{"ClientId":"c1","List":[-3,false,null]}"#);
         assert_eq!(parse(&text), Some(value));
+        let meta = [("lang", Field::Text("de"))];
+        let body = object_text(&[
+            ("ClientId", Field::Text("c1")),
+            ("Session", Field::Absent),
+            ("Username", Field::Text("o'brien \"&\" \\ \u{1} 山田")),
+            ("Meta", Field::Object(&meta)),
+            ("Empty", Field::Object(&[])),
+        ]);
+        assert_eq!(body, r#"{"ClientId":"c1","Username":"o'brien \"&\" \\ \u0001 山田","Meta":{"lang":"de"},"Empty":{}}"#);
+        assert_eq!(parse(&body).and_then(|j| j.str_at("Username").map(String::from)).as_deref(), Some("o'brien \"&\" \\ \u{1} 山田"));
         assert_eq!(decimal(0), "0");
         assert_eq!(decimal(18_446_744_073_709_551_615), "18446744073709551615");
     }
