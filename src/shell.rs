@@ -102,9 +102,10 @@ enum Slot {
 }
 
 type Task = Pin<Box<dyn Future<Output = ()>>>;
+type Handler = Box<dyn FnMut()>;
 
 static SLOTS: Local<RefCell<Vec<Slot>>> = Local(RefCell::new(Vec::new()));
-static HANDLERS: Local<RefCell<Vec<Box<dyn FnMut()>>>> = Local(RefCell::new(Vec::new()));
+static HANDLERS: Local<RefCell<Vec<Handler>>> = Local(RefCell::new(Vec::new()));
 static TASKS: Local<RefCell<Vec<Option<Task>>>> = Local(RefCell::new(Vec::new()));
 static RUNNING: Local<Cell<bool>> = Local(Cell::new(false));
 static AGAIN: Local<Cell<bool>> = Local(Cell::new(false));
