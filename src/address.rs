@@ -2,7 +2,7 @@
 //! bar and history, so the code stays out of history, screenshots and shared links.
 
 use reset_link_core::link::{parse_link, LinkParams};
-use reset_link_core::text::concat;
+use reset_link_core::text::{concat, split_once};
 
 use crate::{dom, shell};
 
@@ -20,7 +20,7 @@ pub fn take_link(saved_as: Option<&str>) -> LinkParams {
     }
     match saved_as.and_then(|key| shell::stored(true, key)) {
         Some(saved) => {
-            let (search, hash) = saved.split_once('#').unwrap_or((&saved, ""));
+            let (search, hash) = split_once(&saved, b'#').unwrap_or((&saved, ""));
             parse_link(search, hash)
         }
         None => params,

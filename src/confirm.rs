@@ -11,7 +11,6 @@ use reset_link_core::config::Config;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::words::ConfirmOutcome;
 
-use crate::i18n::t;
 use crate::{address, config, dom, http, i18n, shell, timer};
 
 /// What the page holds between events.
@@ -53,16 +52,16 @@ async fn confirm(page: Rc<RefCell<Page>>) {
         return;
     }
     let Some(username) = username(&page.borrow()) else {
-        return dom::problem(&t("reset.need_username"), "username");
+        return dom::problem("reset.need_username", "username");
     };
     let code = page.borrow().link.code.clone().or_else(|| clean_code(&dom::value("code")));
     let Some(code) = code else {
-        return dom::problem(&t("reset.need_code"), "code");
+        return dom::problem("reset.need_code", "code");
     };
     page.borrow_mut().busy = true;
     dom::enable("submit", false);
     dom::show("new-link", false);
-    dom::say(&t("confirm.working"), false);
+    dom::say_words("confirm.working", false);
     let config = page.borrow().config.clone();
     let result = http::send::<EmptyReply>(&config, &confirm_sign_up(&config.client_id, &username, &code)).await.map(|_| ());
     page.borrow_mut().busy = false;
@@ -71,13 +70,13 @@ async fn confirm(page: Rc<RefCell<Page>>) {
     if outcome.is_ready() {
         dom::show("form", false);
         dom::say("", false);
-        dom::set_text("done-text", &t(outcome.key()));
+        dom::set_words("done-text", outcome.key());
         shell::set_attribute("sign-in", "href", Some(&config.sign_in_url));
         dom::show("done", true);
         dom::focus("sign-in");
         return;
     }
-    dom::say(&t(outcome.key()), true);
+    dom::say_words(outcome.key(), true);
     // A code that failed is not worth typing again: show the box for the one in a new email.
     if outcome.offers_new_link() {
         page.borrow_mut().link.code = None;
@@ -89,7 +88,7 @@ async fn confirm(page: Rc<RefCell<Page>>) {
 /// Asks for a new confirmation link (`ResendConfirmationCode`), then holds the button.
 async fn send_new_link(page: Rc<RefCell<Page>>) {
     let Some(username) = username(&page.borrow()) else {
-        dom::say(&t("reset.need_username"), true);
+        dom::say_words("reset.need_username", true);
         return;
     };
     if page.borrow().busy {

@@ -1,9 +1,14 @@
 //! The page helpers every page uses, over the primitives of [`crate::shell`]. Elements are
 //! named by id; text reaches the page only through `textContent`.
 
-use crate::shell;
+use crate::{i18n, shell};
 
 pub use shell::{focus, on, set_value, text as set_text, value};
+
+/// Sets the text of `id` to the words for `key`.
+pub fn set_words(id: &str, key: &str) {
+    i18n::with_text(key, |words| set_text(id, words));
+}
 
 /// Shows or hides `id`.
 pub fn show(id: &str, visible: bool) {
@@ -33,8 +38,14 @@ pub fn stop(text: &str) {
     enable("submit", false);
 }
 
-/// Says `text` as an error and puts the focus on `id`, where the person can fix it.
-pub fn problem(text: &str, id: &str) {
-    say(text, true);
+/// Says the words for `key` as an error and puts the focus on `id`, where the person can
+/// fix it.
+pub fn problem(key: &str, id: &str) {
+    say_words(key, true);
     focus(id);
+}
+
+/// Says the words for `key` in the status region, as an error or not.
+pub fn say_words(key: &str, is_error: bool) {
+    i18n::with_text(key, |words| say(words, is_error));
 }

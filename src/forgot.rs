@@ -9,7 +9,7 @@ use reset_link_core::api::{forgot_password, ForgotPasswordReply};
 use reset_link_core::config::{Config, SignInWith};
 use reset_link_core::words::{forgot_page, ForgotOutcome};
 
-use crate::i18n::{fill, t};
+use crate::i18n::fill;
 
 use crate::{address, config, dom, http, i18n, shell, timer};
 
@@ -32,7 +32,7 @@ pub async fn run() {
         }
         let who = dom::value("username").trim().to_string();
         if who.is_empty() {
-            return dom::problem(&t(forgot_page::need(config.sign_in_with)), "username");
+            return dom::problem(forgot_page::need(config.sign_in_with), "username");
         }
         busy.set(true);
         shell::spawn(request_link(config.clone(), who, busy.clone()));
@@ -49,7 +49,7 @@ fn take_prefill() -> (Option<String>, Option<String>) {
 
 /// Labels the box for what the pool signs in with; `type="email"` only for emails.
 fn follow_pool(with: SignInWith) {
-    dom::set_text("username-label", &t(forgot_page::label(with)));
+    dom::set_words("username-label", forgot_page::label(with));
     if with != SignInWith::Email {
         shell::set_attribute("username", "type", Some("text"));
         shell::set_attribute("username", "inputmode", None);
@@ -59,7 +59,7 @@ fn follow_pool(with: SignInWith) {
 /// Sends `ForgotPassword`, shows the outcome, then holds "Send again" for the cooldown.
 async fn request_link(config: Rc<Config>, who: String, busy: Rc<Cell<bool>>) {
     dom::enable("submit", false);
-    dom::set_text("submit", &t("forgot.sending"));
+    dom::set_words("submit", "forgot.sending");
     let call = forgot_password(&config.client_id, &who, Some(&i18n::language()));
     let reply = http::send::<ForgotPasswordReply>(&config, &call).await;
     let destination = reply.as_ref().ok().and_then(|r| r.destination.clone());
@@ -74,7 +74,7 @@ async fn request_link(config: Rc<Config>, who: String, busy: Rc<Cell<bool>>) {
         let seconds = config.resend_cooldown_seconds;
         timer::count_down("submit", seconds, "forgot.send_again_wait", "forgot.send_again").await;
     } else {
-        dom::set_text("submit", &t("forgot.send"));
+        dom::set_words("submit", "forgot.send");
         dom::enable("submit", true);
     }
     busy.set(false);

@@ -6,6 +6,7 @@ use crate::prelude::*;
 use core::cell::RefCell;
 
 use reset_link_core::i18n::{pick_language, Catalogue};
+use reset_link_core::text::pieces;
 
 use crate::{http, shell};
 
@@ -35,6 +36,11 @@ pub fn t(key: &str) -> String {
     with(|words| words.text(key).to_string())
 }
 
+/// Runs `show` with the text for `key`, lent without a copy.
+pub fn with_text(key: &str, show: impl FnOnce(&str)) {
+    with(|words| show(words.text(key)))
+}
+
 /// The text for `key` with `{name}` placeholders filled in.
 pub fn fill(key: &str, values: &[(&str, &str)]) -> String {
     with(|words| words.fill(key, values))
@@ -48,7 +54,7 @@ pub fn language() -> String {
 /// Picks and loads the language, then translates the page.
 pub async fn load(requested: Option<&str>, default: &str) {
     let preferred = shell::languages();
-    let language = pick_language(requested, preferred.split('\n'), default);
+    let language = pick_language(requested, pieces(&preferred, b'\n'), default);
     if language == "en" {
         return; // the pages are written in English
     }
@@ -64,7 +70,7 @@ pub async fn load(requested: Option<&str>, default: &str) {
 fn apply() {
     let rtl = with(Catalogue::is_rtl);
     shell::set_language(&language(), if rtl { "rtl" } else { "ltr" });
-    for key in shell::marked().split('\n') {
+    for key in pieces(&shell::marked(), b'\n') {
         shell::translate(key, &t(key));
     }
 }

@@ -111,7 +111,7 @@ fn toggle_visibility() {
     shell::set_attribute("password", "type", kind);
     shell::set_attribute("confirm", "type", kind);
     shell::set_attribute("toggle", "aria-pressed", Some(if showing { "false" } else { "true" }));
-    dom::set_text("toggle", &t(if showing { "reset.show" } else { "reset.hide" }));
+    dom::set_words("toggle", if showing { "reset.show" } else { "reset.hide" });
 }
 
 /// Checks the form and sends `ConfirmForgotPassword`.
@@ -123,14 +123,14 @@ async fn submit(page: Rc<RefCell<Page>>) {
     page.borrow_mut().busy = true;
     dom::enable("submit", false);
     dom::show("new-link", false);
-    dom::say(&t("reset.working"), false);
+    dom::say_words("reset.working", false);
     let config = page.borrow().config.clone();
     let call = confirm_forgot_password(&config.client_id, &username, &code, &password);
     let result = http::send::<EmptyReply>(&config, &call).await;
     match result {
         Ok(_) => {
             forget_link();
-            dom::say(&t("reset.signing_in"), false);
+            dom::say_words("reset.signing_in", false);
             let requested = page.borrow().link.redirect.clone();
             let next = signin::sign_in(&config, &username, &password, requested.as_deref()).await;
             finish(&config, next.as_deref());
@@ -142,7 +142,7 @@ async fn submit(page: Rc<RefCell<Page>>) {
             page.borrow_mut().busy = false;
             dom::enable("submit", true);
             let advice = ResetAdvice::for_error(&error);
-            dom::say(&t(advice.key()), true);
+            dom::say_words(advice.key(), true);
             dom::show("new-link", advice.offers_new_link());
             let focus = if advice == ResetAdvice::WeakPassword || advice == ResetAdvice::ReusedPassword { "password" } else { "submit" };
             dom::focus(focus);
@@ -157,13 +157,13 @@ fn read_form(page: &Page) -> Option<(String, String, String)> {
         None
     };
     let Some(username) = username(page) else {
-        return problem(&t("reset.need_username"), "username");
+        return problem("reset.need_username", "username");
     };
     let code = page.link.code.clone().or_else(|| clean_code(&dom::value("code")));
-    let Some(code) = code else { return problem(&t("reset.need_code"), "code") };
+    let Some(code) = code else { return problem("reset.need_code", "code") };
     match update_checklist(&page.config) {
-        Some(Rule::Match) => problem(&t("reset.mismatch"), "confirm"),
-        Some(_) => problem(&t("reset.incomplete"), "password"),
+        Some(Rule::Match) => problem("reset.mismatch", "confirm"),
+        Some(_) => problem("reset.incomplete", "password"),
         None => Some((username, code, dom::value("password"))),
     }
 }
@@ -172,10 +172,10 @@ fn read_form(page: &Page) -> Option<(String, String, String)> {
 fn finish(config: &Config, next: Option<&str>) {
     dom::show("form", false);
     dom::say("", false);
-    dom::set_text("done-text", &t("reset.done"));
+    dom::set_words("done-text", "reset.done");
     shell::set_attribute("sign-in", "href", Some(next.unwrap_or(&config.sign_in_url)));
     if next.is_some() {
-        dom::set_text("sign-in", &t("reset.continue"));
+        dom::set_words("sign-in", "reset.continue");
     }
     dom::show("done", true);
     dom::focus("sign-in");
@@ -184,7 +184,7 @@ fn finish(config: &Config, next: Option<&str>) {
 /// Asks for a new link for the same username, then counts down the cooldown on the button.
 async fn send_new_link(page: Rc<RefCell<Page>>) {
     let Some(username) = username(&page.borrow()) else {
-        return dom::problem(&t("reset.need_username"), "username");
+        return dom::problem("reset.need_username", "username");
     };
     if page.borrow().busy {
         return;

@@ -11,6 +11,7 @@ use reset_link_core::session::{redirect_target, storage_entries, token_username}
 use reset_link_core::srp::{self, Challenge};
 
 use crate::{http, shell};
+use reset_link_core::text::split_once;
 
 /// Signs in and stores the session; returns the address to go to.
 pub async fn sign_in(config: &Config, username: &str, password: &str, requested: Option<&str>) -> Option<String> {
@@ -56,7 +57,7 @@ pub async fn authenticate(config: &Config, username: &str, password: &str) -> Re
 /// `USER_SRP_AUTH`, then the `PASSWORD_VERIFIER` answer.
 async fn srp_sign_in(config: &Config, username: &str, password: &str) -> Result<AuthReply, NoSession> {
     let unusable = || NoSession::Failed(CallError::Unreadable(200));
-    let pool_name = config.user_pool_id.as_deref().and_then(|id| id.split_once('_')).ok_or_else(unusable)?.1;
+    let pool_name = config.user_pool_id.as_deref().and_then(|id| split_once(id, b'_')).ok_or_else(unusable)?.1;
     let mut random = [0u8; 128];
     shell::random_fill(&mut random);
     let started = srp::start(&random);

@@ -6,7 +6,7 @@ use reset_link_core::config::Config;
 use reset_link_core::json::decimal;
 use reset_link_core::words::ForgotOutcome;
 
-use crate::i18n::{fill, t};
+use crate::i18n::fill;
 use crate::{dom, http, shell};
 
 /// Disables button `id` for `seconds`, showing the text of key `waiting` (with `{s}` for the
@@ -17,7 +17,7 @@ pub async fn count_down(id: &str, seconds: u32, waiting: &str, ready: &str) {
         dom::set_text(id, &fill(waiting, &[("s", &decimal(left.into()))]));
         shell::sleep(1000).await;
     }
-    dom::set_text(id, &t(ready));
+    dom::set_words(id, ready);
     dom::enable(id, true);
 }
 
@@ -29,8 +29,8 @@ pub async fn send_new_link(config: &Config, call: &Call, sent: &str, done: impl 
     let result = http::send::<EmptyReply>(config, call).await.map(|_| ());
     done();
     match ForgotOutcome::for_result(&result) {
-        ForgotOutcome::Sent => dom::say(&t(sent), false),
-        other => dom::say(&t(other.key()), true),
+        ForgotOutcome::Sent => dom::say_words(sent, false),
+        other => dom::say_words(other.key(), true),
     }
     count_down("new-link", config.resend_cooldown_seconds, "reset.new_link_wait", "reset.new_link").await;
 }

@@ -184,7 +184,7 @@ fn is_page_address(address: &str) -> bool {
 
 /// The region part of a pool id: `eu-west-1_AbC123` gives `eu-west-1`.
 pub fn region_of_pool(pool_id: &str) -> Option<&str> {
-    pool_id.split_once('_').map(|(region, _)| region).filter(|r| is_region(r))
+    crate::text::split_once(pool_id, b'_').map(|(region, _)| region).filter(|r| is_region(r))
 }
 
 /// Lower-case letters, digits and dashes, such as `eu-west-1`.

@@ -97,9 +97,9 @@ impl Catalogue {
 pub fn fill_placeholders(text: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some((before, tail)) = rest.split_once('{') {
+    while let Some((before, tail)) = crate::text::split_once(rest, b'{') {
         out.push_str(before);
-        let found = tail.split_once('}').and_then(|(name, after)| values.iter().find(|(n, _)| *n == name).map(|(_, v)| (v, after)));
+        let found = crate::text::split_once(tail, b'}').and_then(|(name, after)| values.iter().find(|(n, _)| *n == name).map(|(_, v)| (v, after)));
         match found {
             Some((value, after)) => {
                 out.push_str(value);

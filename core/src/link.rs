@@ -98,8 +98,8 @@ pub fn parse_link(search: &str, hash: &str) -> LinkParams {
 /// Reads one `a=b&c=d` part; the first usable value of each parameter wins.
 fn parse_part(part: &str) -> LinkParams {
     let mut params = LinkParams::default();
-    for pair in part.split('&') {
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+    for pair in crate::text::pieces(part, b'&') {
+        let (name, value) = crate::text::split_once(pair, b'=').unwrap_or((pair, ""));
         let (name, value) = (form_decode(name), form_decode(value));
         if name == CODE_PARAM || CODE_ALIASES.contains(&name.as_str()) {
             params.found = true;
@@ -171,7 +171,7 @@ pub fn clean_code(raw: &str) -> Option<String> {
 /// Trims a username and turns inner spaces back into `+` (Cognito usernames hold no
 /// whitespace, so a space can only be a `+` that was not percent-encoded).
 pub fn clean_username(raw: &str) -> Option<String> {
-    let name = raw.trim().replace(' ', "+");
+    let name = crate::text::replace_byte(raw.trim(), b' ', '+');
     let usable = !name.is_empty()
         && char_count(&name) <= MAX_USERNAME_CHARS
         && !name.chars().any(|c| c.is_whitespace() || c.is_control());

@@ -5,15 +5,15 @@ use crate::prelude::*;
 use crate::api::Tokens;
 use crate::json::{self, Json};
 use crate::srp::digest::base64_decode;
-use crate::text::concat;
+use crate::text::{concat, pieces, replace_byte};
 
 /// Prefix of every key the Cognito libraries use.
 const PREFIX: &str = "CognitoIdentityServiceProvider.";
 
 /// The username a token was issued to (`cognito:username` in the ID token's payload).
 pub fn token_username(id_token: &str) -> Option<String> {
-    let payload = id_token.split('.').nth(1)?;
-    let standard = payload.replace('-', "+").replace('_', "/");
+    let payload = pieces(id_token, b'.').nth(1)?;
+    let standard = replace_byte(&replace_byte(payload, b'-', '+'), b'_', '/');
     let bytes = base64_decode(&standard)?;
     let claims = json::parse(core::str::from_utf8(&bytes).ok()?)?;
     claims.get("cognito:username").and_then(Json::as_str).map(str::to_string)
@@ -55,7 +55,8 @@ pub fn redirect_target<'a>(requested: Option<&'a str>, allowed: &[String], fallb
 /// authority holds credentials (`user@host`) or the address is anything else.
 fn origin_of(address: &str) -> Option<&str> {
     let rest = address.strip_prefix("https://").or_else(|| address.strip_prefix("http://"))?;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let end = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
+    let authority = rest.get(..end).unwrap_or("");
     if authority.is_empty() || authority.contains('@') {
         return None;
     }
