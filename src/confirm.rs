@@ -4,7 +4,7 @@
 
 use crate::prelude::*;
 use alloc::rc::Rc;
-use core::cell::RefCell;
+use core::cell::Cell;
 
 use reset_link_core::api::{confirm_sign_up, resend_confirmation_code, EmptyReply};
 use reset_link_core::config::Config;
@@ -15,9 +15,12 @@ use crate::{address, config, dom, http, i18n, shell, timer};
 
 /// What the page holds between events.
 struct Page {
-    config: Rc<Config>,
+    config: Config,
     link: LinkParams,
-    busy: bool,
+    /// The link's code failed: the person types the one from a new email.
+    code_spent: Cell<bool>,
+    /// A request is running: further clicks are ignored.
+    busy: Cell<bool>,
 }
 
 /// Wires the page, and confirms at once when the link holds everything.
@@ -25,12 +28,12 @@ pub async fn run() {
     let link = address::take_link(None);
     address::fill_form(&link);
     let config = match config::load().await {
-        Ok(config) => Rc::new(config),
+        Ok(config) => config,
         Err(problem) => return dom::stop(problem.explanation()),
     };
     i18n::load(link.lang.as_deref(), &config.default_language).await;
     let complete = link.username.is_some() && link.code.is_some();
-    let page = Rc::new(RefCell::new(Page { config, link, busy: false }));
+    let page = Rc::new(Page { config, link, code_spent: Cell::new(false), busy: Cell::new(false) });
     let on_submit = page.clone();
     dom::on("form", "submit", move || shell::spawn(confirm(on_submit.clone())));
     let on_new_link = page.clone();
@@ -47,24 +50,24 @@ fn username(page: &Page) -> Option<String> {
 }
 
 /// Sends `ConfirmSignUp` and shows the outcome.
-async fn confirm(page: Rc<RefCell<Page>>) {
-    if page.borrow().busy {
+async fn confirm(page: Rc<Page>) {
+    if page.busy.get() {
         return;
     }
-    let Some(username) = username(&page.borrow()) else {
+    let Some(username) = username(&page) else {
         return dom::problem("reset.need_username", "username");
     };
-    let code = page.borrow().link.code.clone().or_else(|| clean_code(&dom::value("code")));
+    let code = page.link.code.clone().filter(|_| !page.code_spent.get()).or_else(|| clean_code(&dom::value("code")));
     let Some(code) = code else {
         return dom::problem("reset.need_code", "code");
     };
-    page.borrow_mut().busy = true;
+    page.busy.set(true);
     dom::enable("submit", false);
     dom::show("new-link", false);
     dom::say_words("confirm.working", false);
-    let config = page.borrow().config.clone();
-    let result = http::send::<EmptyReply>(&config, &confirm_sign_up(&config.client_id, &username, &code)).await.map(|_| ());
-    page.borrow_mut().busy = false;
+    let config = &page.config;
+    let result = http::send::<EmptyReply>(config, &confirm_sign_up(&config.client_id, &username, &code)).await.map(|_| ());
+    page.busy.set(false);
     dom::enable("submit", true);
     let outcome = ConfirmOutcome::for_result(&result);
     if outcome.is_ready() {
@@ -79,23 +82,23 @@ async fn confirm(page: Rc<RefCell<Page>>) {
     dom::say_words(outcome.key(), true);
     // A code that failed is not worth typing again: show the box for the one in a new email.
     if outcome.offers_new_link() {
-        page.borrow_mut().link.code = None;
+        page.code_spent.set(true);
         dom::show("code-field", true);
     }
     dom::show("new-link", outcome.offers_new_link());
 }
 
 /// Asks for a new confirmation link (`ResendConfirmationCode`), then holds the button.
-async fn send_new_link(page: Rc<RefCell<Page>>) {
-    let Some(username) = username(&page.borrow()) else {
+async fn send_new_link(page: Rc<Page>) {
+    let Some(username) = username(&page) else {
         dom::say_words("reset.need_username", true);
         return;
     };
-    if page.borrow().busy {
+    if page.busy.get() {
         return;
     }
-    page.borrow_mut().busy = true;
-    let config = page.borrow().config.clone();
+    page.busy.set(true);
+    let config = &page.config;
     let call = resend_confirmation_code(&config.client_id, &username, Some(&i18n::language()));
-    timer::send_new_link(&config, &call, "confirm.new_link_sent", || page.borrow_mut().busy = false).await;
+    timer::send_new_link(config, &call, "confirm.new_link_sent", || page.busy.set(false)).await;
 }

@@ -3,7 +3,7 @@
 
 use crate::prelude::*;
 use alloc::rc::Rc;
-use core::cell::RefCell;
+use core::cell::Cell;
 
 use reset_link_core::api::{confirm_forgot_password, forgot_password, EmptyReply};
 use reset_link_core::config::Config;
@@ -17,11 +17,11 @@ use crate::{address, config, dom, http, i18n, shell, signin, timer};
 
 /// What the page holds between events.
 struct Page {
-    config: Rc<Config>,
+    config: Config,
     /// What the link carried; its code is kept out of the DOM.
     link: LinkParams,
     /// A request is running: further clicks are ignored.
-    busy: bool,
+    busy: Cell<bool>,
 }
 
 /// Wires the page.
@@ -33,11 +33,11 @@ pub async fn run() {
     };
     i18n::load(link.lang.as_deref(), &config.default_language).await;
     build_checklist(&config);
-    let page = Rc::new(RefCell::new(Page { config: Rc::new(config), link, busy: false }));
+    let page = Rc::new(Page { config, link, busy: Cell::new(false) });
     let refresh = {
         let page = page.clone();
         move || {
-            update_checklist(&page.borrow().config);
+            update_checklist(&page.config);
         }
     };
     dom::on("password", "input", refresh.clone());
@@ -115,31 +115,31 @@ fn toggle_visibility() {
 }
 
 /// Checks the form and sends `ConfirmForgotPassword`.
-async fn submit(page: Rc<RefCell<Page>>) {
-    if page.borrow().busy {
+async fn submit(page: Rc<Page>) {
+    if page.busy.get() {
         return;
     }
-    let Some((username, code, password)) = read_form(&page.borrow()) else { return };
-    page.borrow_mut().busy = true;
+    let Some((username, code, password)) = read_form(&page) else { return };
+    page.busy.set(true);
     dom::enable("submit", false);
     dom::show("new-link", false);
     dom::say_words("reset.working", false);
-    let config = page.borrow().config.clone();
+    let config = &page.config;
     let call = confirm_forgot_password(&config.client_id, &username, &code, &password);
-    let result = http::send::<EmptyReply>(&config, &call).await;
+    let result = http::send::<EmptyReply>(config, &call).await;
     match result {
         Ok(_) => {
             forget_link();
             dom::say_words("reset.signing_in", false);
-            let requested = page.borrow().link.redirect.clone();
-            let next = signin::sign_in(&config, &username, &password, requested.as_deref()).await;
-            finish(&config, next.as_deref());
+            let requested = page.link.redirect.as_deref();
+            let next = signin::sign_in(config, &username, &password, requested).await;
+            finish(config, next.as_deref());
             if let Some(next) = next {
                 shell::go(&next);
             }
         }
         Err(error) => {
-            page.borrow_mut().busy = false;
+            page.busy.set(false);
             dom::enable("submit", true);
             let advice = ResetAdvice::for_error(&error);
             dom::say_words(advice.key(), true);
@@ -182,15 +182,15 @@ fn finish(config: &Config, next: Option<&str>) {
 }
 
 /// Asks for a new link for the same username, then counts down the cooldown on the button.
-async fn send_new_link(page: Rc<RefCell<Page>>) {
-    let Some(username) = username(&page.borrow()) else {
+async fn send_new_link(page: Rc<Page>) {
+    let Some(username) = username(&page) else {
         return dom::problem("reset.need_username", "username");
     };
-    if page.borrow().busy {
+    if page.busy.get() {
         return;
     }
-    page.borrow_mut().busy = true;
-    let config = page.borrow().config.clone();
+    page.busy.set(true);
+    let config = &page.config;
     let call = forgot_password(&config.client_id, &username, Some(&i18n::language()));
-    timer::send_new_link(&config, &call, "reset.new_link_sent", || page.borrow_mut().busy = false).await;
+    timer::send_new_link(config, &call, "reset.new_link_sent", || page.busy.set(false)).await;
 }
