@@ -164,7 +164,7 @@ pub fn clean_code(raw: &str) -> Option<String> {
     let usable = !code.is_empty()
         && char_count(code) <= MAX_CODE_CHARS
         && !code.chars().any(char::is_whitespace)
-        && !code.as_bytes().contains(&b'{');
+        && !crate::text::has_byte(code.as_bytes(), b'{');
     usable.then(|| code.to_string())
 }
 

@@ -1,6 +1,7 @@
 //! The pool's password policy and the live checklist the reset page shows.
 
 use crate::prelude::*;
+use crate::text::has_byte;
 use crate::json::Json;
 
 /// Characters Cognito counts as symbols (a space counts too when it is not at either end).
@@ -91,7 +92,7 @@ pub fn checklist(policy: &PasswordPolicy, password: &str, confirm: &str) -> Vec<
     let has = |test: fn(u8) -> bool| password.bytes().any(test);
     let bytes = password.as_bytes();
     let inner_space = match (bytes.iter().position(|&b| b != b' '), bytes.iter().rposition(|&b| b != b' ')) {
-        (Some(first), Some(last)) => bytes[first..last].contains(&b' '),
+        (Some(first), Some(last)) => bytes.get(first..last).is_some_and(|inner| has_byte(inner, b' ')),
         _ => false,
     };
     let mut rules = vec![(
@@ -108,7 +109,7 @@ pub fn checklist(policy: &PasswordPolicy, password: &str, confirm: &str) -> Vec<
         rules.push((Rule::Number, has(|b| b.is_ascii_digit())));
     }
     if policy.require_symbols {
-        rules.push((Rule::Symbol, has(|b| SYMBOLS.as_bytes().contains(&b)) || inner_space));
+        rules.push((Rule::Symbol, has(|b| has_byte(SYMBOLS.as_bytes(), b)) || inner_space));
     }
     rules.push((Rule::NoOuterSpace, !password.starts_with(char::is_whitespace) && !password.ends_with(char::is_whitespace)));
     rules.push((Rule::Match, !password.is_empty() && password == confirm));

@@ -5,7 +5,7 @@ use crate::prelude::*;
 use crate::api::Tokens;
 use crate::json::{self, Json};
 use crate::srp::digest::base64_decode;
-use crate::text::{concat, pieces, replace_byte};
+use crate::text::{concat, has_byte, pieces, replace_byte};
 
 /// Prefix of every key the Cognito libraries use.
 const PREFIX: &str = "CognitoIdentityServiceProvider.";
@@ -57,7 +57,7 @@ fn origin_of(address: &str) -> Option<&str> {
     let rest = address.strip_prefix("https://").or_else(|| address.strip_prefix("http://"))?;
     let end = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
     let authority = rest.get(..end).unwrap_or("");
-    if authority.is_empty() || authority.contains('@') {
+    if authority.is_empty() || has_byte(authority.as_bytes(), b'@') {
         return None;
     }
     // `get` rather than indexing: the same slice, without a panic path in the module.

@@ -44,6 +44,12 @@ impl<'a> Iterator for Pieces<'a> {
     }
 }
 
+/// Whether `bytes` holds `byte` (a plain loop: the standard `contains` brings its word-wise
+/// search, several hundred bytes, into the browser module).
+pub fn has_byte(bytes: &[u8], byte: u8) -> bool {
+    bytes.iter().any(|&b| b == byte)
+}
+
 /// `text` with every `from` byte turned into `to`.
 pub fn replace_byte(text: &str, from: u8, to: char) -> String {
     let mut out = String::with_capacity(text.len());
