@@ -47,9 +47,7 @@ pub async fn authenticate(config: &Config, username: &str, password: &str) -> Re
     };
     let owner = token_username(&tokens.id_token).unwrap_or_else(|| username.to_string());
     if config.store_session {
-        for (key, value) in storage_entries(&config.client_id, &owner, &tokens) {
-            shell::keep(false, &key, Some(&value));
-        }
+        storage_entries(&config.client_id, &owner, &tokens, |key, value| shell::keep(false, key, Some(value)));
     }
     Ok((tokens, owner))
 }

@@ -19,34 +19,32 @@ pub fn token_username(id_token: &str) -> Option<String> {
     claims.get("cognito:username").and_then(Json::as_str).map(str::to_string)
 }
 
-/// The localStorage entries that sign `username` in for apps using amazon-cognito-identity-js
-/// or Amplify v6 with app client `client_id`.
-pub fn storage_entries(client_id: &str, username: &str, tokens: &Tokens) -> Vec<(String, String)> {
+/// Hands `put` each localStorage entry (key, value) that signs `username` in for apps using
+/// amazon-cognito-identity-js or Amplify v6 with app client `client_id`.
+pub fn storage_entries(client_id: &str, username: &str, tokens: &Tokens, mut put: impl FnMut(&str, &str)) {
     let key = |name: &str| concat(&[PREFIX, client_id, ".", username, ".", name]);
-    let mut entries = vec![
-        (key("idToken"), tokens.id_token.clone()),
-        (key("accessToken"), tokens.access_token.clone()),
-        (key("clockDrift"), "0".to_string()),
-        (concat(&[PREFIX, client_id, ".LastAuthUser"]), username.to_string()),
-    ];
+    put(&key("idToken"), &tokens.id_token);
+    put(&key("accessToken"), &tokens.access_token);
+    put(&key("clockDrift"), "0");
+    put(&concat(&[PREFIX, client_id, ".LastAuthUser"]), username);
     if let Some(refresh) = &tokens.refresh_token {
-        entries.push((key("refreshToken"), refresh.clone()));
+        put(&key("refreshToken"), refresh);
     }
-    entries
 }
 
 /// Where to go after signing in: `requested` (from the link) when it is a same-site path or
-/// its origin is on `allowed`; otherwise `fallback`. Never an open redirect.
+/// its origin is on `allowed`; otherwise `fallback`. Never an open redirect. Only printable
+/// ASCII without `\\` is followed (a real address is percent-encoded).
 pub fn redirect_target<'a>(requested: Option<&'a str>, allowed: &[String], fallback: &'a str) -> &'a str {
     let Some(target) = requested else { return fallback };
-    if target.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\') {
+    if target.bytes().any(|b| !(b'!'..=b'~').contains(&b) || b == b'\\') {
         return fallback;
     }
     if target.starts_with('/') && !target.starts_with("//") {
         return target;
     }
     match origin_of(target) {
-        Some(origin) if allowed.iter().any(|a| a.trim_end_matches('/') == origin) => target,
+        Some(origin) if allowed.iter().any(|a| a.strip_suffix('/').unwrap_or(a) == origin) => target,
         _ => fallback,
     }
 }
@@ -84,7 +82,8 @@ mod tests {
     #[test]
     fn writes_the_keys_the_libraries_read() {
         let tokens = Tokens { id_token: "i".into(), access_token: "a".into(), refresh_token: Some("r".into()) };
-        let entries = storage_entries("client1", "user-1", &tokens);
+        let mut entries = Vec::new();
+        storage_entries("client1", "user-1", &tokens, |key, value| entries.push((key.to_string(), value.to_string())));
         let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, [
             "CognitoIdentityServiceProvider.client1.user-1.idToken",
@@ -106,7 +105,7 @@ mod tests {
         for hostile in [
             "https://app.example.com.evil.com/", "https://evil.com/https://app.example.com", "//evil.com",
             "https://app.example.com@evil.com/", "javascript:alert(1)", "https://evil.com", "/\\evil.com",
-            " https://app.example.com", "http://app.example.com/",
+            " https://app.example.com", "http://app.example.com/", "/caf\u{e9}", "/a\u{a0}b", "/a\u{85}b", "/tab\there",
         ] {
             assert_eq!(go(hostile), "/home", "{hostile}");
         }
