@@ -76,7 +76,7 @@ async fn srp_sign_in(config: &Config, username: &str, password: &str) -> Result<
         answer_as,
         secret_block,
         &timestamp,
-        &claim.signature,
+        &claim,
     );
     http::send::<AuthReply>(config, &answer).await.map_err(NoSession::Failed)
 }

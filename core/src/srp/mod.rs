@@ -104,27 +104,40 @@ pub struct Challenge<'a> {
     pub secret_block: &'a str,
 }
 
-/// Every intermediate value of the claim, for the test vectors.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Claim {
-    /// `u = H(A || B)`, hex.
-    pub u_hex: String,
-    /// `x = H(salt || H(pool || user || ":" || password))`, hex.
-    pub x_hex: String,
-    /// The shared secret `S`, hex.
-    pub s_hex: String,
-    /// The HKDF key, hex.
-    pub key_hex: String,
-    /// `PASSWORD_CLAIM_SIGNATURE`, base64.
-    pub signature: String,
+/// An intermediate value of the claim, shown to [`claim_noting`]'s observer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// `u = H(A || B)`.
+    U,
+    /// `x = H(salt || H(pool || user || ":" || password))`.
+    X,
+    /// The shared secret `S`.
+    S,
+    /// The HKDF key.
+    Key,
 }
 
-/// Answers the `PASSWORD_VERIFIER` challenge: the signature over
-/// `pool || user id || secret block || timestamp` under the key derived from `S`.
+/// Answers the `PASSWORD_VERIFIER` challenge: `PASSWORD_CLAIM_SIGNATURE` (base64), the
+/// signature over `pool || user id || secret block || timestamp` under the key derived from `S`.
 ///
 /// # Errors
 /// A malformed challenge, or values that would make the exchange unsafe.
-pub fn claim(start: &SrpStart, challenge: &Challenge, password: &str, timestamp: &str) -> Result<Claim, SrpError> {
+pub fn claim(start: &SrpStart, challenge: &Challenge, password: &str, timestamp: &str) -> Result<String, SrpError> {
+    claim_noting(start, challenge, password, timestamp, |_, _| {})
+}
+
+/// [`claim`], showing `note` each intermediate value (big-endian bytes) as it is computed:
+/// the test vectors check every step.
+///
+/// # Errors
+/// As [`claim`].
+pub fn claim_noting(
+    start: &SrpStart,
+    challenge: &Challenge,
+    password: &str,
+    timestamp: &str,
+    mut note: impl FnMut(Step, &[u8]),
+) -> Result<String, SrpError> {
     let group = Group::new();
     let big_a = Big::from_hex(&start.big_a_hex).ok_or(SrpError::BadChallenge)?;
     let big_b = Big::from_hex(challenge.big_b_hex).ok_or(SrpError::BadChallenge)?;
@@ -137,21 +150,19 @@ pub fn claim(start: &SrpStart, challenge: &Challenge, password: &str, timestamp:
     if u.is_zero() {
         return Err(SrpError::UnsafeValues);
     }
+    note(Step::U, &u.to_be_bytes());
     let identity = sha256(concat(&[challenge.pool_name, challenge.user_id, ":", password]).as_bytes());
     let x = Big::from_be_bytes(&sha256(&concat_bytes(&[&padded(&salt), &identity])));
+    note(Step::X, &x.to_be_bytes());
     // S = (B - k * g^x) ^ (a + u * x) mod N, with the base kept non-negative.
     let kgx = group.k.mul(&group.g.mod_pow(&x, &group.n)).rem(&group.n);
     let base = big_b.rem(&group.n).add(&group.n).sub(&kgx).rem(&group.n);
     let s = base.mod_pow(&start.a.add(&u.mul(&x)), &group.n);
+    note(Step::S, &s.to_be_bytes());
     let key = hkdf16(&padded(&s), &padded(&u), HKDF_INFO);
+    note(Step::Key, &key);
     let message = concat_bytes(&[challenge.pool_name.as_bytes(), challenge.user_id.as_bytes(), &secret_block, timestamp.as_bytes()]);
-    Ok(Claim {
-        u_hex: to_hex(&u.to_be_bytes()),
-        x_hex: to_hex(&x.to_be_bytes()),
-        s_hex: to_hex(&s.to_be_bytes()),
-        key_hex: to_hex(&key),
-        signature: base64_encode(&hmac_sha256(&key, &message)),
-    })
+    Ok(base64_encode(&hmac_sha256(&key, &message)))
 }
 
 /// Cognito's `TIMESTAMP`, such as `Mon Nov 30 06:05:09 UTC 2026` (day of month not padded),

@@ -32,12 +32,12 @@ fn every_step_matches_pycognito() {
         };
         let unix = case.get("unix_seconds").and_then(Json::as_u32).unwrap();
         assert_eq!(timestamp(u64::from(unix)), field("timestamp"));
-        let claimed = claim(&started, &challenge, field("password"), field("timestamp")).unwrap();
-        assert_eq!(claimed.u_hex, field("u_hex"), "u");
-        assert_eq!(claimed.x_hex, field("x_hex"), "x");
-        assert_eq!(claimed.s_hex, field("s_hex"), "S");
-        assert_eq!(claimed.key_hex, field("key_hex"), "HKDF key");
-        assert_eq!(claimed.signature, field("signature"), "signature");
+        let mut steps = Vec::new();
+        let signature = claim_noting(&started, &challenge, field("password"), field("timestamp"), |step, bytes| steps.push((step, to_hex(bytes)))).unwrap();
+        let expected = [(Step::U, "u_hex"), (Step::X, "x_hex"), (Step::S, "s_hex"), (Step::Key, "key_hex")];
+        assert_eq!(steps, expected.map(|(step, key)| (step, field(key).to_string())), "every step");
+        assert_eq!(signature, field("signature"), "signature");
+        assert_eq!(claim(&started, &challenge, field("password"), field("timestamp")).unwrap(), signature);
     }
 }
 
