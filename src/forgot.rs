@@ -30,7 +30,7 @@ pub async fn run() {
         if busy.get() {
             return;
         }
-        let who = dom::value("username").trim().to_string();
+        let who = reset_link_core::text::trim(&dom::value("username")).to_string();
         if who.is_empty() {
             return dom::problem(forgot_page::need(config.sign_in_with), "username");
         }

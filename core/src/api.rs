@@ -202,7 +202,7 @@ pub fn read_reply<T: Reply>(status: u16, body: &str, error_header: Option<&str>)
         return parsed.and_then(T::from_json).ok_or(CallError::Unreadable(status));
     }
     let from_body = parsed.as_ref().and_then(|b| b.str_at("__type"));
-    match from_body.or(error_header).filter(|name| !name.trim().is_empty()) {
+    match from_body.or(error_header).filter(|name| !crate::text::trim(name).is_empty()) {
         Some(name) => Err(CallError::Service(CognitoError::from_name(name))),
         None => Err(CallError::Unreadable(status)),
     }

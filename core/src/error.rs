@@ -49,7 +49,7 @@ impl CognitoError {
     pub fn from_name(raw: &str) -> Self {
         // Bytes, not a reverse string search: the same result with less code in the module.
         let after_hash = raw.bytes().rposition(|b| b == b'#').and_then(|at| raw.get(at + 1..)).unwrap_or(raw);
-        let name = crate::text::split_once(after_hash, b':').map_or(after_hash, |(name, _)| name).trim();
+        let name = crate::text::trim(crate::text::split_once(after_hash, b':').map_or(after_hash, |(name, _)| name));
         match name {
             "CodeMismatchException" => Self::CodeMismatch,
             "ExpiredCodeException" => Self::ExpiredCode,

@@ -121,7 +121,7 @@ pub fn fill_placeholders(text: &str, values: &[(&str, &str)]) -> String {
 pub fn pick_language<'a>(requested: Option<&str>, preferred: impl IntoIterator<Item = &'a str>, default: &str) -> &'static str {
     let shipped = |tag: &str| {
         let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
-        let primary = tag.get(..end).unwrap_or("").trim().to_ascii_lowercase();
+        let primary = crate::text::trim(tag.get(..end).unwrap_or("")).to_ascii_lowercase();
         LANGUAGES.iter().copied().find(|&l| l == primary)
     };
     requested

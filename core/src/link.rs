@@ -160,7 +160,7 @@ pub(crate) fn char_count(text: &str) -> usize {
 /// Trims a code; rejects empty, over-long or whitespace-holding values and anything with a
 /// `{` (an unfilled `{####}` placeholder; Cognito's codes never hold one).
 pub fn clean_code(raw: &str) -> Option<String> {
-    let code = raw.trim();
+    let code = crate::text::trim(raw);
     let usable = !code.is_empty()
         && char_count(code) <= MAX_CODE_CHARS
         && !code.chars().any(char::is_whitespace)
@@ -171,7 +171,7 @@ pub fn clean_code(raw: &str) -> Option<String> {
 /// Trims a username and turns inner spaces back into `+` (Cognito usernames hold no
 /// whitespace, so a space can only be a `+` that was not percent-encoded).
 pub fn clean_username(raw: &str) -> Option<String> {
-    let name = crate::text::replace_byte(raw.trim(), b' ', '+');
+    let name = crate::text::replace_byte(crate::text::trim(raw), b' ', '+');
     let usable = !name.is_empty()
         && char_count(&name) <= MAX_USERNAME_CHARS
         && !name.chars().any(|c| c.is_whitespace() || c.is_control());

@@ -111,7 +111,7 @@ pub fn checklist(policy: &PasswordPolicy, password: &str, confirm: &str) -> Vec<
     if policy.require_symbols {
         rules.push((Rule::Symbol, has(|b| has_byte(SYMBOLS.as_bytes(), b)) || inner_space));
     }
-    rules.push((Rule::NoOuterSpace, !password.starts_with(char::is_whitespace) && !password.ends_with(char::is_whitespace)));
+    rules.push((Rule::NoOuterSpace, crate::text::trim(password).len() == password.len()));
     rules.push((Rule::Match, !password.is_empty() && password == confirm));
     rules
 }

@@ -44,6 +44,20 @@ impl<'a> Iterator for Pieces<'a> {
     }
 }
 
+/// `text` without leading and trailing whitespace (Unicode's, as `str::trim`), read forwards
+/// only: the standard `trim` brings a reverse UTF-8 decoder and a pattern searcher.
+pub fn trim(text: &str) -> &str {
+    let mut start = None;
+    let mut end = 0;
+    for (at, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            start.get_or_insert(at);
+            end = at + c.len_utf8();
+        }
+    }
+    start.and_then(|start| text.get(start..end)).unwrap_or("")
+}
+
 /// Whether `bytes` holds `byte` (a plain loop: the standard `contains` brings its word-wise
 /// search, several hundred bytes, into the browser module).
 pub fn has_byte(bytes: &[u8], byte: u8) -> bool {
@@ -80,6 +94,13 @@ mod tests {
         assert_eq!(concat(&["a", "", "bc", "ü"]), "abcü");
         assert_eq!(concat(&[]), "");
         assert_eq!(concat_bytes(&[b"ab", &[], &[0xff]]), vec![b'a', b'b', 0xff]);
+    }
+
+    #[test]
+    fn trims_like_the_standard_library() {
+        for text in ["", " ", "a", " a ", "\u{a0}\u{3000}code\t\n", "a b", " \u{2003}ü ß\u{85}", "\r\n"] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
     }
 
     #[test]
