@@ -60,6 +60,7 @@ pub fn trim(text: &str) -> &str {
 
 /// Whether `bytes` holds `byte` (a plain loop: the standard `contains` brings its word-wise
 /// search, several hundred bytes, into the browser module).
+#[allow(clippy::manual_contains)] // on purpose: see above
 pub fn has_byte(bytes: &[u8], byte: u8) -> bool {
     bytes.iter().any(|&b| b == byte)
 }
