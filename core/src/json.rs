@@ -160,17 +160,17 @@ fn write_object(members: &[(&str, Field)], out: &mut String) {
 }
 
 /// The decimal digits of `n`, without the formatting machinery.
-pub fn decimal(mut n: u64) -> String {
-    let mut digits = Vec::new();
-    loop {
-        digits.push(b'0' + (n % 10) as u8);
-        n /= 10;
-        if n == 0 {
-            break;
+pub fn decimal(n: u64) -> String {
+    /// Pushes the digits of `n`, the leading ones first (at most 20 deep).
+    fn push(n: u64, out: &mut String) {
+        if n >= 10 {
+            push(n / 10, out);
         }
+        out.push(char::from(b'0' + (n % 10) as u8));
     }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
+    let mut out = String::new();
+    push(n, &mut out);
+    out
 }
 
 /// Writes `text` as a JSON string with the escapes JSON requires.
