@@ -38,10 +38,13 @@ if (built > Math.max(...SOURCES.map(newest)) && !process.argv.includes('--force'
       '--no-default-features', '--features', `page-${page}`], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PATH: path } });
     shortenNames(join(out, `${page}_bg.wasm`), join(out, `${page}.js`));
     copyFileSync(join(out, `${page}_bg.wasm`), join(PKG, `${page}_bg.wasm`));
-    // One minified script per page: www/boot.js with the page's glue (its unused exports dropped).
+    // One minified script per page: www/boot.js and www/shell.js with the page's glue (its
+    // unused exports dropped, and its console warnings for misconfigured servers: the pages'
+    // own code never logs). wasm-bindgen imports shell.js once per import kind, hence the
+    // duplicate keys esbuild would warn about.
     execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [join(ROOT, 'www', 'boot.js'), '--bundle', '--minify',
-      '--format=esm', '--target=es2020', '--log-level=warning', '--log-override:duplicate-object-key=silent', `--alias:page-module=${join(out, `${page}.js`)}`,
-      `--outfile=${join(PKG, `${page}.js`)}`], { stdio: 'inherit' });
+      '--format=esm', '--target=es2020', '--drop:console', '--log-level=warning', '--log-override:duplicate-object-key=silent',
+      `--alias:page-module=${join(out, `${page}.js`)}`, `--outfile=${join(PKG, `${page}.js`)}`], { stdio: 'inherit' });
   }
 }
 
