@@ -12,6 +12,7 @@ import { ROOT } from './paths.mjs';
 import { PAGES, measure, sizesOf } from './sizes.mjs';
 import { serve } from './serve.mjs';
 import { spend } from './spend.mjs';
+import { pointShellAtGlue } from './shell-import.mjs';
 
 const BENCH = join(ROOT, 'bench');
 const DIST = join(BENCH, 'dist');
@@ -42,6 +43,7 @@ for (const [name] of ALTERNATIVES) {
 execFileSync('wasm-pack', ['build', '--target', 'web', '--release', '--no-typescript', '--no-pack', '--mode', 'no-install',
   '--out-dir', join(DIST, 'srp-pkg'), '.', '--', '--features', 'bench'],
 { cwd: ROOT, stdio: 'ignore', env: { ...process.env, PATH: `${join(ROOT, 'node_modules', 'binaryen', 'bin')}:${process.env.PATH}` } });
+pointShellAtGlue(join(DIST, 'srp-pkg'), 'cognito_reset_link');
 
 say(`# Benchmark results`);
 say();

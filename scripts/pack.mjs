@@ -2,9 +2,10 @@
 // target web, TypeScript definitions), a package.json with exports, types and files, and the
 // tarball in dist/. The pages' own module is built without the API.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ROOT } from './paths.mjs';
+import { pointShellAtGlue } from './shell-import.mjs';
 
 const OUT = join(ROOT, 'dist', 'npm');
 const NAME = 'cognito_reset_link';
@@ -16,11 +17,7 @@ execFileSync('wasm-pack', ['build', '--target', 'web', '--release', '--mode', 'n
   cwd: ROOT, stdio: 'inherit', env: { ...process.env, PATH: [join(ROOT, 'node_modules', 'binaryen', 'bin'), process.env.PATH].join(delimiter) },
 });
 rmSync(join(OUT, '.gitignore'), { force: true });
-// www/shell.js reports back to the module through 'page-module' (an alias in the pages' build);
-// in the package that is the glue itself, three folders up from snippets/<crate>/www/.
-const [snippetDir] = readdirSync(join(OUT, 'snippets'));
-const shell = join(OUT, 'snippets', snippetDir, 'www', 'shell.js');
-writeFileSync(shell, readFileSync(shell, 'utf8').replace("from 'page-module'", `from '../../../${NAME}.js'`));
+pointShellAtGlue(OUT, NAME);
 copyFileSync(join(ROOT, 'npm', 'README.md'), join(OUT, 'README.md'));
 copyFileSync(join(ROOT, 'LICENSE'), join(OUT, 'LICENSE'));
 const files = [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_bg.wasm.d.ts`, 'snippets', 'README.md', 'LICENSE'];
