@@ -24,6 +24,12 @@ function newest(path) {
   return Math.max(0, ...readdirSync(full).map((name) => newest(join(path, name))));
 }
 
+/** The copy of www/shell.js that wasm-bindgen put next to the glue in `out`. */
+function shellOf(out) {
+  const [crate] = readdirSync(join(out, 'snippets'));
+  return join(out, 'snippets', crate, 'www', 'shell.js');
+}
+
 const built = Math.min(...OUTPUTS.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
 if (built > Math.max(...SOURCES.map(newest)) && !process.argv.includes('--force')) {
   console.log('build: www/pkg is up to date');
@@ -44,7 +50,8 @@ if (built > Math.max(...SOURCES.map(newest)) && !process.argv.includes('--force'
     // duplicate keys esbuild would warn about.
     execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [join(ROOT, 'www', 'boot.js'), '--bundle', '--minify',
       '--format=esm', '--target=es2020', '--drop:console', '--log-level=warning', '--log-override:duplicate-object-key=silent',
-      `--alias:page-module=${join(out, `${page}.js`)}`, `--outfile=${join(PKG, `${page}.js`)}`], { stdio: 'inherit' });
+      `--alias:page-module=${join(out, `${page}.js`)}`, `--alias:page-shell=${shellOf(out)}`,
+      `--outfile=${join(PKG, `${page}.js`)}`], { stdio: 'inherit' });
   }
 }
 

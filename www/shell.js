@@ -76,15 +76,36 @@ export const chance = () => Math.random();
 /** `arrive(token, 0, '')` after `ms` milliseconds. */
 export const later = (ms, token) => setTimeout(() => arrive(token, 0, ''), ms);
 
+/** GETs started before the module runs (see `prefetch`), by address. */
+const early = new Map();
+
 /**
- * Fetches `url` and reports `arrive(token, status, body, x-amzn-ErrorType)`: a POST of `body`
- * (`type`) to the Cognito operation `target` when given, else a GET; never from the cache.
- * Status 0: no reply (offline, blocked); status 1: no whole reply within `timeout` ms.
+ * Starts the GET of `url` now, while the module loads, so the first `request` for it does not
+ * wait one more round trip (the pages' config.json: www/boot.js).
+ */
+export function prefetch(url) {
+  const started = fetch(url, { cache: 'no-store' });
+  started.catch(() => {}); // a failure is reported by the request that takes it over
+  early.set(url, started);
+}
+
+/**
+ * Fetches `url` and reports `arrive(token, status, body, x-amzn-ErrorType)` once: a POST of
+ * `body` (`type`) to the Cognito operation `target` when given, else a GET; never from the
+ * cache. Status 0: no reply (offline, blocked); status 1: no whole reply within `timeout` ms.
  */
 export function request(url, target, type, body, timeout, token) {
   const abort = new AbortController();
-  let late = false;
-  const timer = setTimeout(() => { late = true; abort.abort(); }, timeout);
+  let done = false;
+  const report = (status, words, kind) => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    arrive(token, status, words, kind);
+  };
+  const timer = setTimeout(() => { abort.abort(); report(1, ''); }, timeout);
+  const started = target === undefined ? early.get(url) : undefined;
+  early.delete(url);
   const init = target === undefined ? { cache: 'no-store', signal: abort.signal } : {
     method: 'POST',
     body,
@@ -92,8 +113,7 @@ export function request(url, target, type, body, timeout, token) {
     signal: abort.signal,
     headers: { 'Content-Type': type, 'X-Amz-Target': target, 'Cache-Control': 'no-store' },
   };
-  fetch(url, init)
-    .then((reply) => reply.text().then((words) => [reply.status, words, reply.headers.get('x-amzn-ErrorType') ?? undefined]))
-    .catch(() => [late ? 1 : 0, ''])
-    .then(([status, words, kind]) => { clearTimeout(timer); arrive(token, status, words, kind); });
+  (started ?? fetch(url, init))
+    .then((reply) => reply.text().then((words) => report(reply.status, words, reply.headers.get('x-amzn-ErrorType') ?? undefined)))
+    .catch(() => report(0, ''));
 }

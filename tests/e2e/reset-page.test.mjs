@@ -157,3 +157,13 @@ test('a config holding a client secret is refused with the reason', async () => 
     env.setConfig(JSON.stringify({ region: 'local', clientId: 'testclient', endpoint: env.endpoint, signIn: 'none', requestTimeoutSeconds: 2, resendCooldownSeconds: 3 }));
   }
 });
+
+test('config.json is asked for once, before the module, so it travels while the module loads', async () => {
+  const { page, problems } = await open(() => ({ status: 200, body: '{}' }));
+  const started = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+    .filter((e) => /config\.json|\.wasm$/.test(e.name)).map((e) => [e.name.split('/').pop(), [e.startTime, e.name]])));
+  const requests = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/www/config.json')).length);
+  assert.equal(requests, 1, 'one request for config.json');
+  assert.ok(started['config.json'][0] <= started['reset_bg.wasm'][0], `config.json at ${started['config.json'][0]} ms, the module at ${started['reset_bg.wasm'][0]} ms`);
+  assert.deepEqual(problems, []);
+});
