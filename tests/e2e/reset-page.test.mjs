@@ -158,12 +158,15 @@ test('a config holding a client secret is refused with the reason', async () => 
   }
 });
 
-test('config.json is asked for once, before the module, so it travels while the module loads', async () => {
+test('the module and config.json are each fetched once, and both while the page parses', async () => {
   const { page, problems } = await open(() => ({ status: 200, body: '{}' }));
-  const started = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
-    .filter((e) => /config\.json|\.wasm$/.test(e.name)).map((e) => [e.name.split('/').pop(), [e.startTime, e.name]])));
-  const requests = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/www/config.json')).length);
-  assert.equal(requests, 1, 'one request for config.json');
-  assert.ok(started['config.json'][0] <= started['reset_bg.wasm'][0], `config.json at ${started['config.json'][0]} ms, the module at ${started['reset_bg.wasm'][0]} ms`);
+  const { parsed, fetched } = await page.evaluate(() => ({
+    parsed: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
+    fetched: performance.getEntriesByType('resource').filter((e) => /\/www\/(config\.json|pkg\/reset_bg\.wasm)$/.test(e.name))
+      .map((e) => [e.name.split('/').pop(), e.startTime]),
+  }));
+  assert.deepEqual(fetched.map(([name]) => name).sort(), ['config.json', 'reset_bg.wasm'], 'one request each: the preload is used');
+  for (const [name, start] of fetched) assert.ok(start < parsed, `${name} requested at ${start} ms, the page parsed at ${parsed} ms`);
+  assert.equal(await page.getAttribute('link[rel=preload]', 'href'), 'www/pkg/reset_bg.wasm');
   assert.deepEqual(problems, []);
 });
