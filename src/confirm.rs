@@ -94,11 +94,6 @@ async fn send_new_link(page: Rc<Page>) {
         dom::say_words("reset.need_username", true);
         return;
     };
-    if page.busy.get() {
-        return;
-    }
-    page.busy.set(true);
-    let config = &page.config;
-    let call = resend_confirmation_code(&config.client_id, &username, Some(&i18n::language()));
-    timer::send_new_link(config, &call, "confirm.new_link_sent", || page.busy.set(false)).await;
+    let call = resend_confirmation_code(&page.config.client_id, &username, Some(&i18n::language()));
+    timer::send_new_link(&page.config, &call, "confirm.new_link_sent", &page.busy).await;
 }

@@ -186,11 +186,6 @@ async fn send_new_link(page: Rc<Page>) {
     let Some(username) = username(&page) else {
         return dom::problem("reset.need_username", "username");
     };
-    if page.busy.get() {
-        return;
-    }
-    page.busy.set(true);
-    let config = &page.config;
-    let call = forgot_password(&config.client_id, &username, Some(&i18n::language()));
-    timer::send_new_link(config, &call, "reset.new_link_sent", || page.busy.set(false)).await;
+    let call = forgot_password(&page.config.client_id, &username, Some(&i18n::language()));
+    timer::send_new_link(&page.config, &call, "reset.new_link_sent", &page.busy).await;
 }

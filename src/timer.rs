@@ -1,6 +1,8 @@
 //! Waiting in the browser: a button that counts down before it can be used again,
 //! and the "send me a new link" button built on it.
 
+use core::cell::Cell;
+
 use reset_link_core::api::{Call, EmptyReply};
 use reset_link_core::config::Config;
 use reset_link_core::json::decimal;
@@ -22,12 +24,16 @@ pub async fn count_down(id: &str, seconds: u32, waiting: &str, ready: &str) {
 }
 
 /// Sends `call` (ForgotPassword or ResendConfirmationCode) for the `#new-link` button, says
-/// how it went (`sent` is the catalogue key for success), runs `done` once the request is
-/// over (so the page may send again), then counts the cooldown down.
-pub async fn send_new_link(config: &Config, call: &Call, sent: &str, done: impl FnOnce()) {
+/// how it went (`sent` is the catalogue key for success), then counts the cooldown down.
+/// Does nothing while the page is `busy` with another request, and keeps it busy until this
+/// one is over.
+pub async fn send_new_link(config: &Config, call: &Call, sent: &str, busy: &Cell<bool>) {
+    if busy.replace(true) {
+        return;
+    }
     dom::enable("new-link", false);
     let result = http::send::<EmptyReply>(config, call).await.map(|_| ());
-    done();
+    busy.set(false);
     match ForgotOutcome::for_result(&result) {
         ForgotOutcome::Sent => dom::say_words(sent, false),
         other => dom::say_words(other.key(), true),
