@@ -2,7 +2,8 @@
 // address bar, fetch and timers. Nothing here decides anything; each function does one DOM or
 // network step and reports back through the module's `fire` (an event) and `arrive` (a reply
 // or a timer). Text reaches the page only through textContent.
-// 'page-module' is the page's wasm-bindgen glue (an esbuild alias; npm run pack rewrites it).
+// 'page-module' is the page's wasm-bindgen glue (an esbuild alias in the pages' build;
+// scripts/shell-import.mjs points the npm package's and the benchmark's copies at their glue).
 import { arrive, fire } from 'page-module';
 
 const byId = (id) => document.getElementById(id);
