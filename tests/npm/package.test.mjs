@@ -24,8 +24,10 @@ before(async () => {
   env = await setUp('npm-app', 19540);
 });
 after(async () => {
-  await new Promise((resolve) => (appServer ? appServer.close(resolve) : resolve()));
+  // The browser first: a connection it holds open to the app's server would keep that
+  // server from closing.
   await env?.close();
+  await new Promise((resolve) => (appServer ? appServer.close(resolve) : resolve()));
 });
 
 test('npm pack ships only the module, its types, the wasm, its browser shell, README, LICENSE and package.json', () => {
