@@ -121,8 +121,8 @@ pub fn fill_placeholders(text: &str, values: &[(&str, &str)]) -> String {
 pub fn pick_language<'a>(requested: Option<&str>, preferred: impl IntoIterator<Item = &'a str>, default: &str) -> &'static str {
     let shipped = |tag: &str| {
         let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
-        let primary = crate::text::trim(tag.get(..end).unwrap_or("")).to_ascii_lowercase();
-        LANGUAGES.iter().copied().find(|&l| l == primary)
+        let primary = crate::text::trim(tag.get(..end).unwrap_or(""));
+        LANGUAGES.iter().copied().find(|l| l.eq_ignore_ascii_case(primary))
     };
     requested
         .and_then(shipped)

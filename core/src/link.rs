@@ -83,21 +83,15 @@ pub struct LinkParams {
 /// Reads the parameters from the query (`search`, with or without `?`) and the fragment
 /// (`hash`, with or without `#`); a value in the fragment wins over one in the query.
 pub fn parse_link(search: &str, hash: &str) -> LinkParams {
-    let from_query = parse_part(search.strip_prefix('?').unwrap_or(search));
-    let from_fragment = parse_part(hash.strip_prefix('#').unwrap_or(hash));
-    LinkParams {
-        code: from_fragment.code.or(from_query.code),
-        username: from_fragment.username.or(from_query.username),
-        email: from_fragment.email.or(from_query.email),
-        redirect: from_fragment.redirect.or(from_query.redirect),
-        lang: from_fragment.lang.or(from_query.lang),
-        found: from_fragment.found || from_query.found,
-    }
+    let mut params = LinkParams::default();
+    // The first usable value of each parameter wins, so the fragment is read first.
+    parse_part(hash.strip_prefix('#').unwrap_or(hash), &mut params);
+    parse_part(search.strip_prefix('?').unwrap_or(search), &mut params);
+    params
 }
 
-/// Reads one `a=b&c=d` part; the first usable value of each parameter wins.
-fn parse_part(part: &str) -> LinkParams {
-    let mut params = LinkParams::default();
+/// Reads one `a=b&c=d` part into `params`, filling only what is still missing.
+fn parse_part(part: &str, params: &mut LinkParams) {
     for pair in crate::text::pieces(part, b'&') {
         let (name, value) = crate::text::split_once(pair, b'=').unwrap_or((pair, ""));
         let (name, value) = (form_decode(name), form_decode(value));
@@ -123,7 +117,6 @@ fn parse_part(part: &str) -> LinkParams {
             }
         }
     }
-    params
 }
 
 /// Decodes one `application/x-www-form-urlencoded` name or value: `+` is a space, `%XX` a
