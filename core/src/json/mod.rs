@@ -107,7 +107,7 @@ impl Reader<'_> {
     }
 
     fn literal(&mut self, word: &[u8], value: Json) -> Option<Json> {
-        self.bytes[self.at..].starts_with(word).then(|| {
+        self.bytes.get(self.at..)?.starts_with(word).then(|| {
             self.at += word.len();
             value
         })
@@ -166,7 +166,7 @@ impl Reader<'_> {
     }
 
     fn number(&mut self) -> Option<Json> {
-        let negative = self.bytes[self.at] == b'-';
+        let negative = self.bytes.get(self.at) == Some(&b'-');
         self.at += usize::from(negative);
         let start = self.at;
         let mut value: i64 = 0;
