@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ROOT } from './paths.mjs';
+import { shellCopy } from './shell-import.mjs';
 import { shortenNames } from './short-names.mjs';
 
 /** One module per page (the `page-*` features), named after `<body data-page>`. */
@@ -22,12 +23,6 @@ function newest(path) {
   const stat = statSync(full);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(0, ...readdirSync(full).map((name) => newest(join(path, name))));
-}
-
-/** The copy of www/shell.js that wasm-bindgen put next to the glue in `out`. */
-function shellOf(out) {
-  const [crate] = readdirSync(join(out, 'snippets'));
-  return join(out, 'snippets', crate, 'www', 'shell.js');
 }
 
 const built = Math.min(...OUTPUTS.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
@@ -50,7 +45,7 @@ if (built > Math.max(...SOURCES.map(newest)) && !process.argv.includes('--force'
     // duplicate keys esbuild would warn about.
     execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [join(ROOT, 'www', 'boot.js'), '--bundle', '--minify',
       '--format=esm', '--target=es2020', '--drop:console', '--log-level=warning', '--log-override:duplicate-object-key=silent',
-      `--alias:page-module=${join(out, `${page}.js`)}`, `--alias:page-shell=${shellOf(out)}`,
+      `--alias:page-module=${join(out, `${page}.js`)}`, `--alias:page-shell=${shellCopy(out)}`,
       `--outfile=${join(PKG, `${page}.js`)}`], { stdio: 'inherit' });
   }
 }
