@@ -97,7 +97,7 @@ pub fn checklist(policy: &PasswordPolicy, password: &str, confirm: &str) -> Vec<
     };
     let mut rules = vec![(
         Rule::MinimumLength(policy.minimum_length),
-        crate::link::char_count(password) >= usize::from(policy.minimum_length),
+        crate::text::char_count(password) >= usize::from(policy.minimum_length),
     )];
     if policy.require_uppercase {
         rules.push((Rule::Uppercase, has(|b| b.is_ascii_uppercase())));

@@ -58,6 +58,11 @@ pub fn trim(text: &str) -> &str {
     start.and_then(|start| text.get(start..end)).unwrap_or("")
 }
 
+/// Characters in `text` (what Cognito's length limits count), without a Unicode table.
+pub fn char_count(text: &str) -> usize {
+    text.bytes().filter(|byte| byte & 0xC0 != 0x80).count()
+}
+
 /// Whether `bytes` holds `byte` (a plain loop: the standard `contains` brings its word-wise
 /// search, several hundred bytes, into the browser module).
 #[allow(clippy::manual_contains)] // on purpose: see above
@@ -95,6 +100,13 @@ mod tests {
         assert_eq!(concat(&["a", "", "bc", "ü"]), "abcü");
         assert_eq!(concat(&[]), "");
         assert_eq!(concat_bytes(&[b"ab", &[], &[0xff]]), vec![b'a', b'b', 0xff]);
+    }
+
+    #[test]
+    fn counts_characters_as_cognito_does() {
+        for text in ["", "abc", "é", "日本語", "😀x"] {
+            assert_eq!(char_count(text), text.chars().count());
+        }
     }
 
     #[test]
