@@ -1,9 +1,10 @@
 //! Writes the English words this build of the browser module shows into
-//! `$OUT_DIR/english.json`: only the keys of the pages it serves (`page-*` features; all of
-//! them for the npm API), never the email and SMS texts, without whitespace. The pages hold
-//! their static English in the HTML, so the module needs only what its code says.
+//! `$OUT_DIR/english.rs`, as a table of `(key, text)` pairs: only the keys of the pages it
+//! serves (`page-*` features; all of them for the npm API), never the email and SMS texts.
+//! The pages hold their static English in the HTML, so the module needs only what its code
+//! says, and needs no JSON reader to get it.
 
-use reset_link_core::json::{self, Json};
+use std::collections::BTreeMap;
 
 /// Key prefixes each page's code shows.
 const PAGE_KEYS: [(&str, &[&str]); 3] = [
@@ -31,8 +32,10 @@ fn main() {
         }
     };
     let text = std::fs::read_to_string(source).expect("core/i18n/en.json is readable");
-    let Some(Json::Object(members)) = json::parse(&text) else { panic!("{source} is not a JSON object") };
-    let kept = Json::Object(members.into_iter().filter(|(key, _)| wanted(key)).collect());
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("english.json");
-    std::fs::write(out, kept.to_text()).expect("OUT_DIR is writable");
+    let entries: BTreeMap<String, String> = serde_json::from_str(&text).expect("core/i18n/en.json is an object of texts");
+    // `{:?}` writes each string as a Rust literal, escapes included.
+    let rows: String = entries.iter().filter(|(key, _)| wanted(key)).map(|(key, words)| format!("    ({key:?}, {words:?}),\n")).collect();
+    let table = format!("/// The English words of this build's pages, by key.\npub const ENGLISH: &[(&str, &str)] = &[\n{rows}];\n");
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("english.rs");
+    std::fs::write(out, table).expect("OUT_DIR is writable");
 }

@@ -1,20 +1,21 @@
-// Builds the browser module into www/pkg, one module per page (the `page-*` features): wasm-pack
-// (release, wasm-opt -Oz from the npm binaryen package: Debian's binaryen produces wasm that
-// crashes at run time), shorter generated import and export names (scripts/short-names.mjs),
-// then www/boot.js and the page's glue bundled and minified by esbuild into www/pkg/<page>.js
-// next to www/pkg/<page>_bg.wasm. Skips the build when www/pkg is newer than its sources.
+// Builds the browser module into www/pkg: one module per page (the `page-*` features) and the
+// SRP module the reset page loads once its form works (`page-srp`). wasm-pack (release,
+// wasm-opt -Oz from the npm binaryen package: Debian's binaryen produces wasm that crashes at
+// run time), then esbuild minifies each page's www/boot.js with its wasm-bindgen glue into
+// www/pkg/<page>.js next to www/pkg/<page>_bg.wasm, and the SRP glue into www/pkg/srp.js.
+// Skips the build when www/pkg is newer than its sources.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ROOT } from './paths.mjs';
-import { shellCopy } from './shell-import.mjs';
-import { shortenNames } from './short-names.mjs';
 
-/** One module per page (the `page-*` features), named after `<body data-page>`. */
+/** One module per page, named after `<body data-page>`. */
 export const PAGE_MODULES = ['forgot', 'reset', 'confirm'];
+/** Every module: the pages' and the SRP module. */
+const MODULES = [...PAGE_MODULES, 'srp'];
 const PKG = join(ROOT, 'www', 'pkg');
-const OUTPUTS = PAGE_MODULES.map((page) => join(PKG, `${page}_bg.wasm`));
-const SOURCES = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src', 'core/src', 'core/Cargo.toml', 'core/i18n/en.json', 'www/boot.js', 'www/shell.js'];
+const OUTPUTS = MODULES.map((module) => join(PKG, `${module}_bg.wasm`));
+const SOURCES = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src', 'core/src', 'core/Cargo.toml', 'core/i18n/en.json', 'www/boot.js'];
 
 /** Newest modification time under `path`. */
 function newest(path) {
@@ -25,28 +26,36 @@ function newest(path) {
   return Math.max(0, ...readdirSync(full).map((name) => newest(join(path, name))));
 }
 
+/** Builds module `name` with cargo feature `page-<name>` into target/pages/<name>; returns the folder. */
+export function wasmPack(name, env = process.env) {
+  const out = join(ROOT, 'target', 'pages', name);
+  const path = [join(ROOT, 'node_modules', 'binaryen', 'bin'), env.PATH].join(delimiter);
+  execFileSync('wasm-pack', ['build', '--target', 'web', '--release', '--no-typescript', '--no-pack',
+    '--mode', 'no-install', '--out-dir', out, '--out-name', name, '.',
+    '--no-default-features', '--features', `page-${name}`], { cwd: ROOT, stdio: 'inherit', env: { ...env, PATH: path } });
+  return out;
+}
+
+/** Minifies `entry` with esbuild into `outfile`; `aliases` map import names to files. */
+function bundle(entry, outfile, aliases = {}) {
+  // The glue's console warnings (for servers with the wrong wasm MIME type) are dropped; the
+  // pages' own code never logs. The SRP module stays a separate file, loaded on demand.
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [entry, '--bundle', '--minify', '--format=esm',
+    '--target=es2020', '--drop:console', '--log-level=warning', '--external:./srp.js',
+    ...Object.entries(aliases).map(([name, file]) => `--alias:${name}=${file}`), `--outfile=${outfile}`], { stdio: 'inherit' });
+}
+
 const built = Math.min(...OUTPUTS.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
 if (built > Math.max(...SOURCES.map(newest)) && !process.argv.includes('--force')) {
   console.log('build: www/pkg is up to date');
 } else {
   rmSync(PKG, { recursive: true, force: true });
   mkdirSync(PKG, { recursive: true });
-  const path = [join(ROOT, 'node_modules', 'binaryen', 'bin'), process.env.PATH].join(delimiter);
-  for (const page of PAGE_MODULES) {
-    const out = join(ROOT, 'target', 'pages', page);
-    execFileSync('wasm-pack', ['build', '--target', 'web', '--release', '--no-typescript', '--no-pack',
-      '--mode', 'no-install', '--out-dir', out, '--out-name', page, '.',
-      '--no-default-features', '--features', `page-${page}`], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PATH: path } });
-    shortenNames(join(out, `${page}_bg.wasm`), join(out, `${page}.js`));
-    copyFileSync(join(out, `${page}_bg.wasm`), join(PKG, `${page}_bg.wasm`));
-    // One minified script per page: www/boot.js and www/shell.js with the page's glue (its
-    // unused exports dropped, and its console warnings for misconfigured servers: the pages'
-    // own code never logs). wasm-bindgen imports shell.js once per import kind, hence the
-    // duplicate keys esbuild would warn about.
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [join(ROOT, 'www', 'boot.js'), '--bundle', '--minify',
-      '--format=esm', '--target=es2020', '--drop:console', '--log-level=warning', '--log-override:duplicate-object-key=silent',
-      `--alias:page-module=${join(out, `${page}.js`)}`, `--alias:page-shell=${shellCopy(out)}`,
-      `--outfile=${join(PKG, `${page}.js`)}`], { stdio: 'inherit' });
+  for (const name of MODULES) {
+    const out = wasmPack(name);
+    copyFileSync(join(out, `${name}_bg.wasm`), join(PKG, `${name}_bg.wasm`));
+    if (name === 'srp') bundle(join(out, 'srp.js'), join(PKG, 'srp.js'));
+    else bundle(join(ROOT, 'www', 'boot.js'), join(PKG, `${name}.js`), { 'page-module': join(out, `${name}.js`) });
   }
 }
 

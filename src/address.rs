@@ -1,26 +1,51 @@
-//! The page's own address: reads the link's parameters, then removes them from the address
-//! bar and history, so the code stays out of history, screenshots and shared links.
+//! The page's own address: reads the link's parameters (the browser's `URL` splits the
+//! address, core's link parser reads the parts), then removes them from the address bar and
+//! history, so the code stays out of history, screenshots and shared links.
 
 use reset_link_core::link::{parse_link, LinkParams};
-use reset_link_core::text::{concat, split_once};
+use web_sys::{Storage, Url};
 
-use crate::{dom, shell};
+use crate::dom;
+
+/// The page's `search` and `hash`, as the browser's `URL` gives them.
+fn search_and_hash() -> (String, String) {
+    let href = web_sys::window().and_then(|window| window.location().href().ok()).unwrap_or_default();
+    match Url::new(&href) {
+        Ok(url) => (url.search(), url.hash()),
+        Err(_) => (String::new(), String::new()),
+    }
+}
+
+/// This tab's sessionStorage, when the browser allows it.
+fn session() -> Option<Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Removes the query and fragment from the address bar and this history entry.
+fn scrub() {
+    let Some(window) = web_sys::window() else { return };
+    let path = window.location().pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+}
 
 /// Reads the parameters and scrubs them from the address. With `saved_as`, they are kept in
 /// this tab's sessionStorage under that key, so a reload still works (see [`forget`]).
 pub fn take_link(saved_as: Option<&str>) -> LinkParams {
-    let (search, hash) = (shell::query(), shell::fragment());
+    let (search, hash) = search_and_hash();
     let params = parse_link(&search, &hash);
     if params.found {
-        if let Some(key) = saved_as {
-            shell::keep(true, key, Some(&concat(&[&search, &hash])));
+        if let (Some(key), Some(storage)) = (saved_as, session()) {
+            let _ = storage.set_item(key, &format!("{search}{hash}"));
         }
-        shell::scrub();
+        scrub();
         return params;
     }
-    match saved_as.and_then(|key| shell::stored(true, key)) {
+    let saved = saved_as.and_then(|key| session()?.get_item(key).ok().flatten());
+    match saved {
         Some(saved) => {
-            let (search, hash) = split_once(&saved, b'#').unwrap_or((&saved, ""));
+            let (search, hash) = saved.split_once('#').unwrap_or((&saved, ""));
             parse_link(search, hash)
         }
         None => params,
@@ -29,7 +54,9 @@ pub fn take_link(saved_as: Option<&str>) -> LinkParams {
 
 /// Forgets the link kept under `key` (after success, its code is spent).
 pub fn forget(key: &str) {
-    shell::keep(true, key, None);
+    if let Some(storage) = session() {
+        let _ = storage.remove_item(key);
+    }
 }
 
 /// Fills the username box with what the person recognises (the email when the link carries
@@ -37,7 +64,7 @@ pub fn forget(key: &str) {
 pub fn fill_form(params: &LinkParams) {
     if let Some(username) = &params.username {
         dom::set_value("username", params.email.as_ref().unwrap_or(username));
-        shell::set_attribute("username", "readonly", Some(""));
+        dom::set_attribute("username", "readonly", Some(""));
     }
     dom::show("code-field", params.code.is_none());
 }

@@ -2,10 +2,9 @@
 //! pages run, for teams that bring their own pages. Network calls return promises; failures
 //! reject with `{ code, userMessage, retryable }`.
 
-use crate::prelude::*;
-use js_sys::{Array, Object, Reflect, JSON};
-use reset_link_core::api::{confirm_forgot_password as confirm_call, forgot_password as forgot_call, EmptyReply, ForgotPasswordReply};
-use reset_link_core::config::{parse_config, Config};
+use js_sys::{Array, Object, Reflect};
+use reset_link_core::api::{confirm_forgot_password as confirm_call, forgot_password as forgot_call};
+use reset_link_core::config::Config;
 use reset_link_core::error::CallError;
 use reset_link_core::i18n::{pick_language, Catalogue};
 use reset_link_core::link::parse_link;
@@ -117,11 +116,10 @@ fn failure(code: &str, message: &str, retryable: bool) -> JsValue {
 
 /// The config and the catalogue of its language, or an `InvalidConfig` rejection.
 fn read_config(config: &JsValue) -> Result<(Config, Catalogue), JsValue> {
-    let text = JSON::stringify(config).ok().and_then(|s| s.as_string()).unwrap_or_default();
-    let parsed = parse_config(&text).map_err(|problem| failure("InvalidConfig", problem.explanation(), false))?;
+    let parsed = crate::config::from_value(config.clone()).map_err(|problem| failure("InvalidConfig", problem.explanation(), false))?;
     let requested = Reflect::get(config, &"language".into()).ok().and_then(|v| v.as_string());
-    let browser = crate::shell::languages();
-    let language = pick_language(requested.as_deref(), browser.split('\n').take(1), &parsed.default_language);
+    let browser = crate::i18n::browser_languages();
+    let language = pick_language(requested.as_deref(), browser.iter().map(String::as_str).take(1), &parsed.default_language);
     Ok((parsed, Catalogue::bundled(language)))
 }
 
@@ -150,10 +148,10 @@ pub fn parse_reset_link(url: &str) -> JsValue {
 pub async fn forgot_password(#[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue, username: String) -> Result<JsValue, JsValue> {
     let (config, words) = read_config(&config)?;
     let call = forgot_call(&config.client_id, username.trim(), Some(&words.language));
-    let result = http::send::<ForgotPasswordReply>(&config, &call).await;
+    let result = http::send(&config, &call).await;
     let outcome = ForgotOutcome::for_result(&result.as_ref().map(|_| ()).map_err(Clone::clone));
     match result {
-        Ok(reply) => Ok(object(&[("destination", text_or_null(reply.destination.as_deref())), ("medium", text_or_null(reply.medium.as_deref()))])),
+        Ok(reply) => Ok(object(&[("destination", text_or_null(reply.destination())), ("medium", text_or_null(reply.medium()))])),
         Err(_) if outcome == ForgotOutcome::Sent => Ok(object(&[("destination", JsValue::NULL), ("medium", JsValue::NULL)])),
         Err(error) => Err(call_failure(&error, outcome.key(), &words)),
     }
@@ -172,7 +170,7 @@ pub async fn confirm_forgot_password(
         return Err(failure("InvalidInput", words.text("reset.need_code"), false));
     }
     let call = confirm_call(&config.client_id, username.trim(), code.trim(), &password);
-    http::send::<EmptyReply>(&config, &call)
+    http::send(&config, &call)
         .await
         .map(|_| ())
         .map_err(|error| call_failure(&error, ResetAdvice::for_error(&error).key(), &words))
@@ -189,10 +187,7 @@ pub fn check_password(
     let policy = if policy.is_undefined() || policy.is_null() {
         PasswordPolicy::default()
     } else {
-        let text = JSON::stringify(&policy).ok().and_then(|s| s.as_string()).unwrap_or_default();
-        reset_link_core::json::parse(&text)
-            .and_then(|json| PasswordPolicy::from_json(&json))
-            .ok_or_else(|| failure("InvalidConfig", "passwordPolicy has a value of the wrong kind.", false))?
+        serde_wasm_bindgen::from_value(policy).map_err(|_| failure("InvalidConfig", "passwordPolicy has a value of the wrong kind.", false))?
     };
     let words = Catalogue::bundled(pick_language(language.as_deref(), None, "en"));
     let rules = Array::new();
@@ -200,7 +195,7 @@ pub fn check_password(
     for (rule, met) in checklist(&policy, password, confirm) {
         ok &= met;
         let n = match rule {
-            Rule::MinimumLength(n) => reset_link_core::json::decimal(n.into()),
+            Rule::MinimumLength(n) => n.to_string(),
             _ => String::new(),
         };
         let text = words.fill(rule_key(rule), &[("n", &n)]);
@@ -218,7 +213,7 @@ pub async fn sign_in(
     password: String,
 ) -> Result<JsValue, JsValue> {
     let (config, words) = read_config(&config)?;
-    match signin::authenticate(&config, username.trim(), &password).await {
+    match signin::authenticate(&config, username.trim(), &password, &signin::Srp::Here).await {
         Ok((tokens, owner)) => Ok(object(&[
             ("idToken", tokens.id_token.into()),
             ("accessToken", tokens.access_token.into()),

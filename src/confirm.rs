@@ -2,16 +2,15 @@
 //! (`ConfirmSignUp`), says plainly that the account is ready, and offers sign-in. Without a
 //! code in the link the person types it; a wrong or expired code offers a new link.
 
-use crate::prelude::*;
-use alloc::rc::Rc;
-use core::cell::Cell;
+use std::rc::Rc;
+use std::cell::Cell;
 
-use reset_link_core::api::{confirm_sign_up, resend_confirmation_code, EmptyReply};
+use reset_link_core::api::{confirm_sign_up, resend_confirmation_code};
 use reset_link_core::config::Config;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::words::ConfirmOutcome;
 
-use crate::{address, config, dom, http, i18n, shell, timer};
+use crate::{address, config, dom, http, i18n, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -24,10 +23,10 @@ struct Page {
 }
 
 /// Wires the page, and confirms at once when the link holds everything.
-pub async fn run() {
+pub async fn run(config: js_sys::Promise) {
     let link = address::take_link(None);
     address::fill_form(&link);
-    let config = match config::load().await {
+    let config = match config::load(config).await {
         Ok(config) => config,
         Err(problem) => return dom::stop(problem.explanation()),
     };
@@ -35,9 +34,9 @@ pub async fn run() {
     let complete = link.username.is_some() && link.code.is_some();
     let page = Rc::new(Page { config, link, code_spent: Cell::new(false), busy: Cell::new(false) });
     let on_submit = page.clone();
-    dom::on("form", "submit", move || shell::spawn(confirm(on_submit.clone())));
+    dom::on("form", "submit", move || wasm_bindgen_futures::spawn_local(confirm(on_submit.clone())));
     let on_new_link = page.clone();
-    dom::on("new-link", "click", move || shell::spawn(send_new_link(on_new_link.clone())));
+    dom::on("new-link", "click", move || wasm_bindgen_futures::spawn_local(send_new_link(on_new_link.clone())));
     dom::mark_ready();
     if complete {
         confirm(page).await;
@@ -66,7 +65,7 @@ async fn confirm(page: Rc<Page>) {
     dom::show("new-link", false);
     dom::say_words("confirm.working", false);
     let config = &page.config;
-    let result = http::send::<EmptyReply>(config, &confirm_sign_up(&config.client_id, &username, &code)).await.map(|_| ());
+    let result = http::send(config, &confirm_sign_up(&config.client_id, &username, &code)).await.map(|_| ());
     page.busy.set(false);
     dom::enable("submit", true);
     let outcome = ConfirmOutcome::for_result(&result);
@@ -74,7 +73,7 @@ async fn confirm(page: Rc<Page>) {
         dom::show("form", false);
         dom::say("", false);
         dom::set_words("done-text", outcome.key());
-        shell::set_attribute("sign-in", "href", Some(&config.sign_in_url));
+        dom::set_attribute("sign-in", "href", Some(&config.sign_in_url));
         dom::show("done", true);
         dom::focus("sign-in");
         return;
@@ -94,6 +93,7 @@ async fn send_new_link(page: Rc<Page>) {
         dom::say_words("reset.need_username", true);
         return;
     };
-    let call = resend_confirmation_code(&page.config.client_id, &username, Some(&i18n::language()));
+    let language = i18n::language();
+    let call = resend_confirmation_code(&page.config.client_id, &username, Some(&language));
     timer::send_new_link(&page.config, &call, "confirm.new_link_sent", &page.busy).await;
 }

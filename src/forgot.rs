@@ -1,22 +1,21 @@
 //! The forgot-password page: one box, one `ForgotPassword` call, and the same words whether
 //! or not the account exists.
 
-use crate::prelude::*;
-use alloc::rc::Rc;
-use core::cell::Cell;
+use std::rc::Rc;
+use std::cell::Cell;
 
-use reset_link_core::api::{forgot_password, ForgotPasswordReply};
+use reset_link_core::api::forgot_password;
 use reset_link_core::config::{Config, SignInWith};
 use reset_link_core::words::{forgot_page, ForgotOutcome};
 
 use crate::i18n::fill;
 
-use crate::{address, config, dom, http, i18n, shell, timer};
+use crate::{address, config, dom, http, i18n, timer};
 
 /// Wires the page.
-pub async fn run() {
+pub async fn run(config: js_sys::Promise) {
     let (prefill, language) = take_prefill();
-    let config = match config::load().await {
+    let config = match config::load(config).await {
         Ok(config) => Rc::new(config),
         Err(problem) => return dom::stop(problem.explanation()),
     };
@@ -30,12 +29,12 @@ pub async fn run() {
         if busy.get() {
             return;
         }
-        let who = reset_link_core::text::trim(&dom::value("username")).to_string();
+        let who = dom::value("username").trim().to_string();
         if who.is_empty() {
             return dom::problem(forgot_page::need(config.sign_in_with), "username");
         }
         busy.set(true);
-        shell::spawn(request_link(config.clone(), who, busy.clone()));
+        wasm_bindgen_futures::spawn_local(request_link(config.clone(), who, busy.clone()));
     });
     dom::mark_ready();
 }
@@ -51,8 +50,8 @@ fn take_prefill() -> (Option<String>, Option<String>) {
 fn follow_pool(with: SignInWith) {
     dom::set_words("username-label", forgot_page::label(with));
     if with != SignInWith::Email {
-        shell::set_attribute("username", "type", Some("text"));
-        shell::set_attribute("username", "inputmode", None);
+        dom::set_attribute("username", "type", Some("text"));
+        dom::set_attribute("username", "inputmode", None);
     }
 }
 
@@ -60,9 +59,10 @@ fn follow_pool(with: SignInWith) {
 async fn request_link(config: Rc<Config>, who: String, busy: Rc<Cell<bool>>) {
     dom::enable("submit", false);
     dom::set_words("submit", "forgot.sending");
-    let call = forgot_password(&config.client_id, &who, Some(&i18n::language()));
-    let reply = http::send::<ForgotPasswordReply>(&config, &call).await;
-    let destination = reply.as_ref().ok().and_then(|r| r.destination.clone());
+    let language = i18n::language();
+    let call = forgot_password(&config.client_id, &who, Some(&language));
+    let reply = http::send(&config, &call).await;
+    let destination = reply.as_ref().ok().and_then(|r| r.destination().map(str::to_string));
     let result = reply.map(|_| ());
     let outcome = ForgotOutcome::for_result(&result);
     let mut text = fill(outcome.key(), &[("who", &who)]);

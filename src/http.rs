@@ -1,33 +1,31 @@
-//! Sends Cognito calls: one place turns "no reply" into `CallError`, with a timeout and
-//! retries with backoff for transient failures only.
+//! Sends Cognito calls over gloo-net: one place turns "no reply" into `CallError`, with a
+//! timeout and retries with backoff for transient failures only. Replies are parsed by the
+//! browser (`Response.json()`) and read into core's types through serde-wasm-bindgen.
 
-use crate::prelude::*;
-
-use reset_link_core::api::{read_reply, Call, EmptyReply, Reply, CONTENT_TYPE};
+use gloo_net::http::Request;
+use js_sys::{Array, Promise};
+use reset_link_core::api::{read_reply, Operation, CONTENT_TYPE};
 use reset_link_core::config::Config;
 use reset_link_core::error::{retry_delay_ms, CallError};
-
-use crate::shell::{self, NO_REPLY, TIMED_OUT};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestCache};
 
 /// Attempts per call, the first included.
 const MAX_ATTEMPTS: u32 = 4;
 
 /// Sends `call` to the configured endpoint, retrying transient failures a few times, and
-/// reads the reply as `T`.
-pub async fn send<T: Reply>(config: &Config, call: &Call) -> Result<T, CallError> {
-    let reply = send_raw(config, call).await?;
-    read_reply(reply.status, &reply.text, reply.error_type.as_deref())
-}
-
-/// The retry loop, kept free of the reply type so it exists once in the module.
-async fn send_raw(config: &Config, call: &Call) -> Result<shell::Reply, CallError> {
+/// reads the reply.
+pub async fn send<O: Operation>(config: &Config, call: &O) -> Result<O::Reply, CallError> {
+    let body = to_json(call).ok_or(CallError::Unreadable(0))?;
+    let target = call.target();
     let mut attempt = 1;
     loop {
-        match send_once(config, call).await {
-            Err(error) if error.is_transient() => match retry_delay_ms(attempt, MAX_ATTEMPTS, shell::chance()) {
-                Some(delay) => {
-                    shell::sleep(delay).await;
-                }
+        match send_once::<O>(config, &target, &body).await {
+            Err(error) if error.is_transient() => match retry_delay_ms(attempt, MAX_ATTEMPTS, js_sys::Math::random()) {
+                Some(delay) => sleep(delay).await,
                 None => return Err(error),
             },
             result => return result,
@@ -36,21 +34,111 @@ async fn send_raw(config: &Config, call: &Call) -> Result<shell::Reply, CallErro
     }
 }
 
-/// One POST, given up after the configured timeout; a reply that reads as a transient
-/// failure counts as one, so it is retried.
-async fn send_once(config: &Config, call: &Call) -> Result<shell::Reply, CallError> {
-    let timeout = config.request_timeout_ms;
-    let reply = shell::fetch(&config.endpoint, Some(&call.target), CONTENT_TYPE, &call.body, timeout).await;
-    match reply.status {
-        200..=299 => Ok(reply),
-        NO_REPLY => Err(CallError::Network),
-        TIMED_OUT => Err(CallError::Timeout),
-        status => Err(read_reply::<EmptyReply>(status, &reply.text, reply.error_type.as_deref()).err().unwrap_or(CallError::Unreadable(status))),
+/// `value` as JSON text (maps as plain objects, as Cognito reads them).
+fn to_json(value: &impl Serialize) -> Option<String> {
+    let value = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()?;
+    js_sys::JSON::stringify(&value).ok()?.as_string()
+}
+
+/// One POST, given up after the configured timeout, and its reply read.
+async fn send_once<O: Operation>(config: &Config, target: &str, body: &str) -> Result<O::Reply, CallError> {
+    let deadline = Deadline::after(config.request_timeout_ms);
+    let request = Request::post(&config.endpoint)
+        .header("Content-Type", CONTENT_TYPE)
+        .header("X-Amz-Target", target)
+        .header("Cache-Control", "no-store")
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(&deadline.abort.signal()))
+        .body(body)
+        .map_err(|_| CallError::Network)?;
+    let response = request.send().await.map_err(|_| deadline.failure())?;
+    let status = response.status();
+    let error_type = response.headers().get("x-amzn-ErrorType");
+    let raw: web_sys::Response = response.into();
+    // A body that is not JSON (a proxy's error page) reads as no body: the status decides.
+    let parsed = match raw.json() {
+        Ok(promise) => JsFuture::from(promise).await.ok(),
+        Err(_) => None,
+    };
+    if parsed.is_none() && deadline.passed() {
+        return Err(CallError::Timeout);
+    }
+    read_reply(status, parsed.map(serde_wasm_bindgen::Deserializer::from), error_type.as_deref())
+}
+
+/// A time limit on one request: aborts it when it passes.
+struct Deadline {
+    abort: AbortController,
+    timer: i32,
+}
+
+impl Deadline {
+    /// A deadline `ms` milliseconds from now.
+    fn after(ms: u32) -> Deadline {
+        let abort = AbortController::new().expect("the browser has AbortController");
+        let stop = Closure::once_into_js({
+            let abort = abort.clone();
+            move || abort.abort()
+        });
+        let timer = window().set_timeout_with_callback_and_timeout_and_arguments_0(stop.unchecked_ref(), ms as i32).unwrap_or(0);
+        Deadline { abort, timer }
+    }
+
+    /// Whether the request was cut off by the deadline.
+    fn passed(&self) -> bool {
+        self.abort.signal().aborted()
+    }
+
+    /// What a request that got no reply failed with.
+    fn failure(&self) -> CallError {
+        if self.passed() {
+            CallError::Timeout
+        } else {
+            CallError::Network
+        }
     }
 }
 
-/// The body of the file at `path` (next to the pages), or `None` when it cannot be read.
-pub async fn fetch_file(path: &str, timeout_ms: u32) -> Option<String> {
-    let reply = shell::fetch(path, None, "", "", timeout_ms).await;
-    (reply.status == 200).then_some(reply.text)
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        window().clear_timeout_with_handle(self.timer);
+    }
+}
+
+/// The page's window.
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a page has a window")
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: u32) {
+    let _ = JsFuture::from(timeout_promise(ms)).await;
+}
+
+/// A promise that resolves (to `undefined`) after `ms` milliseconds.
+fn timeout_promise(ms: u32) -> Promise {
+    Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+    })
+}
+
+/// The JSON of the file at `path` (next to the pages), parsed by the browser; `None` when it
+/// cannot be loaded in `timeout_ms` or is not JSON.
+pub async fn fetch_json(path: &str, timeout_ms: u32) -> Option<JsValue> {
+    let deadline = Deadline::after(timeout_ms);
+    let request = Request::get(path).cache(RequestCache::NoStore).abort_signal(Some(&deadline.abort.signal()));
+    let response = request.send().await.ok().filter(|response| response.ok())?;
+    let raw: web_sys::Response = response.into();
+    JsFuture::from(raw.json().ok()?).await.ok()
+}
+
+/// The JSON of a request the page started before the module ran (`fetch(...)`, a promise of
+/// a `Response`), if it answers within `timeout_ms`.
+pub async fn early_json(started: Promise, timeout_ms: u32) -> Option<JsValue> {
+    let first = Promise::race(&Array::of2(&started, &timeout_promise(timeout_ms)));
+    let response: web_sys::Response = JsFuture::from(first).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.json().ok()?).await.ok()
 }

@@ -1,19 +1,19 @@
 //! The reset page: reads the link and scrubs it from the address bar, checks the new password
 //! live against the pool's policy, calls `ConfirmForgotPassword`, and explains every outcome.
 
-use crate::prelude::*;
-use alloc::rc::Rc;
-use core::cell::Cell;
+use std::rc::Rc;
+use std::cell::Cell;
 
-use reset_link_core::api::{confirm_forgot_password, forgot_password, EmptyReply};
-use reset_link_core::config::Config;
+use reset_link_core::api::{confirm_forgot_password, forgot_password};
+use js_sys::Promise;
+use reset_link_core::config::{Config, SignIn};
+use wasm_bindgen::JsValue;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::policy::{checklist, Rule};
-use reset_link_core::json::decimal;
 use reset_link_core::words::{rule_key, ResetAdvice};
 
 use crate::i18n::{fill, t};
-use crate::{address, config, dom, http, i18n, shell, signin, timer};
+use crate::{address, config, dom, http, i18n, signin, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -22,18 +22,25 @@ struct Page {
     link: LinkParams,
     /// A request is running: further clicks are ignored.
     busy: Cell<bool>,
+    /// Where the sign-in after the reset does its SRP math.
+    srp: signin::Srp,
 }
 
 /// Wires the page.
-pub async fn run() {
+pub async fn run(config: js_sys::Promise, load_srp: js_sys::Function) {
     let link = read_link();
-    let config = match config::load().await {
+    let config = match config::load(config).await {
         Ok(config) => config,
         Err(problem) => return dom::stop(problem.explanation()),
     };
     i18n::load(link.lang.as_deref(), &config.default_language).await;
     build_checklist(&config);
-    let page = Rc::new(Page { config, link, busy: Cell::new(false) });
+    // The sign-in code is not needed until the person submits: it loads while they type.
+    let srp = match config.sign_in {
+        SignIn::Srp => load_srp.call0(&JsValue::NULL).ok().map(Promise::from).unwrap_or_else(|| Promise::resolve(&JsValue::NULL)),
+        _ => Promise::resolve(&JsValue::NULL),
+    };
+    let page = Rc::new(Page { config, link, busy: Cell::new(false), srp: signin::Srp::Module(srp) });
     let refresh = {
         let page = page.clone();
         move || {
@@ -44,8 +51,8 @@ pub async fn run() {
     dom::on("confirm", "input", refresh);
     dom::on("toggle", "click", toggle_visibility);
     let submit_page = page.clone();
-    dom::on("form", "submit", move || shell::spawn(submit(submit_page.clone())));
-    dom::on("new-link", "click", move || shell::spawn(send_new_link(page.clone())));
+    dom::on("form", "submit", move || wasm_bindgen_futures::spawn_local(submit(submit_page.clone())));
+    dom::on("new-link", "click", move || wasm_bindgen_futures::spawn_local(send_new_link(page.clone())));
     dom::mark_ready();
 }
 
@@ -73,19 +80,19 @@ fn forget_link() {
 /// Writes one checklist line per rule of the policy.
 fn build_checklist(config: &Config) {
     for (rule, _) in checklist(&config.password_policy, "", "") {
-        shell::add_line("rules", &rule_id(rule), &rule_text(rule), &t("reset.rule_unmet"));
+        dom::add_line("rules", &rule_id(rule), &rule_text(rule), &t("reset.rule_unmet"));
     }
 }
 
 /// The id of the checklist line of `rule`.
 fn rule_id(rule: Rule) -> String {
-    reset_link_core::text::concat(&["rule-", rule.key()])
+    format!("rule-{}", rule.key())
 }
 
 /// The checklist line for `rule` in the page's language.
 fn rule_text(rule: Rule) -> String {
     let n = match rule {
-        Rule::MinimumLength(n) => decimal(n.into()),
+        Rule::MinimumLength(n) => n.to_string(),
         _ => String::new(),
     };
     fill(rule_key(rule), &[("n", &n)])
@@ -96,7 +103,7 @@ fn update_checklist(config: &Config) -> Option<Rule> {
     let (password, confirm) = (dom::value("password"), dom::value("confirm"));
     let mut first_unmet = None;
     for (rule, met) in checklist(&config.password_policy, &password, &confirm) {
-        shell::set_rule(&rule_id(rule), met, &t(if met { "reset.rule_met" } else { "reset.rule_unmet" }));
+        dom::set_rule(&rule_id(rule), met, &t(if met { "reset.rule_met" } else { "reset.rule_unmet" }));
         if !met && first_unmet.is_none() {
             first_unmet = Some(rule);
         }
@@ -106,11 +113,11 @@ fn update_checklist(config: &Config) -> Option<Rule> {
 
 /// Shows or hides both passwords.
 fn toggle_visibility() {
-    let showing = shell::attribute("toggle", "aria-pressed").as_deref() == Some("true");
+    let showing = dom::attribute("toggle", "aria-pressed").as_deref() == Some("true");
     let kind = Some(if showing { "password" } else { "text" });
-    shell::set_attribute("password", "type", kind);
-    shell::set_attribute("confirm", "type", kind);
-    shell::set_attribute("toggle", "aria-pressed", Some(if showing { "false" } else { "true" }));
+    dom::set_attribute("password", "type", kind);
+    dom::set_attribute("confirm", "type", kind);
+    dom::set_attribute("toggle", "aria-pressed", Some(if showing { "false" } else { "true" }));
     dom::set_words("toggle", if showing { "reset.show" } else { "reset.hide" });
 }
 
@@ -126,16 +133,16 @@ async fn submit(page: Rc<Page>) {
     dom::say_words("reset.working", false);
     let config = &page.config;
     let call = confirm_forgot_password(&config.client_id, &username, &code, &password);
-    let result = http::send::<EmptyReply>(config, &call).await;
+    let result = http::send(config, &call).await;
     match result {
         Ok(_) => {
             forget_link();
             dom::say_words("reset.signing_in", false);
             let requested = page.link.redirect.as_deref();
-            let next = signin::sign_in(config, &username, &password, requested).await;
+            let next = signin::sign_in(config, &username, &password, requested, &page.srp).await;
             finish(config, next.as_deref());
             if let Some(next) = next {
-                shell::go(&next);
+                go(&next);
             }
         }
         Err(error) => {
@@ -173,7 +180,7 @@ fn finish(config: &Config, next: Option<&str>) {
     dom::show("form", false);
     dom::say("", false);
     dom::set_words("done-text", "reset.done");
-    shell::set_attribute("sign-in", "href", Some(next.unwrap_or(&config.sign_in_url)));
+    dom::set_attribute("sign-in", "href", Some(next.unwrap_or(&config.sign_in_url)));
     if next.is_some() {
         dom::set_words("sign-in", "reset.continue");
     }
@@ -181,11 +188,19 @@ fn finish(config: &Config, next: Option<&str>) {
     dom::focus("sign-in");
 }
 
+/// Goes to `address`.
+fn go(address: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(address);
+    }
+}
+
 /// Asks for a new link for the same username, then counts down the cooldown on the button.
 async fn send_new_link(page: Rc<Page>) {
     let Some(username) = username(&page) else {
         return dom::problem("reset.need_username", "username");
     };
-    let call = forgot_password(&page.config.client_id, &username, Some(&i18n::language()));
+    let language = i18n::language();
+    let call = forgot_password(&page.config.client_id, &username, Some(&language));
     timer::send_new_link(&page.config, &call, "reset.new_link_sent", &page.busy).await;
 }

@@ -2,24 +2,105 @@
 //! hands the session to the app in localStorage, and says where to go next. Any challenge or
 //! failure returns `None`: the password is changed either way, so the page then simply
 //! offers the sign-in page.
+//!
+//! On the reset page the SRP math runs in a module of its own (`www/pkg/srp.js`, see
+//! `src/srp.rs`), which the page starts loading as soon as its form works; the npm package
+//! carries it in the same module.
 
-use crate::prelude::*;
+use js_sys::Promise;
 use reset_link_core::api::{initiate_password_auth, initiate_srp_auth, respond_password_verifier, AuthReply, Tokens};
 use reset_link_core::config::{Config, SignIn};
 use reset_link_core::error::CallError;
-use reset_link_core::session::{redirect_target, storage_entries, token_username};
+use reset_link_core::session::{redirect_target, storage_entries, token_payload, IdTokenClaims};
 use reset_link_core::srp::{self, Challenge};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-use crate::{http, shell};
-use reset_link_core::text::split_once;
+use crate::http;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The SRP module (`www/pkg/srp.js`) once loaded and initialised.
+    pub type SrpModule;
+    /// Starts a sign-in from random bytes: the module keeps the secret `a`.
+    #[wasm_bindgen(method, js_name = startSrp)]
+    fn start_srp(this: &SrpModule, random: &[u8]) -> SrpSession;
+
+    /// One SRP sign-in in the SRP module.
+    pub type SrpSession;
+    /// `SRP_A`, hex.
+    #[wasm_bindgen(method, getter, js_name = bigA)]
+    fn big_a(this: &SrpSession) -> String;
+    /// `PASSWORD_CLAIM_SIGNATURE` for the challenge; throws on a malformed or unsafe one.
+    #[wasm_bindgen(method, catch)]
+    #[allow(clippy::too_many_arguments)]
+    fn claim(this: &SrpSession, pool_name: &str, user_id: &str, big_b_hex: &str, salt_hex: &str, secret_block: &str, password: &str, timestamp: &str) -> Result<String, JsValue>;
+}
+
+/// Where the SRP math of a sign-in runs.
+#[derive(Clone)]
+pub enum Srp {
+    /// The SRP module, as the promise of its loader (started when the form began to work).
+    Module(Promise),
+    /// This module's own copy of core's SRP (the npm package).
+    #[cfg(feature = "api")]
+    Here,
+}
+
+/// One SRP exchange: `A`, then the claim.
+enum Exchange {
+    Module(SrpSession),
+    #[cfg(feature = "api")]
+    Here(srp::SrpStart),
+}
+
+impl Exchange {
+    /// Starts an exchange from 128 random bytes; `None` when the SRP module could not load.
+    async fn start(srp: &Srp, random: &[u8]) -> Option<Exchange> {
+        match srp {
+            Srp::Module(loading) => {
+                // The loader answers null when the module could not load.
+                let module = JsFuture::from(loading.clone()).await.ok().filter(|module| module.is_object())?;
+                Some(Exchange::Module(module.unchecked_into::<SrpModule>().start_srp(random)))
+            }
+            #[cfg(feature = "api")]
+            Srp::Here => Some(Exchange::Here(srp::start(random))),
+        }
+    }
+
+    fn big_a(&self) -> String {
+        match self {
+            Exchange::Module(session) => session.big_a(),
+            #[cfg(feature = "api")]
+            Exchange::Here(start) => start.big_a_hex.clone(),
+        }
+    }
+
+    fn claim(&self, challenge: &Challenge, password: &str, timestamp: &str) -> Option<String> {
+        match self {
+            Exchange::Module(session) => {
+                let Challenge { pool_name, user_id, big_b_hex, salt_hex, secret_block } = *challenge;
+                session.claim(pool_name, user_id, big_b_hex, salt_hex, secret_block, password, timestamp).ok()
+            }
+            #[cfg(feature = "api")]
+            Exchange::Here(start) => srp::claim(start, challenge, password, timestamp).ok(),
+        }
+    }
+}
 
 /// Signs in and stores the session; returns the address to go to.
-pub async fn sign_in(config: &Config, username: &str, password: &str, requested: Option<&str>) -> Option<String> {
+pub async fn sign_in(config: &Config, username: &str, password: &str, requested: Option<&str>, srp: &Srp) -> Option<String> {
     if config.sign_in == SignIn::None {
         return None;
     }
-    authenticate(config, username, password).await.ok()?;
-    Some(redirect_target(requested, &config.redirect_allow_list, &config.after_sign_in_url).to_string())
+    authenticate(config, username, password, srp).await.ok()?;
+    Some(redirect_target(requested, &config.redirect_allow_list, &config.after_sign_in_url, origin_of).to_string())
+}
+
+/// The origin of an absolute address by the browser's own URL parser.
+fn origin_of(address: &str) -> Option<String> {
+    web_sys::Url::new(address).ok().map(|url| url.origin())
 }
 
 /// Why a sign-in ended without tokens.
@@ -33,50 +114,54 @@ pub enum NoSession {
 
 /// Signs in as configured (SRP unless `signIn` says `password`) and, when `session` is
 /// `amplify`, stores the tokens; returns them with the username they belong to.
-pub async fn authenticate(config: &Config, username: &str, password: &str) -> Result<(Tokens, String), NoSession> {
+pub async fn authenticate(config: &Config, username: &str, password: &str, srp: &Srp) -> Result<(Tokens, String), NoSession> {
     let reply = match config.sign_in {
         SignIn::Password => {
             let call = initiate_password_auth(&config.client_id, username, password);
-            http::send::<AuthReply>(config, &call).await.map_err(NoSession::Failed)?
+            http::send(config, &call).await.map_err(NoSession::Failed)?
         }
-        _ => srp_sign_in(config, username, password).await?,
+        _ => srp_sign_in(config, username, password, srp).await?,
     };
-    let tokens = match reply.tokens {
-        Some(tokens) => tokens,
-        None => return Err(NoSession::Challenge(reply.challenge.unwrap_or_default())),
+    let Some(tokens) = reply.tokens else {
+        return Err(NoSession::Challenge(reply.challenge.unwrap_or_default()));
     };
-    let owner = token_username(&tokens.id_token).unwrap_or_else(|| username.to_string());
+    let owner = token_owner(&tokens.id_token).unwrap_or_else(|| username.to_string());
     if config.store_session {
-        storage_entries(&config.client_id, &owner, &tokens, |key, value| shell::keep(false, key, Some(value)));
+        if let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten()) {
+            storage_entries(&config.client_id, &owner, &tokens, |key, value| {
+                let _ = storage.set_item(key, value);
+            });
+        }
     }
     Ok((tokens, owner))
 }
 
+/// The username the ID token names, read by the browser's JSON parser.
+fn token_owner(id_token: &str) -> Option<String> {
+    let payload = String::from_utf8(token_payload(id_token)?).ok()?;
+    let claims: IdTokenClaims = serde_wasm_bindgen::from_value(js_sys::JSON::parse(&payload).ok()?).ok()?;
+    Some(claims.username)
+}
+
 /// `USER_SRP_AUTH`, then the `PASSWORD_VERIFIER` answer.
-async fn srp_sign_in(config: &Config, username: &str, password: &str) -> Result<AuthReply, NoSession> {
+async fn srp_sign_in(config: &Config, username: &str, password: &str, srp: &Srp) -> Result<AuthReply, NoSession> {
     let unusable = || NoSession::Failed(CallError::Unreadable(200));
-    let pool_name = config.user_pool_id.as_deref().and_then(|id| split_once(id, b'_')).ok_or_else(unusable)?.1;
+    let pool_name = config.user_pool_id.as_deref().and_then(|id| id.split_once('_')).ok_or_else(unusable)?.1;
     let mut random = [0u8; 128];
-    shell::random_fill(&mut random);
-    let started = srp::start(&random);
-    let call = initiate_srp_auth(&config.client_id, username, &started.big_a_hex);
-    let reply = http::send::<AuthReply>(config, &call).await.map_err(NoSession::Failed)?;
+    let crypto = web_sys::window().and_then(|window| window.crypto().ok()).ok_or_else(unusable)?;
+    crypto.get_random_values_with_u8_array(&mut random).map_err(|_| unusable())?;
+    let exchange = Exchange::start(srp, &random).await.ok_or(NoSession::Failed(CallError::Network))?;
+    let big_a = exchange.big_a();
+    let reply = http::send(config, &initiate_srp_auth(&config.client_id, username, &big_a)).await.map_err(NoSession::Failed)?;
     if reply.challenge.as_deref() != Some("PASSWORD_VERIFIER") {
         return Ok(reply);
     }
     let parameter = |key| reply.parameter(key).ok_or_else(unusable);
     let (user_id, secret_block) = (parameter("USER_ID_FOR_SRP")?, parameter("SECRET_BLOCK")?);
     let challenge = Challenge { pool_name, user_id, big_b_hex: parameter("SRP_B")?, salt_hex: parameter("SALT")?, secret_block };
-    let timestamp = srp::timestamp((shell::now() / 1000.0) as u64);
-    let claim = srp::claim(&started, &challenge, password, &timestamp).map_err(|_| unusable())?;
+    let timestamp = srp::timestamp((js_sys::Date::now() / 1000.0) as u64);
+    let claim = exchange.claim(&challenge, password, &timestamp).ok_or_else(unusable)?;
     let answer_as = reply.parameter("USERNAME").unwrap_or(user_id);
-    let answer = respond_password_verifier(
-        &config.client_id,
-        reply.session.as_deref(),
-        answer_as,
-        secret_block,
-        &timestamp,
-        &claim,
-    );
-    http::send::<AuthReply>(config, &answer).await.map_err(NoSession::Failed)
+    let answer = respond_password_verifier(&config.client_id, reply.session.as_deref(), answer_as, secret_block, &timestamp, &claim);
+    http::send(config, &answer).await.map_err(NoSession::Failed)
 }

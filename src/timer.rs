@@ -1,23 +1,22 @@
 //! Waiting in the browser: a button that counts down before it can be used again,
 //! and the "send me a new link" button built on it.
 
-use core::cell::Cell;
+use std::cell::Cell;
 
-use reset_link_core::api::{Call, EmptyReply};
+use reset_link_core::api::Operation;
 use reset_link_core::config::Config;
-use reset_link_core::json::decimal;
 use reset_link_core::words::ForgotOutcome;
 
 use crate::i18n::fill;
-use crate::{dom, http, shell};
+use crate::{dom, http};
 
 /// Disables button `id` for `seconds`, showing the text of key `waiting` (with `{s}` for the
 /// seconds left), then restores the text of key `ready` and enables it.
 pub async fn count_down(id: &str, seconds: u32, waiting: &str, ready: &str) {
     dom::enable(id, false);
     for left in (1..=seconds).rev() {
-        dom::set_text(id, &fill(waiting, &[("s", &decimal(left.into()))]));
-        shell::sleep(1000).await;
+        dom::set_text(id, &fill(waiting, &[("s", &left.to_string())]));
+        http::sleep(1000).await;
     }
     dom::set_words(id, ready);
     dom::enable(id, true);
@@ -27,12 +26,12 @@ pub async fn count_down(id: &str, seconds: u32, waiting: &str, ready: &str) {
 /// how it went (`sent` is the catalogue key for success), then counts the cooldown down.
 /// Does nothing while the page is `busy` with another request, and keeps it busy until this
 /// one is over.
-pub async fn send_new_link(config: &Config, call: &Call, sent: &str, busy: &Cell<bool>) {
+pub async fn send_new_link<O: Operation>(config: &Config, call: &O, sent: &str, busy: &Cell<bool>) {
     if busy.replace(true) {
         return;
     }
     dom::enable("new-link", false);
-    let result = http::send::<EmptyReply>(config, call).await.map(|_| ());
+    let result = http::send(config, call).await.map(|_| ());
     busy.set(false);
     match ForgotOutcome::for_result(&result) {
         ForgotOutcome::Sent => dom::say_words(sent, false),

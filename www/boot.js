@@ -1,13 +1,17 @@
 // Starts the page: initialises its wasm module and runs the entry named in <body data-page>.
-// npm run build bundles this file with each page's module into www/pkg/<page>.js, where
-// 'page-module' is that page's wasm-bindgen glue and 'page-shell' its copy of www/shell.js.
+// npm run build bundles this file with each page's wasm-bindgen glue ('page-module') into
+// www/pkg/<page>.js.
 import init, { start } from 'page-module';
-import { prefetch } from 'page-shell';
 
 // The configuration is the page's first request: it travels while the module compiles.
-prefetch('www/config.json');
+const config = fetch('www/config.json', { cache: 'no-store' });
+config.catch(() => {}); // the module reports a failure
+// The SRP module (www/pkg/srp.js), loaded once; the reset page asks for it as soon as its form
+// works. null when it cannot load: the page then offers the sign-in page instead.
+let srp;
+const loadSrp = () => (srp ??= import('./srp.js').then((module) => module.default().then(() => module)).catch(() => null));
 init()
-  .then(() => start(document.body.dataset.page))
+  .then(() => start(document.body.dataset.page, config, loadSrp))
   .catch(() => {
     const problem = document.getElementById('problem');
     problem.textContent = 'This page could not load. Please reload it, or try a current browser.';

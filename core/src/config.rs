@@ -1,8 +1,9 @@
 //! The pages' `config.json`: read as data, checked once, with a reason a deployer understands
 //! when it is wrong.
 
-use crate::prelude::*;
-use crate::json::{self, Json};
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+
 use crate::policy::PasswordPolicy;
 
 /// How the page signs the person in after the reset.
@@ -103,77 +104,139 @@ impl ConfigError {
     }
 }
 
-/// Reads and checks `config.json`.
+/// One key of `config.json` as written: missing (or `null`), of the right kind, or of another
+/// kind. Reading never fails on a single key, so the check can name the key that is wrong.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(untagged)]
+pub enum Setting<T> {
+    /// Missing or `null`.
+    #[default]
+    Absent,
+    /// A value of the expected kind.
+    Given(T),
+    /// A value of another kind (text where a number belongs, say).
+    Wrong(IgnoredAny),
+}
+
+impl<T> Setting<T> {
+    /// The value, `None` when absent, or [`ConfigError::WrongType`] naming `key`.
+    fn read(self, key: &'static str) -> Result<Option<T>, ConfigError> {
+        match self {
+            Setting::Absent => Ok(None),
+            Setting::Given(value) => Ok(Some(value)),
+            Setting::Wrong(_) => Err(ConfigError::WrongType(key)),
+        }
+    }
+}
+
+/// `config.json` as the deployer wrote it, before any check (camelCase keys; unknown keys
+/// are ignored). The browser reads it from the value `Response.json()` gives, the npm package
+/// from the object it is handed, tests from text.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ConfigFile {
+    /// `clientId`.
+    pub client_id: Setting<String>,
+    /// `clientSecret`: must not be there.
+    pub client_secret: Setting<IgnoredAny>,
+    /// `userPoolId`.
+    pub user_pool_id: Setting<String>,
+    /// `region`.
+    pub region: Setting<String>,
+    /// `endpoint`.
+    pub endpoint: Setting<String>,
+    /// `signInUrl`.
+    pub sign_in_url: Setting<String>,
+    /// `afterSignInUrl`.
+    pub after_sign_in_url: Setting<String>,
+    /// `signInWith`.
+    pub sign_in_with: Setting<String>,
+    /// `passwordPolicy`.
+    pub password_policy: Setting<PasswordPolicy>,
+    /// `showDestination`.
+    pub show_destination: Setting<bool>,
+    /// `signIn`.
+    pub sign_in: Setting<String>,
+    /// `session`.
+    pub session: Setting<String>,
+    /// `redirectAllowList`.
+    pub redirect_allow_list: Setting<Vec<String>>,
+    /// `defaultLanguage`.
+    pub default_language: Setting<String>,
+    /// `resendCooldownSeconds`.
+    pub resend_cooldown_seconds: Setting<u32>,
+    /// `requestTimeoutSeconds`.
+    pub request_timeout_seconds: Setting<u32>,
+}
+
+/// Reads and checks the text of `config.json`.
 ///
 /// # Errors
 /// The first problem found.
 pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
-    let root = json::parse(text).filter(|j| matches!(j, Json::Object(_))).ok_or(ConfigError::Unreadable)?;
-    // Everything is checked on borrowed text first and copied once at the end, so a problem
-    // found half-way has nothing to clean up.
-    let text_at = |key: &'static str| match root.get(key) {
-        None | Some(Json::Null) => Ok(None),
-        Some(Json::String(s)) => Ok(Some(s.as_str())),
-        Some(_) => Err(ConfigError::WrongType(key)),
-    };
-    let number_at = |key: &'static str, default: u32| match root.get(key) {
-        None | Some(Json::Null) => Ok(default),
-        Some(value) => value.as_u32().ok_or(ConfigError::WrongType(key)),
-    };
-    let choice = |key: &'static str, choices: &[&str], problem: ConfigError| match text_at(key)? {
-        None => Ok(0),
-        Some(value) => choices.iter().position(|c| *c == value).ok_or(problem),
-    };
-    if root.get("clientSecret").is_some() {
+    // Read as a JSON object first: serde would also fill a struct from an array.
+    let object = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text).map_err(|_| ConfigError::Unreadable)?;
+    let file = ConfigFile::deserialize(serde_json::Value::Object(object)).map_err(|_| ConfigError::Unreadable)?;
+    check_config(file)
+}
+
+/// Checks `config.json` as read.
+///
+/// # Errors
+/// The first problem found.
+pub fn check_config(file: ConfigFile) -> Result<Config, ConfigError> {
+    if !matches!(file.client_secret, Setting::Absent) {
         return Err(ConfigError::ClientSecret);
     }
-    let client_id = text_at("clientId")?.filter(|id| is_client_id(id)).ok_or(ConfigError::ClientId)?;
-    let pool_id = text_at("userPoolId")?;
-    let region = text_at("region")?.or_else(|| pool_id.and_then(region_of_pool)).filter(|r| is_region(r)).ok_or(ConfigError::Region)?;
-    let endpoint = text_at("endpoint")?;
-    if endpoint.is_some_and(|e| !is_allowed_endpoint(e)) {
-        return Err(ConfigError::Endpoint);
-    }
-    let sign_in_url = text_at("signInUrl")?.unwrap_or("/");
-    let after_sign_in_url = text_at("afterSignInUrl")?.unwrap_or(sign_in_url);
-    if !is_page_address(sign_in_url) || !is_page_address(after_sign_in_url) {
+    let client_id = file.client_id.read("clientId")?.filter(|id| is_client_id(id)).ok_or(ConfigError::ClientId)?;
+    let user_pool_id = file.user_pool_id.read("userPoolId")?;
+    let region = match file.region.read("region")? {
+        Some(region) => Some(region),
+        None => user_pool_id.as_deref().and_then(region_of_pool).map(str::to_string),
+    };
+    let region = region.filter(|r| is_region(r)).ok_or(ConfigError::Region)?;
+    let endpoint = match file.endpoint.read("endpoint")? {
+        Some(endpoint) if !is_allowed_endpoint(&endpoint) => return Err(ConfigError::Endpoint),
+        Some(endpoint) => endpoint,
+        None => format!("https://cognito-idp.{region}.amazonaws.com/"),
+    };
+    let sign_in_url = file.sign_in_url.read("signInUrl")?.unwrap_or_else(|| "/".into());
+    let after_sign_in_url = file.after_sign_in_url.read("afterSignInUrl")?.unwrap_or_else(|| sign_in_url.clone());
+    if !is_page_address(&sign_in_url) || !is_page_address(&after_sign_in_url) {
         return Err(ConfigError::SignInUrl);
     }
-    let sign_in_with = [SignInWith::Email, SignInWith::Username, SignInWith::Either]
-        [choice("signInWith", &["email", "username", "either"], ConfigError::SignInWith)?];
-    let password_policy = match root.get("passwordPolicy") {
-        None | Some(Json::Null) => PasswordPolicy::default(),
-        Some(policy) => PasswordPolicy::from_json(policy).ok_or(ConfigError::WrongType("passwordPolicy"))?,
+    let sign_in_with = match file.sign_in_with.read("signInWith")?.as_deref() {
+        None | Some("email") => SignInWith::Email,
+        Some("username") => SignInWith::Username,
+        Some("either") => SignInWith::Either,
+        Some(_) => return Err(ConfigError::SignInWith),
     };
-    let show_destination = match root.get("showDestination") {
-        None | Some(Json::Null) => false,
-        Some(value) => value.as_bool().ok_or(ConfigError::WrongType("showDestination"))?,
+    let sign_in = match file.sign_in.read("signIn")?.as_deref() {
+        None | Some("srp") => SignIn::Srp,
+        Some("password") => SignIn::Password,
+        Some("none") => SignIn::None,
+        Some(_) => return Err(ConfigError::SignIn),
     };
-    let sign_in = [SignIn::Srp, SignIn::Password, SignIn::None][choice("signIn", &["srp", "password", "none"], ConfigError::SignIn)?];
-    let store_session = choice("session", &["amplify", "none"], ConfigError::SignIn)? == 0;
-    let allow_list = match root.get("redirectAllowList") {
-        None | Some(Json::Null) => &[][..],
-        Some(Json::Array(items)) if items.iter().all(|item| item.as_str().is_some()) => items,
-        Some(_) => return Err(ConfigError::WrongType("redirectAllowList")),
+    let store_session = match file.session.read("session")?.as_deref() {
+        None | Some("amplify") => true,
+        Some("none") => false,
+        Some(_) => return Err(ConfigError::SignIn),
     };
     Ok(Config {
-        default_language: text_at("defaultLanguage")?.unwrap_or("en").to_string(),
-        resend_cooldown_seconds: number_at("resendCooldownSeconds", 60)?.min(3600),
-        request_timeout_ms: number_at("requestTimeoutSeconds", 15)?.clamp(1, 60) * 1000,
-        user_pool_id: pool_id.map(str::to_string),
+        client_id,
+        endpoint,
+        sign_in_url,
+        password_policy: file.password_policy.read("passwordPolicy")?.unwrap_or_default(),
+        resend_cooldown_seconds: file.resend_cooldown_seconds.read("resendCooldownSeconds")?.unwrap_or(60).min(3600),
+        request_timeout_ms: file.request_timeout_seconds.read("requestTimeoutSeconds")?.unwrap_or(15).clamp(1, 60) * 1000,
+        sign_in_with,
+        show_destination: file.show_destination.read("showDestination")?.unwrap_or(false),
+        user_pool_id,
         sign_in,
         store_session,
-        after_sign_in_url: after_sign_in_url.to_string(),
-        redirect_allow_list: allow_list.iter().filter_map(Json::as_str).map(str::to_string).collect(),
-        client_id: client_id.to_string(),
-        endpoint: match endpoint {
-            Some(endpoint) => endpoint.to_string(),
-            None => crate::text::concat(&["https://cognito-idp.", region, ".amazonaws.com/"]),
-        },
-        sign_in_url: sign_in_url.to_string(),
-        password_policy,
-        sign_in_with,
-        show_destination,
+        after_sign_in_url,
+        redirect_allow_list: file.redirect_allow_list.read("redirectAllowList")?.unwrap_or_default(),
+        default_language: file.default_language.read("defaultLanguage")?.unwrap_or_else(|| "en".into()),
     })
 }
 
@@ -184,7 +247,7 @@ fn is_page_address(address: &str) -> bool {
 
 /// The region part of a pool id: `eu-west-1_AbC123` gives `eu-west-1`.
 pub fn region_of_pool(pool_id: &str) -> Option<&str> {
-    crate::text::split_once(pool_id, b'_').map(|(region, _)| region).filter(|r| is_region(r))
+    pool_id.split_once('_').map(|(region, _)| region).filter(|r| is_region(r))
 }
 
 /// Lower-case letters, digits and dashes, such as `eu-west-1`.

@@ -1,6 +1,5 @@
 //! The reset email and SMS the trigger writes, checked against Cognito's limits.
 
-use crate::prelude::*;
 
 /// Cognito's placeholder for the code, filled in after the trigger returns.
 pub const CODE_PLACEHOLDER: &str = "{####}";

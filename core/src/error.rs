@@ -1,8 +1,6 @@
 //! What can go wrong with a call to Cognito, as data. The words people read live in
 //! [`crate::words`], never in `Display`.
 
-use crate::prelude::*;
-
 /// An error Cognito named in its reply (`__type`, or the `x-amzn-ErrorType` header).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -47,9 +45,8 @@ impl CognitoError {
     /// Reads an error name such as `CodeMismatchException` or
     /// `com.amazonaws#CodeMismatchException` (the part after the last `#` counts).
     pub fn from_name(raw: &str) -> Self {
-        // Bytes, not a reverse string search: the same result with less code in the module.
-        let after_hash = raw.bytes().rposition(|b| b == b'#').and_then(|at| raw.get(at + 1..)).unwrap_or(raw);
-        let name = crate::text::trim(crate::text::split_once(after_hash, b':').map_or(after_hash, |(name, _)| name));
+        let after_hash = raw.rsplit_once('#').map_or(raw, |(_, name)| name);
+        let name = after_hash.split_once(':').map_or(after_hash, |(name, _)| name).trim();
         match name {
             "CodeMismatchException" => Self::CodeMismatch,
             "ExpiredCodeException" => Self::ExpiredCode,

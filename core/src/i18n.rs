@@ -2,8 +2,10 @@
 //! JSON file per language in `core/i18n/` so a translator edits one file. English is built
 //! in; a catalogue missing a key falls back to English for it (and a test fails).
 
-use crate::prelude::*;
-use crate::json::{self, Json};
+use std::collections::BTreeMap;
+
+/// One language's texts by key, as the catalogue file holds them.
+pub type Entries = BTreeMap<String, String>;
 
 /// The languages the kit ships, English first.
 pub const LANGUAGES: [&str; 7] = ["en", "es", "de", "fr", "pt", "ja", "ar"];
@@ -32,35 +34,34 @@ pub struct Catalogue {
     /// The language code, such as `de`.
     pub language: String,
     /// This language's texts; `None` for English itself.
-    entries: Option<Json>,
-    english: Json,
+    entries: Option<Entries>,
+    english: Entries,
 }
 
 impl Catalogue {
     /// The English catalogue.
     pub fn english() -> Catalogue {
-        Catalogue::english_from(ENGLISH)
+        Catalogue::english_from(serde_json::from_str(ENGLISH).unwrap_or_default())
     }
 
-    /// An English catalogue from `text` instead of the built-in file (the browser module
-    /// passes only the words its page shows); empty when `text` is not JSON.
-    pub fn english_from(text: &str) -> Catalogue {
-        Catalogue { language: "en".into(), entries: None, english: json::parse(text).unwrap_or_default() }
+    /// An English catalogue of `entries` instead of the built-in file (the browser module
+    /// carries only the words its page shows).
+    pub fn english_from(entries: Entries) -> Catalogue {
+        Catalogue { language: "en".into(), entries: None, english: entries }
     }
 
-    /// A language's catalogue from its JSON text; `None` when the text is not a JSON object.
+    /// A language's catalogue from its JSON text; `None` when the text is not a JSON object
+    /// of texts.
     pub fn from_json(language: &str, text: &str) -> Option<Catalogue> {
         let mut catalogue = Catalogue::english();
-        catalogue.switch_to(language, text).then_some(catalogue)
+        catalogue.switch_to(language, serde_json::from_str(text).ok()?);
+        Some(catalogue)
     }
 
-    /// Puts `language`'s texts from `text` in front of this catalogue's English; false (and
-    /// nothing changed) when `text` is not a JSON object.
-    pub fn switch_to(&mut self, language: &str, text: &str) -> bool {
-        let Some(entries) = json::parse(text).filter(|j| matches!(j, Json::Object(_))) else { return false };
+    /// Puts `language`'s `entries` in front of this catalogue's English.
+    pub fn switch_to(&mut self, language: &str, entries: Entries) {
         self.language = language.into();
         self.entries = Some(entries);
-        true
     }
 
     /// A shipped language's catalogue (English when the language is not shipped).
@@ -70,7 +71,8 @@ impl Catalogue {
 
     /// The text for `key`: this language's, else English, else the key itself.
     pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
-        self.entries.as_ref().and_then(|entries| entries.str_at(key)).or_else(|| self.english.str_at(key)).unwrap_or(key)
+        let entry = self.entries.as_ref().and_then(|entries| entries.get(key)).or_else(|| self.english.get(key));
+        entry.map_or(key, String::as_str)
     }
 
     /// The text for `key` with `{name}` placeholders filled in one pass.
@@ -85,10 +87,7 @@ impl Catalogue {
 
     /// The keys this catalogue has.
     pub fn keys(&self) -> Vec<&str> {
-        match self.entries.as_ref().unwrap_or(&self.english) {
-            Json::Object(members) => members.iter().map(|(k, _)| k.as_str()).collect(),
-            _ => Vec::new(),
-        }
+        self.entries.as_ref().unwrap_or(&self.english).keys().map(String::as_str).collect()
     }
 }
 
@@ -97,9 +96,9 @@ impl Catalogue {
 pub fn fill_placeholders(text: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some((before, tail)) = crate::text::split_once(rest, b'{') {
+    while let Some((before, tail)) = rest.split_once('{') {
         out.push_str(before);
-        let found = crate::text::split_once(tail, b'}').and_then(|(name, after)| values.iter().find(|(n, _)| *n == name).map(|(_, v)| (v, after)));
+        let found = tail.split_once('}').and_then(|(name, after)| values.iter().find(|(n, _)| *n == name).map(|(_, v)| (v, after)));
         match found {
             Some((value, after)) => {
                 out.push_str(value);
@@ -120,8 +119,7 @@ pub fn fill_placeholders(text: &str, values: &[(&str, &str)]) -> String {
 /// primary subtag: `pt-BR` picks `pt`.
 pub fn pick_language<'a>(requested: Option<&str>, preferred: impl IntoIterator<Item = &'a str>, default: &str) -> &'static str {
     let shipped = |tag: &str| {
-        let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
-        let primary = crate::text::trim(tag.get(..end).unwrap_or(""));
+        let primary = tag.split(['-', '_']).next().unwrap_or("").trim();
         LANGUAGES.iter().copied().find(|l| l.eq_ignore_ascii_case(primary))
     };
     requested
@@ -143,7 +141,7 @@ mod tests {
         for language in LANGUAGES {
             let text = bundled(language).unwrap();
             let catalogue = Catalogue::from_json(language, text).unwrap_or_else(|| panic!("{language}.json is JSON"));
-            let mut missing: Vec<_> = keys.iter().filter(|k| catalogue.entries.as_ref().and_then(|e| e.str_at(k)).is_none()).collect();
+            let mut missing: Vec<_> = keys.iter().filter(|k| catalogue.entries.as_ref().and_then(|e| e.get(**k)).is_none()).collect();
             missing.sort();
             assert!(missing.is_empty(), "{language}.json lacks {missing:?}");
             let extra: Vec<_> = catalogue.keys().into_iter().filter(|k| !keys.contains(k)).collect();

@@ -10,8 +10,6 @@
 //! assert_eq!(params.username.as_deref(), Some("jane+1@example.com"));
 //! ```
 
-use crate::prelude::*;
-
 /// Name of the code parameter (the name the widely shared version of this recipe uses).
 pub const CODE_PARAM: &str = "confirmation_code";
 /// Name of the username parameter.
@@ -92,24 +90,22 @@ pub fn parse_link(search: &str, hash: &str) -> LinkParams {
 
 /// Reads one `a=b&c=d` part into `params`, filling only what is still missing.
 fn parse_part(part: &str, params: &mut LinkParams) {
-    for pair in crate::text::pieces(part, b'&') {
-        let (name, value) = crate::text::split_once(pair, b'=').unwrap_or((pair, ""));
-        let (name, value) = (form_decode(name), form_decode(value));
-        if name == CODE_PARAM || CODE_ALIASES.contains(&name.as_str()) {
+    for (name, value) in form_urlencoded::parse(part.as_bytes()) {
+        if name == CODE_PARAM || CODE_ALIASES.contains(&&*name) {
             params.found = true;
             if params.code.is_none() {
                 params.code = clean_code(&value);
             }
-        } else if name == USERNAME_PARAM || USERNAME_ALIASES.contains(&name.as_str()) {
+        } else if name == USERNAME_PARAM || USERNAME_ALIASES.contains(&&*name) {
             params.found = true;
             if params.username.is_none() {
                 params.username = clean_username(&value);
             }
         } else if name == "lang" {
-            params.lang.get_or_insert(value);
+            params.lang.get_or_insert_with(|| value.into_owned());
         } else if name == "redirect" {
             params.found = true;
-            params.redirect.get_or_insert(value);
+            params.redirect.get_or_insert_with(|| value.into_owned());
         } else if name == EMAIL_PARAM {
             params.found = true;
             if params.email.is_none() {
@@ -119,49 +115,20 @@ fn parse_part(part: &str, params: &mut LinkParams) {
     }
 }
 
-/// Decodes one `application/x-www-form-urlencoded` name or value: `+` is a space, `%XX` a
-/// byte; a malformed escape stays as written and bytes that are not UTF-8 give "" (no
-/// usable code or username holds them). Written here rather than taken from
-/// `form_urlencoded`, whose lossy decoding costs the reset page a kilobyte.
-fn form_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let hex = |i: usize| bytes.get(i).and_then(|b| (*b as char).to_digit(16));
-        match bytes[at] {
-            b'+' => out.push(b' '),
-            b'%' => match (hex(at + 1), hex(at + 2)) {
-                (Some(high), Some(low)) => {
-                    out.push((high * 16 + low) as u8);
-                    at += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            byte => out.push(byte),
-        }
-        at += 1;
-    }
-    String::from_utf8(out).unwrap_or_default()
-}
-
 /// Trims a code; rejects empty, over-long or whitespace-holding values and anything with a
 /// `{` (an unfilled `{####}` placeholder; Cognito's codes never hold one).
 pub fn clean_code(raw: &str) -> Option<String> {
-    let code = crate::text::trim(raw);
-    let usable = !code.is_empty()
-        && crate::text::char_count(code) <= MAX_CODE_CHARS
-        && !code.chars().any(char::is_whitespace)
-        && !crate::text::has_byte(code.as_bytes(), b'{');
+    let code = raw.trim();
+    let usable = !code.is_empty() && code.chars().count() <= MAX_CODE_CHARS && !code.chars().any(char::is_whitespace) && !code.contains('{');
     usable.then(|| code.to_string())
 }
 
 /// Trims a username and turns inner spaces back into `+` (Cognito usernames hold no
 /// whitespace, so a space can only be a `+` that was not percent-encoded).
 pub fn clean_username(raw: &str) -> Option<String> {
-    let name = crate::text::replace_byte(crate::text::trim(raw), b' ', '+');
+    let name = raw.trim().replace(' ', "+");
     let usable = !name.is_empty()
-        && crate::text::char_count(&name) <= MAX_USERNAME_CHARS
+        && name.chars().count() <= MAX_USERNAME_CHARS
         && !name.chars().any(|c| c.is_whitespace() || c.is_control());
     usable.then_some(name)
 }
@@ -235,23 +202,5 @@ mod tests {
     fn reports_whether_anything_was_found() {
         assert!(!parse_link("?lang=de", "#top").found);
         assert!(parse_link("", "user_name=x").found);
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn decodes_like_the_form_urlencoded_crate(text in "([a-zA-Z0-9+&=%é ]|%[0-9a-fA-F]{2})*") {
-            let ours: Vec<(String, String)> = text.split('&').filter(|p| !p.is_empty()).map(|pair| {
-                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-                (form_decode(name), form_decode(value))
-            }).collect();
-            let theirs: Vec<(String, String)> = form_urlencoded::parse(text.as_bytes())
-                .map(|(name, value)| (name.into_owned(), value.into_owned())).collect();
-            // Where theirs is lossy (bytes that are not UTF-8), ours is empty instead.
-            let expected: Vec<(String, String)> = theirs.into_iter().map(|(name, value)| {
-                let strict = |text: String| if text.contains('\u{FFFD}') { String::new() } else { text };
-                (strict(name), strict(value))
-            }).collect();
-            proptest::prop_assert_eq!(ours, expected);
-        }
     }
 }

@@ -1,14 +1,15 @@
 //! The pool's password policy and the live checklist the reset page shows.
 
-use crate::prelude::*;
-use crate::text::has_byte;
-use crate::json::Json;
+use serde::Deserialize;
 
 /// Characters Cognito counts as symbols (a space counts too when it is not at either end).
 pub const SYMBOLS: &str = "^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+-";
 
-/// Cognito's `PasswordPolicyType`, as the deployer copies it into `config.json`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Cognito's `PasswordPolicyType`, as the deployer copies it into `config.json` (camelCase
+/// keys; a missing key keeps the default; other keys, such as `passwordHistorySize`, are
+/// ignored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct PasswordPolicy {
     /// Fewest characters (Cognito allows 6-99).
     pub minimum_length: u8,
@@ -32,23 +33,6 @@ impl Default for PasswordPolicy {
             require_numbers: true,
             require_symbols: true,
         }
-    }
-}
-
-impl PasswordPolicy {
-    /// Reads `passwordPolicy` from `config.json` (camelCase keys; a missing key keeps the
-    /// default). `None` when a key holds the wrong kind of value.
-    pub fn from_json(json: &Json) -> Option<Self> {
-        let mut policy = PasswordPolicy::default();
-        let flag = |key, default| json.get(key).map_or(Some(default), Json::as_bool);
-        if let Some(length) = json.get("minimumLength") {
-            policy.minimum_length = u8::try_from(length.as_u32()?).ok()?;
-        }
-        policy.require_uppercase = flag("requireUppercase", policy.require_uppercase)?;
-        policy.require_lowercase = flag("requireLowercase", policy.require_lowercase)?;
-        policy.require_numbers = flag("requireNumbers", policy.require_numbers)?;
-        policy.require_symbols = flag("requireSymbols", policy.require_symbols)?;
-        matches!(json, Json::Object(_)).then_some(policy)
     }
 }
 
@@ -88,16 +72,16 @@ impl Rule {
 
 /// The checklist: each rule the policy asks for, and whether the password meets it.
 pub fn checklist(policy: &PasswordPolicy, password: &str, confirm: &str) -> Vec<(Rule, bool)> {
-    // Every rule but the length looks at ASCII only, so bytes will do (and stay small).
+    // Every rule but the length looks at ASCII only, so bytes will do.
     let has = |test: fn(u8) -> bool| password.bytes().any(test);
     let bytes = password.as_bytes();
     let inner_space = match (bytes.iter().position(|&b| b != b' '), bytes.iter().rposition(|&b| b != b' ')) {
-        (Some(first), Some(last)) => bytes.get(first..last).is_some_and(|inner| has_byte(inner, b' ')),
+        (Some(first), Some(last)) => bytes.get(first..last).is_some_and(|inner| inner.contains(&b' ')),
         _ => false,
     };
     let mut rules = vec![(
         Rule::MinimumLength(policy.minimum_length),
-        crate::text::char_count(password) >= usize::from(policy.minimum_length),
+        password.chars().count() >= usize::from(policy.minimum_length),
     )];
     if policy.require_uppercase {
         rules.push((Rule::Uppercase, has(|b| b.is_ascii_uppercase())));
@@ -109,9 +93,9 @@ pub fn checklist(policy: &PasswordPolicy, password: &str, confirm: &str) -> Vec<
         rules.push((Rule::Number, has(|b| b.is_ascii_digit())));
     }
     if policy.require_symbols {
-        rules.push((Rule::Symbol, has(|b| has_byte(SYMBOLS.as_bytes(), b)) || inner_space));
+        rules.push((Rule::Symbol, has(|b| SYMBOLS.as_bytes().contains(&b)) || inner_space));
     }
-    rules.push((Rule::NoOuterSpace, crate::text::trim(password).len() == password.len()));
+    rules.push((Rule::NoOuterSpace, password.trim().len() == password.len()));
     rules.push((Rule::Match, !password.is_empty() && password == confirm));
     rules
 }

@@ -1,41 +1,57 @@
 //! After the reset: where the person goes, and the session handed to the app, in the
 //! localStorage keys amazon-cognito-identity-js and Amplify v6 read.
 
-use crate::prelude::*;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::Deserialize;
+
 use crate::api::Tokens;
-use crate::json::{self, Json};
-use crate::srp::digest::base64_decode;
-use crate::text::{concat, has_byte, pieces, replace_byte};
 
 /// Prefix of every key the Cognito libraries use.
 const PREFIX: &str = "CognitoIdentityServiceProvider.";
 
+/// The claims of an ID token the kit reads.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct IdTokenClaims {
+    /// `cognito:username`: the pool's username of the person.
+    #[serde(rename = "cognito:username")]
+    pub username: String,
+}
+
+/// The JSON bytes of a token's payload (its middle part, base64url). The signature is not
+/// checked: the token came straight from Cognito over TLS and only names whose it is.
+pub fn token_payload(token: &str) -> Option<Vec<u8>> {
+    let payload = token.split('.').nth(1)?;
+    URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()
+}
+
 /// The username a token was issued to (`cognito:username` in the ID token's payload).
 pub fn token_username(id_token: &str) -> Option<String> {
-    let payload = pieces(id_token, b'.').nth(1)?;
-    let standard = replace_byte(&replace_byte(payload, b'-', '+'), b'_', '/');
-    let bytes = base64_decode(&standard)?;
-    let claims = json::parse(core::str::from_utf8(&bytes).ok()?)?;
-    claims.get("cognito:username").and_then(Json::as_str).map(str::to_string)
+    let claims: IdTokenClaims = serde_json::from_slice(&token_payload(id_token)?).ok()?;
+    Some(claims.username)
 }
 
 /// Hands `put` each localStorage entry (key, value) that signs `username` in for apps using
 /// amazon-cognito-identity-js or Amplify v6 with app client `client_id`.
 pub fn storage_entries(client_id: &str, username: &str, tokens: &Tokens, mut put: impl FnMut(&str, &str)) {
-    let key = |name: &str| concat(&[PREFIX, client_id, ".", username, ".", name]);
+    let key = |name: &str| format!("{PREFIX}{client_id}.{username}.{name}");
     put(&key("idToken"), &tokens.id_token);
     put(&key("accessToken"), &tokens.access_token);
     put(&key("clockDrift"), "0");
-    put(&concat(&[PREFIX, client_id, ".LastAuthUser"]), username);
+    put(&format!("{PREFIX}{client_id}.LastAuthUser"), username);
     if let Some(refresh) = &tokens.refresh_token {
         put(&key("refreshToken"), refresh);
     }
 }
 
-/// Where to go after signing in: `requested` (from the link) when it is a same-site path or
-/// its origin is on `allowed`; otherwise `fallback`. Never an open redirect. Only printable
-/// ASCII without `\\` is followed (a real address is percent-encoded).
-pub fn redirect_target<'a>(requested: Option<&'a str>, allowed: &[String], fallback: &'a str) -> &'a str {
+/// Where to go after signing in: `requested` (from the link) when it is a path on this site
+/// or its origin is on `allowed`; otherwise `fallback`. Never an open redirect.
+///
+/// `origin_of` is the browser's own URL parser (`new URL(target).origin`; `None` when it
+/// refuses the address): the parser that decides where the browser will actually go. Only
+/// printable ASCII without `\\` is followed (a real address is percent-encoded), which also
+/// keeps the browser from repairing a hostile address into another one.
+pub fn redirect_target<'a>(requested: Option<&'a str>, allowed: &[String], fallback: &'a str, origin_of: impl Fn(&str) -> Option<String>) -> &'a str {
     let Some(target) = requested else { return fallback };
     if target.bytes().any(|b| !(b'!'..=b'~').contains(&b) || b == b'\\') {
         return fallback;
@@ -43,32 +59,21 @@ pub fn redirect_target<'a>(requested: Option<&'a str>, allowed: &[String], fallb
     if target.starts_with('/') && !target.starts_with("//") {
         return target;
     }
-    match origin_of(target) {
-        Some(origin) if allowed.iter().any(|a| a.strip_suffix('/').unwrap_or(a) == origin) => target,
-        _ => fallback,
+    let Some(origin) = origin_of(target) else { return fallback };
+    let has_credentials = target.split_once("://").is_some_and(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or("").contains('@'));
+    if !has_credentials && allowed.iter().any(|a| a.strip_suffix('/').unwrap_or(a) == origin) {
+        target
+    } else {
+        fallback
     }
-}
-
-/// `scheme://host[:port]` of an absolute https (or local http) address; `None` when the
-/// authority holds credentials (`user@host`) or the address is anything else.
-fn origin_of(address: &str) -> Option<&str> {
-    let rest = address.strip_prefix("https://").or_else(|| address.strip_prefix("http://"))?;
-    let end = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
-    let authority = rest.get(..end).unwrap_or("");
-    if authority.is_empty() || has_byte(authority.as_bytes(), b'@') {
-        return None;
-    }
-    // `get` rather than indexing: the same slice, without a panic path in the module.
-    address.get(..address.len() - rest.len() + authority.len())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::srp::digest::base64_encode;
 
     fn token(payload: &str) -> String {
-        let body = base64_encode(payload.as_bytes()).trim_end_matches('=').replace('+', "-").replace('/', "_");
+        let body = URL_SAFE_NO_PAD.encode(payload.as_bytes());
         ["eyJhbGciOiJSUzI1NiJ9.", &body, ".sig"].concat()
     }
 
@@ -98,7 +103,9 @@ mod tests {
     #[test]
     fn follows_only_allowed_redirects() {
         let allowed = vec!["https://app.example.com".to_string(), "http://127.0.0.1:3000/".to_string()];
-        let go = |r| redirect_target(Some(r), &allowed, "/home");
+        // The url crate follows the same WHATWG rules as the browser's URL.
+        let origin_of = |target: &str| url::Url::parse(target).ok().map(|url| url.origin().ascii_serialization());
+        let go = |r| redirect_target(Some(r), &allowed, "/home", origin_of);
         assert_eq!(go("https://app.example.com/welcome?x=1"), "https://app.example.com/welcome?x=1");
         assert_eq!(go("http://127.0.0.1:3000"), "http://127.0.0.1:3000");
         assert_eq!(go("/account"), "/account");
@@ -109,6 +116,6 @@ mod tests {
         ] {
             assert_eq!(go(hostile), "/home", "{hostile}");
         }
-        assert_eq!(redirect_target(None, &allowed, "/home"), "/home");
+        assert_eq!(redirect_target(None, &allowed, "/home", origin_of), "/home");
     }
 }

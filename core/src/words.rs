@@ -218,7 +218,6 @@ pub mod forgot_page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::prelude::*;
 
     #[test]
     fn every_reset_error_in_the_table_has_advice() {

@@ -3,14 +3,13 @@
 //! (`AuthenticationHelper`) and pycognito (`aws_srp.py`); the tests hold vectors computed with
 //! pycognito.
 
-use crate::prelude::*;
-
-pub mod bigint;
-pub mod digest;
-
-use bigint::Big;
-use crate::text::{concat, concat_bytes};
-use digest::{base64_decode, base64_encode, hkdf16, hmac_sha256, sha256};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use crypto_bigint::modular::{FixedMontyForm, FixedMontyParams};
+use crypto_bigint::{Odd, U3072};
+use hkdf::Hkdf;
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::{Digest, Sha256};
 
 /// The 3072-bit group of RFC 5054 that Cognito uses (generator 2).
 const N_HEX: &str = concat!(
@@ -36,58 +35,107 @@ pub enum SrpError {
     UnsafeValues,
 }
 
-/// The group: `N`, `g` and the multiplier `k = H(N || g)`.
+/// Bytes of a number of the group.
+const BYTES: usize = U3072::BYTES;
+
+/// The group: Montgomery parameters for `N`, and `g` and the multiplier `k = H(N || g)` in
+/// Montgomery form.
 struct Group {
-    n: Big,
-    g: Big,
-    k: Big,
+    params: FixedMontyParams<{ U3072::LIMBS }>,
+    g: FixedMontyForm<{ U3072::LIMBS }>,
+    k: FixedMontyForm<{ U3072::LIMBS }>,
 }
 
 impl Group {
     fn new() -> Group {
-        // A literal panic message, unlike `expect`, adds no formatting code to the module.
-        let Some(n) = Big::from_hex(N_HEX) else { panic!("the group constant is hex") };
-        let g = Big::from_u32(2);
-        let k = Big::from_be_bytes(&sha256(&concat_bytes(&[&padded(&n), &padded(&g)])));
-        Group { n, g, k }
+        let n = U3072::from_be_hex(N_HEX);
+        // N is public, so its parameters may be computed in variable time.
+        let params = FixedMontyParams::new_vartime(Odd::new(n).expect("the group's N is odd"));
+        let two = U3072::from_u8(2);
+        let k = sha256(&[&padded(&n), &padded(&two)]);
+        Group { params, g: FixedMontyForm::new(&two, &params), k: FixedMontyForm::new(&number(&k), &params) }
+    }
+
+    /// `value` (below `N`) in Montgomery form.
+    fn element(&self, value: &U3072) -> FixedMontyForm<{ U3072::LIMBS }> {
+        FixedMontyForm::new(value, &self.params)
     }
 }
 
-/// The bytes of `value` as amazon-cognito-identity-js's `padHex` writes them: big-endian,
-/// with a leading zero byte when the top bit is set (so the value reads as positive).
-pub fn padded(value: &Big) -> Vec<u8> {
-    let bytes = value.to_be_bytes();
-    if bytes.first().is_none_or(|&b| b >= 0x80) {
-        concat_bytes(&[&[0], &bytes])
-    } else {
-        bytes
+/// SHA-256 of `parts`, one after another.
+fn sha256(parts: &[&[u8]]) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    for part in parts {
+        hash.update(part);
     }
+    hash.finalize().into()
+}
+
+/// A number from big-endian bytes (at most [`BYTES`] of them; callers check).
+fn number(bytes: &[u8]) -> U3072 {
+    let mut full = [0u8; BYTES];
+    full[BYTES - bytes.len()..].copy_from_slice(bytes);
+    U3072::from_be_slice(&full)
+}
+
+/// A number from hex, such as `SRP_B` or `SALT`; `None` when it is not hex or does not fit.
+fn number_from_hex(hex: &str) -> Option<U3072> {
+    // An odd number of digits has an implied leading zero.
+    let digits = if hex.len() % 2 == 1 { format!("0{hex}") } else { hex.to_string() };
+    let bytes = base16ct::mixed::decode_vec(digits).ok()?;
+    let first = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
+    let significant = &bytes[first..];
+    (significant.len() <= BYTES).then(|| number(significant))
+}
+
+/// The bytes of `value` as amazon-cognito-identity-js's `padHex` writes them: big-endian
+/// without leading zeros, with one zero byte in front when the top bit is set (so the value
+/// reads as positive), and `[0]` for zero.
+pub fn padded(value: &U3072) -> Vec<u8> {
+    let significant = be_bytes(value);
+    if significant.first().is_none_or(|&b| b >= 0x80) {
+        [&[0][..], &significant].concat()
+    } else {
+        significant
+    }
+}
+
+/// The big-endian bytes of `value` without leading zeros (empty for zero).
+pub fn be_bytes(value: &U3072) -> Vec<u8> {
+    let bytes = value.to_be_bytes();
+    let bytes: &[u8] = bytes.as_ref();
+    let first = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
+    bytes[first..].to_vec()
 }
 
 /// The first step: the secret `a` (from random bytes the caller supplies) and `A = g^a mod N`.
 pub struct SrpStart {
-    a: Big,
+    a: U3072,
+    /// Bits of `a`'s range (8 per random byte): public, unlike `a`.
+    a_bits: u32,
     /// `SRP_A` for `InitiateAuth`, in hex.
     pub big_a_hex: String,
 }
 
 /// Lower-case hex of bytes.
 pub fn to_hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut hex = String::with_capacity(bytes.len() * 2);
-    for byte in bytes {
-        hex.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        hex.push(char::from(DIGITS[usize::from(byte & 15)]));
-    }
-    hex
+    base16ct::lower::encode_string(bytes)
 }
 
-/// Starts a sign-in from 128 random bytes (`crypto.getRandomValues` in the browser).
+/// Starts a sign-in from random bytes (128 of them from `crypto.getRandomValues` in the
+/// browser; at most 384).
+///
+/// # Panics
+/// With more than 384 random bytes.
 pub fn start(random: &[u8]) -> SrpStart {
+    assert!(random.len() <= BYTES, "at most {BYTES} random bytes");
     let group = Group::new();
-    let a = Big::from_be_bytes(random).rem(&group.n);
-    let big_a = group.g.mod_pow(&a, &group.n);
-    SrpStart { a, big_a_hex: to_hex(&big_a.to_be_bytes()) }
+    // 1024 random bits are far below N, so `a` needs no reduction.
+    let a = number(random);
+    let a_bits = (random.len() * 8) as u32;
+    // Constant time in the value of `a`: only its public bit length bounds the loop.
+    let big_a = group.g.pow_bounded_exp(&a, a_bits).retrieve();
+    SrpStart { a, a_bits, big_a_hex: to_hex(&be_bytes(&big_a)) }
 }
 
 /// What the `PASSWORD_VERIFIER` challenge carries.
@@ -139,30 +187,38 @@ pub fn claim_noting(
     mut note: impl FnMut(Step, &[u8]),
 ) -> Result<String, SrpError> {
     let group = Group::new();
-    let big_a = Big::from_hex(&start.big_a_hex).ok_or(SrpError::BadChallenge)?;
-    let big_b = Big::from_hex(challenge.big_b_hex).ok_or(SrpError::BadChallenge)?;
-    let salt = Big::from_hex(challenge.salt_hex).ok_or(SrpError::BadChallenge)?;
-    let secret_block = base64_decode(challenge.secret_block).ok_or(SrpError::BadChallenge)?;
-    if big_b.rem(&group.n).is_zero() {
+    let big_a = number_from_hex(&start.big_a_hex).ok_or(SrpError::BadChallenge)?;
+    let big_b = number_from_hex(challenge.big_b_hex).ok_or(SrpError::BadChallenge)?;
+    let salt = number_from_hex(challenge.salt_hex).ok_or(SrpError::BadChallenge)?;
+    let secret_block = BASE64.decode(challenge.secret_block).map_err(|_| SrpError::BadChallenge)?;
+    // B mod N, in Montgomery form (`new` reduces it).
+    let b = group.element(&big_b);
+    if bool::from(b.retrieve().is_zero()) {
         return Err(SrpError::UnsafeValues);
     }
-    let u = Big::from_be_bytes(&sha256(&concat_bytes(&[&padded(&big_a), &padded(&big_b)])));
-    if u.is_zero() {
+    let u = number(&sha256(&[&padded(&big_a), &padded(&b.retrieve())]));
+    if bool::from(u.is_zero()) {
         return Err(SrpError::UnsafeValues);
     }
-    note(Step::U, &u.to_be_bytes());
-    let identity = sha256(concat(&[challenge.pool_name, challenge.user_id, ":", password]).as_bytes());
-    let x = Big::from_be_bytes(&sha256(&concat_bytes(&[&padded(&salt), &identity])));
-    note(Step::X, &x.to_be_bytes());
-    // S = (B - k * g^x) ^ (a + u * x) mod N, with the base kept non-negative.
-    let kgx = group.k.mul(&group.g.mod_pow(&x, &group.n)).rem(&group.n);
-    let base = big_b.rem(&group.n).add(&group.n).sub(&kgx).rem(&group.n);
-    let s = base.mod_pow(&start.a.add(&u.mul(&x)), &group.n);
-    note(Step::S, &s.to_be_bytes());
-    let key = hkdf16(&padded(&s), &padded(&u), HKDF_INFO);
+    note(Step::U, &be_bytes(&u));
+    let identity = sha256(&[challenge.pool_name.as_bytes(), challenge.user_id.as_bytes(), b":", password.as_bytes()]);
+    let x = number(&sha256(&[&padded(&salt), &identity]));
+    note(Step::X, &be_bytes(&x));
+    // S = (B - k * g^x) ^ (a + u * x) mod N. x and u are 256-bit hashes, a has `a_bits`
+    // bits, so the exponent fits in max(a_bits, 512) + 1 bits: a public bound, which keeps
+    // both exponentiations constant-time in the secret values.
+    let base = b - group.k * group.g.pow_bounded_exp(&x, 256);
+    let exponent = start.a.wrapping_add(&u.wrapping_mul(&x));
+    let s = base.pow_bounded_exp(&exponent, start.a_bits.max(512) + 1).retrieve();
+    note(Step::S, &be_bytes(&s));
+    let mut key = [0u8; 16];
+    Hkdf::<Sha256>::new(Some(&padded(&u)), &padded(&s)).expand(HKDF_INFO, &mut key).map_err(|_| SrpError::UnsafeValues)?;
     note(Step::Key, &key);
-    let message = concat_bytes(&[challenge.pool_name.as_bytes(), challenge.user_id.as_bytes(), &secret_block, timestamp.as_bytes()]);
-    Ok(base64_encode(&hmac_sha256(&key, &message)))
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&key).map_err(|_| SrpError::UnsafeValues)?;
+    for part in [challenge.pool_name.as_bytes(), challenge.user_id.as_bytes(), &secret_block, timestamp.as_bytes()] {
+        mac.update(part);
+    }
+    Ok(BASE64.encode(mac.finalize().into_bytes()))
 }
 
 /// Cognito's `TIMESTAMP`, such as `Mon Nov 30 06:05:09 UTC 2026` (day of month not padded),
@@ -182,20 +238,9 @@ pub fn timestamp(unix_seconds: u64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    let mut text = String::with_capacity(32);
-    text.push_str(DAYS[(days % 7) as usize]);
-    text.push(' ');
-    text.push_str(MONTHS[(month - 1) as usize]);
-    text.push(' ');
-    text.push_str(&crate::json::decimal(day as u64));
-    for (separator, n) in [(' ', seconds / 3600), (':', seconds / 60 % 60), (':', seconds % 60)] {
-        text.push(separator);
-        text.push(char::from(b'0' + (n / 10) as u8));
-        text.push(char::from(b'0' + (n % 10) as u8));
-    }
-    text.push_str(" UTC ");
-    text.push_str(&crate::json::decimal(year as u64));
-    text
+    let (weekday, month) = (DAYS[(days % 7) as usize], MONTHS[(month - 1) as usize]);
+    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    format!("{weekday} {month} {day} {hours:02}:{minutes:02}:{seconds:02} UTC {year}")
 }
 
 #[cfg(test)]

@@ -1,15 +1,12 @@
 //! Every SRP step checked against vectors computed with pycognito, an independent
 //! implementation, from fixed random values (vectors.json).
 
-use crate::prelude::*;
 use super::*;
-use crate::json::{parse, Json};
+use serde_json::Value;
 
-fn cases() -> Vec<Json> {
-    match parse(include_str!("vectors.json")).and_then(|v| v.get("cases").cloned()) {
-        Some(Json::Array(cases)) => cases,
-        _ => panic!("vectors.json holds a list of cases"),
-    }
+fn cases() -> Vec<Value> {
+    let vectors: Value = serde_json::from_str(include_str!("vectors.json")).expect("vectors.json is JSON");
+    vectors["cases"].as_array().expect("vectors.json holds a list of cases").clone()
 }
 
 fn bytes_of_hex(hex: &str) -> Vec<u8> {
@@ -19,7 +16,7 @@ fn bytes_of_hex(hex: &str) -> Vec<u8> {
 #[test]
 fn every_step_matches_pycognito() {
     for case in cases() {
-        let field = |key: &str| case.str_at(key).unwrap_or_else(|| panic!("{key} in vectors.json"));
+        let field = |key: &str| case[key].as_str().unwrap_or_else(|| panic!("{key} in vectors.json"));
         let started = start(&bytes_of_hex(field("random_hex")));
         assert_eq!(started.big_a_hex, field("big_a_hex"), "A for {}", field("user_id"));
         let pool_name = field("pool_id").split_once('_').unwrap().1;
@@ -30,8 +27,8 @@ fn every_step_matches_pycognito() {
             salt_hex: field("salt_hex"),
             secret_block: field("secret_block"),
         };
-        let unix = case.get("unix_seconds").and_then(Json::as_u32).unwrap();
-        assert_eq!(timestamp(u64::from(unix)), field("timestamp"));
+        let unix = case["unix_seconds"].as_u64().unwrap();
+        assert_eq!(timestamp(unix), field("timestamp"));
         let mut steps = Vec::new();
         let signature = claim_noting(&started, &challenge, field("password"), field("timestamp"), |step, bytes| steps.push((step, to_hex(bytes)))).unwrap();
         let expected = [(Step::U, "u_hex"), (Step::X, "x_hex"), (Step::S, "s_hex"), (Step::Key, "key_hex")];
@@ -63,7 +60,49 @@ fn timestamps_cover_month_and_year_ends() {
 
 #[test]
 fn padding_marks_values_with_the_top_bit_set() {
-    assert_eq!(padded(&Big::from_u32(0x7f)), vec![0x7f]);
-    assert_eq!(padded(&Big::from_u32(0x80)), vec![0, 0x80]);
-    assert_eq!(padded(&Big::zero()), vec![0]);
+    assert_eq!(padded(&U3072::from_u8(0x7f)), vec![0x7f]);
+    assert_eq!(padded(&U3072::from_u8(0x80)), vec![0, 0x80]);
+    assert_eq!(padded(&U3072::ZERO), vec![0]);
+}
+
+/// `base^exponent mod N` and `k * base mod N` by crypto-bigint (as `claim` computes them)
+/// and by num-bigint, an independent implementation, on random values.
+mod against_num_bigint {
+    use super::*;
+    use num_bigint::BigUint;
+    use proptest::prelude::*;
+
+    fn n() -> BigUint {
+        BigUint::parse_bytes(N_HEX.as_bytes(), 16).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn modular_exponentiation_agrees(base in proptest::collection::vec(any::<u8>(), 1..=384), exponent in proptest::collection::vec(any::<u8>(), 1..=129)) {
+            let group = Group::new();
+            let bits = (exponent.len() * 8) as u32;
+            let ours = group.element(&number(&base)).pow_bounded_exp(&number(&exponent), bits).retrieve();
+            let theirs = BigUint::from_bytes_be(&base).modpow(&BigUint::from_bytes_be(&exponent), &n());
+            prop_assert_eq!(be_bytes(&ours), theirs.to_bytes_be().into_iter().skip_while(|&b| b == 0).collect::<Vec<u8>>());
+        }
+
+        #[test]
+        fn the_base_of_s_agrees(b in proptest::collection::vec(any::<u8>(), 1..=384), x in proptest::collection::vec(any::<u8>(), 32)) {
+            let group = Group::new();
+            let ours = (group.element(&number(&b)) - group.k * group.g.pow_bounded_exp(&number(&x), 256)).retrieve();
+            let n = n();
+            let k = BigUint::from_bytes_be(&sha256(&[&padded(&U3072::from_be_hex(N_HEX)), &[2]]));
+            let gx = BigUint::from(2u8).modpow(&BigUint::from_bytes_be(&x), &n);
+            let theirs = (BigUint::from_bytes_be(&b) % &n + &n - (k * gx) % &n) % &n;
+            prop_assert_eq!(be_bytes(&ours), theirs.to_bytes_be().into_iter().skip_while(|&b| b == 0).collect::<Vec<u8>>());
+        }
+
+        #[test]
+        fn hex_reads_back(bytes in proptest::collection::vec(any::<u8>(), 0..=384)) {
+            let value = number_from_hex(&to_hex(&bytes)).unwrap();
+            prop_assert_eq!(be_bytes(&value), bytes.into_iter().skip_while(|&b| b == 0).collect::<Vec<u8>>());
+        }
+    }
 }
