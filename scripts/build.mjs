@@ -1,9 +1,10 @@
 // Builds the browser module into www/pkg: one module per page (the `page-*` features) and the
-// SRP module the reset page loads once its form works (`page-srp`). wasm-pack (release,
-// wasm-opt -Oz from the npm binaryen package: Debian's binaryen produces wasm that crashes at
-// run time), then esbuild minifies each page's www/boot.js with its wasm-bindgen glue into
-// www/pkg/<page>.js next to www/pkg/<page>_bg.wasm, and the SRP glue into www/pkg/srp.js.
-// Skips the build when www/pkg is newer than its sources.
+// account module the reset page loads once its form works (`page-account`: the calls and the
+// SRP sign-in). wasm-pack (release, wasm-opt -Oz from the npm binaryen package: Debian's
+// binaryen produces wasm that crashes at run time), then esbuild minifies each page's
+// www/boot.js with its wasm-bindgen glue into www/pkg/<page>.js next to
+// www/pkg/<page>_bg.wasm, and the account module's glue into www/pkg/account.js. Skips the
+// build when www/pkg is newer than its sources.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -11,8 +12,8 @@ import { ROOT } from './paths.mjs';
 
 /** One module per page, named after `<body data-page>`. */
 export const PAGE_MODULES = ['forgot', 'reset', 'confirm'];
-/** Every module: the pages' and the SRP module. */
-const MODULES = [...PAGE_MODULES, 'srp'];
+/** Every module: the pages' and the reset page's account module. */
+export const MODULES = [...PAGE_MODULES, 'account'];
 const PKG = join(ROOT, 'www', 'pkg');
 const OUTPUTS = MODULES.map((module) => join(PKG, `${module}_bg.wasm`));
 const SOURCES = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src', 'core/src', 'core/Cargo.toml', 'core/i18n/en.json', 'www/boot.js'];
@@ -39,9 +40,9 @@ export function wasmPack(name, env = process.env) {
 /** Minifies `entry` with esbuild into `outfile`; `aliases` map import names to files. */
 function bundle(entry, outfile, aliases = {}) {
   // The glue's console warnings (for servers with the wrong wasm MIME type) are dropped; the
-  // pages' own code never logs. The SRP module stays a separate file, loaded on demand.
+  // pages' own code never logs. The account module stays a separate file, loaded on demand.
   execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [entry, '--bundle', '--minify', '--format=esm',
-    '--target=es2020', '--drop:console', '--log-level=warning', '--external:./srp.js',
+    '--target=es2020', '--drop:console', '--log-level=warning', '--external:./account.js',
     ...Object.entries(aliases).map(([name, file]) => `--alias:${name}=${file}`), `--outfile=${outfile}`], { stdio: 'inherit' });
 }
 
@@ -54,7 +55,7 @@ if (built > Math.max(...SOURCES.map(newest)) && !process.argv.includes('--force'
   for (const name of MODULES) {
     const out = wasmPack(name);
     copyFileSync(join(out, `${name}_bg.wasm`), join(PKG, `${name}_bg.wasm`));
-    if (name === 'srp') bundle(join(out, 'srp.js'), join(PKG, 'srp.js'));
+    if (name === 'account') bundle(join(out, 'account.js'), join(PKG, 'account.js'));
     else bundle(join(ROOT, 'www', 'boot.js'), join(PKG, `${name}.js`), { 'page-module': join(out, `${name}.js`) });
   }
 }

@@ -213,7 +213,7 @@ pub async fn sign_in(
     password: String,
 ) -> Result<JsValue, JsValue> {
     let (config, words) = read_config(&config)?;
-    match signin::authenticate(&config, username.trim(), &password, &signin::Srp::Here).await {
+    match signin::authenticate(&config, username.trim(), &password).await {
         Ok((tokens, owner)) => Ok(object(&[
             ("idToken", tokens.id_token.into()),
             ("accessToken", tokens.access_token.into()),

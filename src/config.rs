@@ -1,15 +1,20 @@
 //! Loads `www/config.json` once at page start, from the request the page started early.
 
 use js_sys::{Array, Promise};
-use reset_link_core::config::{check_config, Config, ConfigError, ConfigFile};
+use reset_link_core::config::{check_config, read_config_file, Config, ConfigError};
 use wasm_bindgen::JsValue;
 
 use crate::http;
 
 /// Reads and checks the configuration from the page's early request for it.
 pub async fn load(started: Promise) -> Result<Config, ConfigError> {
+    Ok(load_raw(started).await?.0)
+}
+
+/// [`load`], with the configuration as the browser parsed it (for another module).
+pub async fn load_raw(started: Promise) -> Result<(Config, JsValue), ConfigError> {
     let value = http::early_json(started, 15_000).await.ok_or(ConfigError::Unreadable)?;
-    from_value(value)
+    Ok((from_value(value.clone())?, value))
 }
 
 /// Checks a configuration the browser parsed (config.json, or the npm package's argument).
@@ -18,6 +23,6 @@ pub fn from_value(value: JsValue) -> Result<Config, ConfigError> {
     if !value.is_object() || Array::is_array(&value) {
         return Err(ConfigError::Unreadable);
     }
-    let file: ConfigFile = serde_wasm_bindgen::from_value(value).map_err(|_| ConfigError::Unreadable)?;
-    check_config(file)
+    let value_of = |key: &str| serde_wasm_bindgen::Deserializer::from(js_sys::Reflect::get(&value, &key.into()).unwrap_or(JsValue::NULL));
+    check_config(read_config_file(serde_wasm_bindgen::Deserializer::from(value.clone()), value_of)?)
 }

@@ -8,7 +8,7 @@ use std::cell::Cell;
 use reset_link_core::api::{confirm_sign_up, resend_confirmation_code};
 use reset_link_core::config::Config;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
-use reset_link_core::words::ConfirmOutcome;
+use reset_link_core::words::{ConfirmOutcome, ForgotOutcome};
 
 use crate::{address, config, dom, http, i18n, timer};
 
@@ -95,5 +95,6 @@ async fn send_new_link(page: Rc<Page>) {
     };
     let language = i18n::language();
     let call = resend_confirmation_code(&page.config.client_id, &username, Some(&language));
-    timer::send_new_link(&page.config, &call, "confirm.new_link_sent", &page.busy).await;
+    let request = async { ForgotOutcome::for_result(&http::send(&page.config, &call).await.map(|_| ())) };
+    timer::send_new_link(&page.config, request, "confirm.new_link_sent", &page.busy).await;
 }

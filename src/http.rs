@@ -4,14 +4,14 @@
 
 use gloo_net::http::Request;
 use js_sys::{Array, Promise};
-use reset_link_core::api::{read_reply, Operation, CONTENT_TYPE};
+use reset_link_core::api::{read_reply, EmptyReply, Operation, CONTENT_TYPE};
 use reset_link_core::config::Config;
 use reset_link_core::error::{retry_delay_ms, CallError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestCache};
+use web_sys::{AbortController, RequestCache, RequestInit};
 
 /// Attempts per call, the first included.
 const MAX_ATTEMPTS: u32 = 4;
@@ -20,10 +20,28 @@ const MAX_ATTEMPTS: u32 = 4;
 /// reads the reply.
 pub async fn send<O: Operation>(config: &Config, call: &O) -> Result<O::Reply, CallError> {
     let body = to_json(call).ok_or(CallError::Unreadable(0))?;
-    let target = call.target();
+    let reply = send_raw(config, &call.target(), &body).await?;
+    read_reply(reply.status, reply.body.map(serde_wasm_bindgen::Deserializer::from), None)
+}
+
+/// `value` as JSON text (maps as plain objects, as Cognito reads them).
+fn to_json(value: &impl Serialize) -> Option<String> {
+    let value = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()?;
+    js_sys::JSON::stringify(&value).ok()?.as_string()
+}
+
+/// A 2xx reply: its status and its JSON, parsed by the browser (`None` when it is not JSON).
+struct Reply {
+    status: u16,
+    body: Option<JsValue>,
+}
+
+/// The retry loop and the transport, kept free of the reply type so they exist once in the
+/// module (generic, they would be copied for every operation).
+async fn send_raw(config: &Config, target: &str, body: &str) -> Result<Reply, CallError> {
     let mut attempt = 1;
     loop {
-        match send_once::<O>(config, &target, &body).await {
+        match send_once(config, target, body).await {
             Err(error) if error.is_transient() => match retry_delay_ms(attempt, MAX_ATTEMPTS, js_sys::Math::random()) {
                 Some(delay) => sleep(delay).await,
                 None => return Err(error),
@@ -34,14 +52,9 @@ pub async fn send<O: Operation>(config: &Config, call: &O) -> Result<O::Reply, C
     }
 }
 
-/// `value` as JSON text (maps as plain objects, as Cognito reads them).
-fn to_json(value: &impl Serialize) -> Option<String> {
-    let value = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()?;
-    js_sys::JSON::stringify(&value).ok()?.as_string()
-}
-
-/// One POST, given up after the configured timeout, and its reply read.
-async fn send_once<O: Operation>(config: &Config, target: &str, body: &str) -> Result<O::Reply, CallError> {
+/// One POST, given up after the configured timeout. A 2xx reply is handed back; any other
+/// reply is read as Cognito's error (by `__type`, else the `x-amzn-ErrorType` header).
+async fn send_once(config: &Config, target: &str, body: &str) -> Result<Reply, CallError> {
     let deadline = Deadline::after(config.request_timeout_ms);
     let request = Request::post(&config.endpoint)
         .header("Content-Type", CONTENT_TYPE)
@@ -63,7 +76,11 @@ async fn send_once<O: Operation>(config: &Config, target: &str, body: &str) -> R
     if parsed.is_none() && deadline.passed() {
         return Err(CallError::Timeout);
     }
-    read_reply(status, parsed.map(serde_wasm_bindgen::Deserializer::from), error_type.as_deref())
+    if (200..300).contains(&status) {
+        return Ok(Reply { status, body: parsed });
+    }
+    let error = read_reply::<EmptyReply, _>(status, parsed.map(serde_wasm_bindgen::Deserializer::from), error_type.as_deref());
+    Err(error.err().unwrap_or(CallError::Unreadable(status)))
 }
 
 /// A time limit on one request: aborts it when it passes.
@@ -123,13 +140,12 @@ fn timeout_promise(ms: u32) -> Promise {
 }
 
 /// The JSON of the file at `path` (next to the pages), parsed by the browser; `None` when it
-/// cannot be loaded in `timeout_ms` or is not JSON.
+/// cannot be loaded in `timeout_ms` or is not JSON. The browser's own `fetch`: a page file
+/// needs none of what gloo-net adds for Cognito calls.
 pub async fn fetch_json(path: &str, timeout_ms: u32) -> Option<JsValue> {
-    let deadline = Deadline::after(timeout_ms);
-    let request = Request::get(path).cache(RequestCache::NoStore).abort_signal(Some(&deadline.abort.signal()));
-    let response = request.send().await.ok().filter(|response| response.ok())?;
-    let raw: web_sys::Response = response.into();
-    JsFuture::from(raw.json().ok()?).await.ok()
+    let init = RequestInit::new();
+    init.set_cache(RequestCache::NoStore);
+    early_json(window().fetch_with_str_and_init(path, &init), timeout_ms).await
 }
 
 /// The JSON of a request the page started before the module ran (`fetch(...)`, a promise of

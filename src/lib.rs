@@ -4,11 +4,14 @@
 //! is decided in the core crate.
 //!
 //! Each page gets its own build (the `page-*` features), so a person downloads only the code
-//! of the page they opened. The reset page's SRP code is a module of its own (`page-srp`),
-//! fetched once the form works.
+//! of the page they opened. The reset page's form is usable with its own module alone: the
+//! code that sends it and signs in (SRP included) is a second module (`page-account`),
+//! fetched once the form works, while the person types.
 // A one-page build leaves some shared helpers unused.
 #![cfg_attr(not(all(feature = "page-forgot", feature = "page-reset", feature = "page-confirm")), allow(dead_code, unused_imports))]
 
+#[cfg(feature = "page-account")]
+mod account;
 mod address;
 #[cfg(feature = "api")]
 mod api;
@@ -22,10 +25,9 @@ mod http;
 mod i18n;
 #[cfg(feature = "page-reset")]
 mod reset;
-#[cfg(any(feature = "page-reset", feature = "api"))]
+#[cfg(any(feature = "page-account", feature = "api"))]
 mod signin;
-#[cfg(feature = "page-srp")]
-mod srp;
+
 mod timer;
 
 use wasm_bindgen::prelude::*;
@@ -42,17 +44,17 @@ fn on_load() {
 
 /// Starts the page named in `<body data-page>`: `forgot`, `reset` or `confirm` (the kit's
 /// own pages; not part of the typed API). `config` is the page's early request for
-/// `www/config.json`; `load_srp` loads the SRP module (the reset page calls it once the form
-/// works).
+/// `www/config.json`; `load_account` loads the account module (the reset page calls it once
+/// the form works).
 #[cfg(any(feature = "page-forgot", feature = "page-reset", feature = "page-confirm"))]
 #[wasm_bindgen(skip_typescript)]
-pub fn start(page: &str, config: js_sys::Promise, load_srp: js_sys::Function) {
-    let _ = (&config, &load_srp);
+pub fn start(page: &str, config: js_sys::Promise, load_account: js_sys::Function) {
+    let _ = (&config, &load_account);
     match page {
         #[cfg(feature = "page-forgot")]
         "forgot" => wasm_bindgen_futures::spawn_local(forgot::run(config)),
         #[cfg(feature = "page-reset")]
-        "reset" => wasm_bindgen_futures::spawn_local(reset::run(config, load_srp)),
+        "reset" => wasm_bindgen_futures::spawn_local(reset::run(config, load_account)),
         #[cfg(feature = "page-confirm")]
         "confirm" => wasm_bindgen_futures::spawn_local(confirm::run(config)),
         _ => dom::stop("This page is not set up correctly (unknown data-page)."),

@@ -1,19 +1,22 @@
-//! The reset page: reads the link and scrubs it from the address bar, checks the new password
-//! live against the pool's policy, calls `ConfirmForgotPassword`, and explains every outcome.
+//! The reset page's form module: reads the link and scrubs it from the address bar, checks
+//! the new password live against the pool's policy, and explains every outcome. The calls
+//! (`ConfirmForgotPassword`, sign-in, a new link) are the account module's
+//! (`src/account.rs`), which loads while the person types.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::cell::Cell;
 
-use reset_link_core::api::{confirm_forgot_password, forgot_password};
-use js_sys::Promise;
-use reset_link_core::config::{Config, SignIn};
-use wasm_bindgen::JsValue;
+use js_sys::{Function, Promise};
+use reset_link_core::config::Config;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::policy::{checklist, Rule};
-use reset_link_core::words::{rule_key, ResetAdvice};
+use reset_link_core::words::{rule_key, ForgotOutcome, ResetAdvice, ResetOutcome};
 
 use crate::i18n::{fill, t};
-use crate::{address, config, dom, http, i18n, signin, timer};
+use crate::{address, config, dom, i18n, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -22,25 +25,58 @@ struct Page {
     link: LinkParams,
     /// A request is running: further clicks are ignored.
     busy: Cell<bool>,
-    /// Where the sign-in after the reset does its SRP math.
-    srp: signin::Srp,
+    /// The configuration as the browser parsed it, for the account module.
+    raw_config: JsValue,
+    /// The account module (`www/pkg/account.js`) as its loader's promise: null when it
+    /// could not load.
+    account: RefCell<Promise>,
+    /// Loads the account module.
+    load_account: Function,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The account module (`src/account.rs`), once loaded.
+    type AccountModule;
+    /// Sets the new password, then signs in; resolves to a `ResetOutcome`.
+    #[wasm_bindgen(method, js_name = confirmReset)]
+    fn confirm_reset(this: &AccountModule, config: &JsValue, username: &str, code: &str, password: &str, redirect: Option<String>, on_changed: &Function) -> Promise;
+    /// Asks for a new link; resolves to a `ForgotOutcome`.
+    #[wasm_bindgen(method, js_name = requestLink)]
+    fn request_link(this: &AccountModule, config: &JsValue, username: &str, language: &str) -> Promise;
+}
+
+impl Page {
+    /// The account module, loading it (again, after a failure) when needed; `None` when it
+    /// cannot load (offline).
+    async fn account(&self) -> Option<AccountModule> {
+        let loading = self.account.borrow().clone();
+        let module = JsFuture::from(loading).await.ok().filter(JsValue::is_object);
+        if module.is_none() {
+            *self.account.borrow_mut() = start_loading(&self.load_account);
+        }
+        Some(module?.unchecked_into())
+    }
+}
+
+/// Starts loading the account module.
+fn start_loading(load_account: &Function) -> Promise {
+    load_account.call0(&JsValue::NULL).ok().map(Promise::from).unwrap_or_else(|| Promise::resolve(&JsValue::NULL))
 }
 
 /// Wires the page.
-pub async fn run(config: js_sys::Promise, load_srp: js_sys::Function) {
+pub async fn run(config: Promise, load_account: Function) {
     let link = read_link();
-    let config = match config::load(config).await {
-        Ok(config) => config,
+    let (config, raw_config) = match config::load_raw(config).await {
+        Ok(loaded) => loaded,
         Err(problem) => return dom::stop(problem.explanation()),
     };
     i18n::load(link.lang.as_deref(), &config.default_language).await;
     build_checklist(&config);
-    // The sign-in code is not needed until the person submits: it loads while they type.
-    let srp = match config.sign_in {
-        SignIn::Srp => load_srp.call0(&JsValue::NULL).ok().map(Promise::from).unwrap_or_else(|| Promise::resolve(&JsValue::NULL)),
-        _ => Promise::resolve(&JsValue::NULL),
-    };
-    let page = Rc::new(Page { config, link, busy: Cell::new(false), srp: signin::Srp::Module(srp) });
+    // The code that sends the form is not needed until the person submits: it loads while
+    // they type.
+    let account = RefCell::new(start_loading(&load_account));
+    let page = Rc::new(Page { config, link, busy: Cell::new(false), raw_config, account, load_account });
     let refresh = {
         let page = page.clone();
         move || {
@@ -121,7 +157,7 @@ fn toggle_visibility() {
     dom::set_words("toggle", if showing { "reset.show" } else { "reset.hide" });
 }
 
-/// Checks the form and sends `ConfirmForgotPassword`.
+/// Checks the form and has the account module send `ConfirmForgotPassword` and sign in.
 async fn submit(page: Rc<Page>) {
     if page.busy.get() {
         return;
@@ -131,24 +167,28 @@ async fn submit(page: Rc<Page>) {
     dom::enable("submit", false);
     dom::show("new-link", false);
     dom::say_words("reset.working", false);
-    let config = &page.config;
-    let call = confirm_forgot_password(&config.client_id, &username, &code, &password);
-    let result = http::send(config, &call).await;
-    match result {
-        Ok(_) => {
-            forget_link();
-            dom::say_words("reset.signing_in", false);
-            let requested = page.link.redirect.as_deref();
-            let next = signin::sign_in(config, &username, &password, requested, &page.srp).await;
-            finish(config, next.as_deref());
+    let outcome = match page.account().await {
+        Some(account) => {
+            let on_changed = Closure::once_into_js(|| {
+                forget_link();
+                dom::say_words("reset.signing_in", false);
+            });
+            let redirect = page.link.redirect.clone();
+            let answer = account.confirm_reset(&page.raw_config, &username, &code, &password, redirect, on_changed.unchecked_ref());
+            JsFuture::from(answer).await.ok().and_then(|value| serde_wasm_bindgen::from_value(value).ok())
+        }
+        None => None,
+    };
+    match outcome.unwrap_or(ResetOutcome::Failed(ResetAdvice::Offline)) {
+        ResetOutcome::Changed { next } => {
+            finish(&page.config, next.as_deref());
             if let Some(next) = next {
                 go(&next);
             }
         }
-        Err(error) => {
+        ResetOutcome::Failed(advice) => {
             page.busy.set(false);
             dom::enable("submit", true);
-            let advice = ResetAdvice::for_error(&error);
             dom::say_words(advice.key(), true);
             dom::show("new-link", advice.offers_new_link());
             let focus = if advice == ResetAdvice::WeakPassword || advice == ResetAdvice::ReusedPassword { "password" } else { "submit" };
@@ -200,7 +240,11 @@ async fn send_new_link(page: Rc<Page>) {
     let Some(username) = username(&page) else {
         return dom::problem("reset.need_username", "username");
     };
-    let language = i18n::language();
-    let call = forgot_password(&page.config.client_id, &username, Some(&language));
-    timer::send_new_link(&page.config, &call, "reset.new_link_sent", &page.busy).await;
+    let request = async {
+        let account = page.account().await?;
+        let answer = account.request_link(&page.raw_config, &username, &i18n::language());
+        serde_wasm_bindgen::from_value(JsFuture::from(answer).await.ok()?).ok()
+    };
+    let request = async { request.await.unwrap_or(ForgotOutcome::Offline) };
+    timer::send_new_link(&page.config, request, "reset.new_link_sent", &page.busy).await;
 }

@@ -3,98 +3,23 @@
 //! failure returns `None`: the password is changed either way, so the page then simply
 //! offers the sign-in page.
 //!
-//! On the reset page the SRP math runs in a module of its own (`www/pkg/srp.js`, see
-//! `src/srp.rs`), which the page starts loading as soon as its form works; the npm package
-//! carries it in the same module.
+//! On the reset page this runs in the account module (`src/account.rs`), which the page
+//! loads once its form works.
 
-use js_sys::Promise;
 use reset_link_core::api::{initiate_password_auth, initiate_srp_auth, respond_password_verifier, AuthReply, Tokens};
 use reset_link_core::config::{Config, SignIn};
 use reset_link_core::error::CallError;
 use reset_link_core::session::{redirect_target, storage_entries, token_payload, IdTokenClaims};
 use reset_link_core::srp::{self, Challenge};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::http;
 
-#[wasm_bindgen]
-extern "C" {
-    /// The SRP module (`www/pkg/srp.js`) once loaded and initialised.
-    pub type SrpModule;
-    /// Starts a sign-in from random bytes: the module keeps the secret `a`.
-    #[wasm_bindgen(method, js_name = startSrp)]
-    fn start_srp(this: &SrpModule, random: &[u8]) -> SrpSession;
-
-    /// One SRP sign-in in the SRP module.
-    pub type SrpSession;
-    /// `SRP_A`, hex.
-    #[wasm_bindgen(method, getter, js_name = bigA)]
-    fn big_a(this: &SrpSession) -> String;
-    /// `PASSWORD_CLAIM_SIGNATURE` for the challenge; throws on a malformed or unsafe one.
-    #[wasm_bindgen(method, catch)]
-    #[allow(clippy::too_many_arguments)]
-    fn claim(this: &SrpSession, pool_name: &str, user_id: &str, big_b_hex: &str, salt_hex: &str, secret_block: &str, password: &str, timestamp: &str) -> Result<String, JsValue>;
-}
-
-/// Where the SRP math of a sign-in runs.
-#[derive(Clone)]
-pub enum Srp {
-    /// The SRP module, as the promise of its loader (started when the form began to work).
-    Module(Promise),
-    /// This module's own copy of core's SRP (the npm package).
-    #[cfg(feature = "api")]
-    Here,
-}
-
-/// One SRP exchange: `A`, then the claim.
-enum Exchange {
-    Module(SrpSession),
-    #[cfg(feature = "api")]
-    Here(srp::SrpStart),
-}
-
-impl Exchange {
-    /// Starts an exchange from 128 random bytes; `None` when the SRP module could not load.
-    async fn start(srp: &Srp, random: &[u8]) -> Option<Exchange> {
-        match srp {
-            Srp::Module(loading) => {
-                // The loader answers null when the module could not load.
-                let module = JsFuture::from(loading.clone()).await.ok().filter(|module| module.is_object())?;
-                Some(Exchange::Module(module.unchecked_into::<SrpModule>().start_srp(random)))
-            }
-            #[cfg(feature = "api")]
-            Srp::Here => Some(Exchange::Here(srp::start(random))),
-        }
-    }
-
-    fn big_a(&self) -> String {
-        match self {
-            Exchange::Module(session) => session.big_a(),
-            #[cfg(feature = "api")]
-            Exchange::Here(start) => start.big_a_hex.clone(),
-        }
-    }
-
-    fn claim(&self, challenge: &Challenge, password: &str, timestamp: &str) -> Option<String> {
-        match self {
-            Exchange::Module(session) => {
-                let Challenge { pool_name, user_id, big_b_hex, salt_hex, secret_block } = *challenge;
-                session.claim(pool_name, user_id, big_b_hex, salt_hex, secret_block, password, timestamp).ok()
-            }
-            #[cfg(feature = "api")]
-            Exchange::Here(start) => srp::claim(start, challenge, password, timestamp).ok(),
-        }
-    }
-}
-
 /// Signs in and stores the session; returns the address to go to.
-pub async fn sign_in(config: &Config, username: &str, password: &str, requested: Option<&str>, srp: &Srp) -> Option<String> {
+pub async fn sign_in(config: &Config, username: &str, password: &str, requested: Option<&str>) -> Option<String> {
     if config.sign_in == SignIn::None {
         return None;
     }
-    authenticate(config, username, password, srp).await.ok()?;
+    authenticate(config, username, password).await.ok()?;
     Some(redirect_target(requested, &config.redirect_allow_list, &config.after_sign_in_url, origin_of).to_string())
 }
 
@@ -114,13 +39,13 @@ pub enum NoSession {
 
 /// Signs in as configured (SRP unless `signIn` says `password`) and, when `session` is
 /// `amplify`, stores the tokens; returns them with the username they belong to.
-pub async fn authenticate(config: &Config, username: &str, password: &str, srp: &Srp) -> Result<(Tokens, String), NoSession> {
+pub async fn authenticate(config: &Config, username: &str, password: &str) -> Result<(Tokens, String), NoSession> {
     let reply = match config.sign_in {
         SignIn::Password => {
             let call = initiate_password_auth(&config.client_id, username, password);
             http::send(config, &call).await.map_err(NoSession::Failed)?
         }
-        _ => srp_sign_in(config, username, password, srp).await?,
+        _ => srp_sign_in(config, username, password).await?,
     };
     let Some(tokens) = reply.tokens else {
         return Err(NoSession::Challenge(reply.challenge.unwrap_or_default()));
@@ -144,15 +69,14 @@ fn token_owner(id_token: &str) -> Option<String> {
 }
 
 /// `USER_SRP_AUTH`, then the `PASSWORD_VERIFIER` answer.
-async fn srp_sign_in(config: &Config, username: &str, password: &str, srp: &Srp) -> Result<AuthReply, NoSession> {
+async fn srp_sign_in(config: &Config, username: &str, password: &str) -> Result<AuthReply, NoSession> {
     let unusable = || NoSession::Failed(CallError::Unreadable(200));
     let pool_name = config.user_pool_id.as_deref().and_then(|id| id.split_once('_')).ok_or_else(unusable)?.1;
     let mut random = [0u8; 128];
     let crypto = web_sys::window().and_then(|window| window.crypto().ok()).ok_or_else(unusable)?;
     crypto.get_random_values_with_u8_array(&mut random).map_err(|_| unusable())?;
-    let exchange = Exchange::start(srp, &random).await.ok_or(NoSession::Failed(CallError::Network))?;
-    let big_a = exchange.big_a();
-    let reply = http::send(config, &initiate_srp_auth(&config.client_id, username, &big_a)).await.map_err(NoSession::Failed)?;
+    let started = srp::start(&random);
+    let reply = http::send(config, &initiate_srp_auth(&config.client_id, username, &started.big_a_hex)).await.map_err(NoSession::Failed)?;
     if reply.challenge.as_deref() != Some("PASSWORD_VERIFIER") {
         return Ok(reply);
     }
@@ -160,7 +84,7 @@ async fn srp_sign_in(config: &Config, username: &str, password: &str, srp: &Srp)
     let (user_id, secret_block) = (parameter("USER_ID_FOR_SRP")?, parameter("SECRET_BLOCK")?);
     let challenge = Challenge { pool_name, user_id, big_b_hex: parameter("SRP_B")?, salt_hex: parameter("SALT")?, secret_block };
     let timestamp = srp::timestamp((js_sys::Date::now() / 1000.0) as u64);
-    let claim = exchange.claim(&challenge, password, &timestamp).ok_or_else(unusable)?;
+    let claim = srp::claim(&started, &challenge, password, &timestamp).map_err(|_| unusable())?;
     let answer_as = reply.parameter("USERNAME").unwrap_or(user_id);
     let answer = respond_password_verifier(&config.client_id, reply.session.as_deref(), answer_as, secret_block, &timestamp, &claim);
     http::send(config, &answer).await.map_err(NoSession::Failed)

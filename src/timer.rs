@@ -2,8 +2,8 @@
 //! and the "send me a new link" button built on it.
 
 use std::cell::Cell;
+use std::future::Future;
 
-use reset_link_core::api::Operation;
 use reset_link_core::config::Config;
 use reset_link_core::words::ForgotOutcome;
 
@@ -22,18 +22,18 @@ pub async fn count_down(id: &str, seconds: u32, waiting: &str, ready: &str) {
     dom::enable(id, true);
 }
 
-/// Sends `call` (ForgotPassword or ResendConfirmationCode) for the `#new-link` button, says
-/// how it went (`sent` is the catalogue key for success), then counts the cooldown down.
-/// Does nothing while the page is `busy` with another request, and keeps it busy until this
-/// one is over.
-pub async fn send_new_link<O: Operation>(config: &Config, call: &O, sent: &str, busy: &Cell<bool>) {
+/// Runs `request` (a new link: ForgotPassword or ResendConfirmationCode) for the `#new-link`
+/// button, says how it went (`sent` is the catalogue key for success), then counts the
+/// cooldown down. Does nothing while the page is `busy` with another request, and keeps it
+/// busy until this one is over.
+pub async fn send_new_link(config: &Config, request: impl Future<Output = ForgotOutcome>, sent: &str, busy: &Cell<bool>) {
     if busy.replace(true) {
         return;
     }
     dom::enable("new-link", false);
-    let result = http::send(config, call).await.map(|_| ());
+    let outcome = request.await;
     busy.set(false);
-    match ForgotOutcome::for_result(&result) {
+    match outcome {
         ForgotOutcome::Sent => dom::say_words(sent, false),
         other => dom::say_words(other.key(), true),
     }

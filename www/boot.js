@@ -6,12 +6,11 @@ import init, { start } from 'page-module';
 // The configuration is the page's first request: it travels while the module compiles.
 const config = fetch('www/config.json', { cache: 'no-store' });
 config.catch(() => {}); // the module reports a failure
-// The SRP module (www/pkg/srp.js), loaded once; the reset page asks for it as soon as its form
-// works. null when it cannot load: the page then offers the sign-in page instead.
-let srp;
-const loadSrp = () => (srp ??= import('./srp.js').then((module) => module.default().then(() => module)).catch(() => null));
+// The reset page's account module (www/pkg/account.js: the calls and the sign-in), which the
+// page loads as soon as its form works. null when it cannot load; the page asks again later.
+const loadAccount = () => import('./account.js').then((module) => module.default().then(() => module)).catch(() => null);
 init()
-  .then(() => start(document.body.dataset.page, config, loadSrp))
+  .then(() => start(document.body.dataset.page, config, loadAccount))
   .catch(() => {
     const problem = document.getElementById('problem');
     problem.textContent = 'This page could not load. Please reload it, or try a current browser.';

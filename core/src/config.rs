@@ -2,7 +2,7 @@
 //! when it is wrong.
 
 use serde::de::IgnoredAny;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
 use crate::policy::PasswordPolicy;
 
@@ -104,69 +104,78 @@ impl ConfigError {
     }
 }
 
-/// One key of `config.json` as written: missing (or `null`), of the right kind, or of another
-/// kind. Reading never fails on a single key, so the check can name the key that is wrong.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(untagged)]
-pub enum Setting<T> {
-    /// Missing or `null`.
-    #[default]
-    Absent,
-    /// A value of the expected kind.
-    Given(T),
-    /// A value of another kind (text where a number belongs, say).
-    Wrong(IgnoredAny),
-}
-
-impl<T> Setting<T> {
-    /// The value, `None` when absent, or [`ConfigError::WrongType`] naming `key`.
-    fn read(self, key: &'static str) -> Result<Option<T>, ConfigError> {
-        match self {
-            Setting::Absent => Ok(None),
-            Setting::Given(value) => Ok(Some(value)),
-            Setting::Wrong(_) => Err(ConfigError::WrongType(key)),
-        }
-    }
-}
-
 /// `config.json` as the deployer wrote it, before any check (camelCase keys; unknown keys
-/// are ignored). The browser reads it from the value `Response.json()` gives, the npm package
-/// from the object it is handed, tests from text.
+/// are ignored; `null` counts as missing). The browser reads it from the value
+/// `Response.json()` gives, the npm package from the object it is handed, tests from text;
+/// each through [`read_config_file`], which names the key of a value of the wrong kind
+/// (`has_right_kind` lists the kind of each key again, and a test holds the two together).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct ConfigFile {
     /// `clientId`.
-    pub client_id: Setting<String>,
+    pub client_id: Option<String>,
     /// `clientSecret`: must not be there.
-    pub client_secret: Setting<IgnoredAny>,
+    pub client_secret: Option<IgnoredAny>,
     /// `userPoolId`.
-    pub user_pool_id: Setting<String>,
+    pub user_pool_id: Option<String>,
     /// `region`.
-    pub region: Setting<String>,
+    pub region: Option<String>,
     /// `endpoint`.
-    pub endpoint: Setting<String>,
+    pub endpoint: Option<String>,
     /// `signInUrl`.
-    pub sign_in_url: Setting<String>,
+    pub sign_in_url: Option<String>,
     /// `afterSignInUrl`.
-    pub after_sign_in_url: Setting<String>,
+    pub after_sign_in_url: Option<String>,
     /// `signInWith`.
-    pub sign_in_with: Setting<String>,
+    pub sign_in_with: Option<String>,
     /// `passwordPolicy`.
-    pub password_policy: Setting<PasswordPolicy>,
+    pub password_policy: Option<PasswordPolicy>,
     /// `showDestination`.
-    pub show_destination: Setting<bool>,
+    pub show_destination: Option<bool>,
     /// `signIn`.
-    pub sign_in: Setting<String>,
+    pub sign_in: Option<String>,
     /// `session`.
-    pub session: Setting<String>,
+    pub session: Option<String>,
     /// `redirectAllowList`.
-    pub redirect_allow_list: Setting<Vec<String>>,
+    pub redirect_allow_list: Option<Vec<String>>,
     /// `defaultLanguage`.
-    pub default_language: Setting<String>,
+    pub default_language: Option<String>,
     /// `resendCooldownSeconds`.
-    pub resend_cooldown_seconds: Setting<u32>,
+    pub resend_cooldown_seconds: Option<u32>,
     /// `requestTimeoutSeconds`.
-    pub request_timeout_seconds: Setting<u32>,
+    pub request_timeout_seconds: Option<u32>,
+}
+
+/// The keys of `config.json`, so an error can name one without copying it.
+const KEYS: [&str; 16] = [
+    "clientId", "clientSecret", "userPoolId", "region", "endpoint", "signInUrl", "afterSignInUrl", "signInWith",
+    "passwordPolicy", "showDestination", "signIn", "session", "redirectAllowList", "defaultLanguage",
+    "resendCooldownSeconds", "requestTimeoutSeconds",
+];
+
+/// Reads `config.json` (a JSON object) through serde: `whole` deserializes the object, and
+/// when it holds a value of the wrong kind, `value_of` hands over one key's value at a time
+/// (null when missing), so the error can name the key.
+///
+/// # Errors
+/// [`ConfigError::WrongType`] with the key, or [`ConfigError::Unreadable`].
+pub fn read_config_file<'de, D: Deserializer<'de>>(whole: D, value_of: impl Fn(&str) -> D) -> Result<ConfigFile, ConfigError> {
+    match ConfigFile::deserialize(whole) {
+        Ok(file) => Ok(file),
+        Err(_) => Err(KEYS.iter().find(|key| !has_right_kind(key, value_of(key))).map_or(ConfigError::Unreadable, |key| ConfigError::WrongType(key))),
+    }
+}
+
+/// Whether `value` is of the kind [`ConfigFile`] expects under `key`.
+fn has_right_kind<'de, D: Deserializer<'de>>(key: &str, value: D) -> bool {
+    match key {
+        "clientSecret" => true,
+        "passwordPolicy" => Option::<PasswordPolicy>::deserialize(value).is_ok(),
+        "showDestination" => Option::<bool>::deserialize(value).is_ok(),
+        "redirectAllowList" => Option::<Vec<String>>::deserialize(value).is_ok(),
+        "resendCooldownSeconds" | "requestTimeoutSeconds" => Option::<u32>::deserialize(value).is_ok(),
+        _ => Option::<String>::deserialize(value).is_ok(),
+    }
 }
 
 /// Reads and checks the text of `config.json`.
@@ -176,8 +185,8 @@ pub struct ConfigFile {
 pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
     // Read as a JSON object first: serde would also fill a struct from an array.
     let object = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text).map_err(|_| ConfigError::Unreadable)?;
-    let file = ConfigFile::deserialize(serde_json::Value::Object(object)).map_err(|_| ConfigError::Unreadable)?;
-    check_config(file)
+    let value_of = |key: &str| object.get(key).cloned().unwrap_or_default();
+    check_config(read_config_file(serde_json::Value::Object(object.clone()), value_of)?)
 }
 
 /// Checks `config.json` as read.
@@ -185,39 +194,39 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
 /// # Errors
 /// The first problem found.
 pub fn check_config(file: ConfigFile) -> Result<Config, ConfigError> {
-    if !matches!(file.client_secret, Setting::Absent) {
+    if file.client_secret.is_some() {
         return Err(ConfigError::ClientSecret);
     }
-    let client_id = file.client_id.read("clientId")?.filter(|id| is_client_id(id)).ok_or(ConfigError::ClientId)?;
-    let user_pool_id = file.user_pool_id.read("userPoolId")?;
-    let region = match file.region.read("region")? {
+    let client_id = file.client_id.filter(|id| is_client_id(id)).ok_or(ConfigError::ClientId)?;
+    let user_pool_id = file.user_pool_id;
+    let region = match file.region {
         Some(region) => Some(region),
         None => user_pool_id.as_deref().and_then(region_of_pool).map(str::to_string),
     };
     let region = region.filter(|r| is_region(r)).ok_or(ConfigError::Region)?;
-    let endpoint = match file.endpoint.read("endpoint")? {
+    let endpoint = match file.endpoint {
         Some(endpoint) if !is_allowed_endpoint(&endpoint) => return Err(ConfigError::Endpoint),
         Some(endpoint) => endpoint,
         None => format!("https://cognito-idp.{region}.amazonaws.com/"),
     };
-    let sign_in_url = file.sign_in_url.read("signInUrl")?.unwrap_or_else(|| "/".into());
-    let after_sign_in_url = file.after_sign_in_url.read("afterSignInUrl")?.unwrap_or_else(|| sign_in_url.clone());
+    let sign_in_url = file.sign_in_url.unwrap_or_else(|| "/".into());
+    let after_sign_in_url = file.after_sign_in_url.unwrap_or_else(|| sign_in_url.clone());
     if !is_page_address(&sign_in_url) || !is_page_address(&after_sign_in_url) {
         return Err(ConfigError::SignInUrl);
     }
-    let sign_in_with = match file.sign_in_with.read("signInWith")?.as_deref() {
+    let sign_in_with = match file.sign_in_with.as_deref() {
         None | Some("email") => SignInWith::Email,
         Some("username") => SignInWith::Username,
         Some("either") => SignInWith::Either,
         Some(_) => return Err(ConfigError::SignInWith),
     };
-    let sign_in = match file.sign_in.read("signIn")?.as_deref() {
+    let sign_in = match file.sign_in.as_deref() {
         None | Some("srp") => SignIn::Srp,
         Some("password") => SignIn::Password,
         Some("none") => SignIn::None,
         Some(_) => return Err(ConfigError::SignIn),
     };
-    let store_session = match file.session.read("session")?.as_deref() {
+    let store_session = match file.session.as_deref() {
         None | Some("amplify") => true,
         Some("none") => false,
         Some(_) => return Err(ConfigError::SignIn),
@@ -226,17 +235,17 @@ pub fn check_config(file: ConfigFile) -> Result<Config, ConfigError> {
         client_id,
         endpoint,
         sign_in_url,
-        password_policy: file.password_policy.read("passwordPolicy")?.unwrap_or_default(),
-        resend_cooldown_seconds: file.resend_cooldown_seconds.read("resendCooldownSeconds")?.unwrap_or(60).min(3600),
-        request_timeout_ms: file.request_timeout_seconds.read("requestTimeoutSeconds")?.unwrap_or(15).clamp(1, 60) * 1000,
+        password_policy: file.password_policy.unwrap_or_default(),
+        resend_cooldown_seconds: file.resend_cooldown_seconds.unwrap_or(60).min(3600),
+        request_timeout_ms: file.request_timeout_seconds.unwrap_or(15).clamp(1, 60) * 1000,
         sign_in_with,
-        show_destination: file.show_destination.read("showDestination")?.unwrap_or(false),
+        show_destination: file.show_destination.unwrap_or(false),
         user_pool_id,
         sign_in,
         store_session,
         after_sign_in_url,
-        redirect_allow_list: file.redirect_allow_list.read("redirectAllowList")?.unwrap_or_default(),
-        default_language: file.default_language.read("defaultLanguage")?.unwrap_or_else(|| "en".into()),
+        redirect_allow_list: file.redirect_allow_list.unwrap_or_default(),
+        default_language: file.default_language.unwrap_or_else(|| "en".into()),
     })
 }
 
@@ -318,5 +327,16 @@ mod tests {
         assert_eq!(check(r#"{"clientId":"c","region":"x","redirectAllowList":"https://a"}"#).unwrap_err(), ConfigError::WrongType("redirectAllowList"));
         assert_eq!(check(r#"{"clientId":"c","region":"x","afterSignInUrl":"//evil"}"#).unwrap_err(), ConfigError::SignInUrl);
         assert_eq!(check("not json").unwrap_err(), ConfigError::Unreadable);
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_is_named_by_its_key() {
+        for key in KEYS.iter().filter(|key| **key != "clientSecret") {
+            // A kind no key takes: an object nobody expects, or text where text is not expected.
+            let wrong = if *key == "passwordPolicy" { r#""strong""# } else { r#"{"no":"kind"}"# };
+            let text = format!(r#"{{"clientId":"c","region":"x","{key}":{wrong}}}"#);
+            assert_eq!(check(&text).unwrap_err(), ConfigError::WrongType(key), "{key}");
+        }
+        assert_eq!(check(r#"{"clientId":"c","region":"x","requestTimeoutSeconds":null}"#).unwrap().request_timeout_ms, 15_000);
     }
 }

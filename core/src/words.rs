@@ -2,6 +2,8 @@
 //! and to a catalogue key (`core/i18n/<lang>.json` holds the words, in every language). Raw
 //! error names and messages never reach a page.
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::{CallError, CognitoError};
 use crate::policy::Rule;
 
@@ -19,7 +21,7 @@ pub fn rule_key(rule: Rule) -> &'static str {
 }
 
 /// What the reset page tells the person after a failed `ConfirmForgotPassword`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ResetAdvice {
     /// The code is wrong: offer a new link.
     InvalidLink,
@@ -78,6 +80,19 @@ impl ResetAdvice {
     pub fn offers_new_link(self) -> bool {
         matches!(self, Self::InvalidLink | Self::ExpiredLink)
     }
+}
+
+/// How one submit of the reset page ended: what the reset page's account module (which
+/// sends the calls) answers its form module (which shows the words).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ResetOutcome {
+    /// The password is changed; `next` is where to go when the person is signed in too.
+    Changed {
+        /// The address to continue to, when sign-in worked.
+        next: Option<String>,
+    },
+    /// The password is not changed.
+    Failed(ResetAdvice),
 }
 
 /// What the confirm page tells the person after `ConfirmSignUp`.
@@ -146,7 +161,7 @@ impl ConfirmOutcome {
 }
 
 /// What the forgot-password page shows after a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ForgotOutcome {
     /// The request was taken; the same words whether or not the account exists.
     Sent,
