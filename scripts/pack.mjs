@@ -5,7 +5,6 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ROOT } from './paths.mjs';
-import { pointShellAtGlue } from './shell-import.mjs';
 
 const OUT = join(ROOT, 'dist', 'npm');
 const NAME = 'cognito_reset_link';
@@ -17,10 +16,9 @@ execFileSync('wasm-pack', ['build', '--target', 'web', '--release', '--mode', 'n
   cwd: ROOT, stdio: 'inherit', env: { ...process.env, PATH: [join(ROOT, 'node_modules', 'binaryen', 'bin'), process.env.PATH].join(delimiter) },
 });
 rmSync(join(OUT, '.gitignore'), { force: true });
-pointShellAtGlue(OUT, NAME);
 copyFileSync(join(ROOT, 'npm', 'README.md'), join(OUT, 'README.md'));
 copyFileSync(join(ROOT, 'LICENSE'), join(OUT, 'LICENSE'));
-const files = [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_bg.wasm.d.ts`, 'snippets', 'README.md', 'LICENSE'];
+const files = [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_bg.wasm.d.ts`, 'README.md', 'LICENSE'];
 writeFileSync(join(OUT, 'package.json'), `${JSON.stringify({
   name: 'cognito-reset-link',
   version,

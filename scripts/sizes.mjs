@@ -1,4 +1,4 @@
-// What each page downloads before it is interactive, and its size raw, gzip -9 and
+// What each page downloads before it is interactive (and all the reset page fetches), and its size raw, gzip -9 and
 // brotli -q 11. Shared by the benchmark and the byte-budget test.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,12 @@ export const PAGES = {
   'index.html': ['index.html', ...module('forgot')],
   'confirm.html': ['confirm.html', ...module('confirm')],
 };
+
+/**
+ * Everything the reset page fetches in English: what makes the form usable, then the account
+ * module it loads while the person types (the calls and the SRP sign-in).
+ */
+export const RESET_EVERYTHING = [...PAGES['reset-password.html'], 'www/pkg/account.js', 'www/pkg/account_bg.wasm'];
 
 /** Raw, gzip -9 and brotli -q 11 sizes of `bytes`. */
 export function measure(bytes) {

@@ -49,7 +49,7 @@ function csvFields(line) {
 /** Who owns an item: `crate::module`, "data" for data segments, or the item itself. */
 function owner(item) {
   if (item.startsWith('data segment')) return 'data (strings, tables, the English words)';
-  if (item.startsWith('import ')) return 'imports (names before scripts/short-names.mjs)';
+  if (item.startsWith('import ')) return 'imports (wasm-bindgen glue)';
   const trait = item.match(/^<[^<>]* as ([a-z_0-9]+)(?:\[[0-9a-f]+\])?::([a-z_0-9]+)/);
   const path = trait ?? item.replace(/^<+/, '').match(/^([a-z_0-9]+)(?:\[[0-9a-f]+\])?::([a-z_0-9]+)/);
   return path ? `${path[1]}::${path[2]}` : item.slice(0, 40);

@@ -42,6 +42,17 @@ fn on_load() {
     }));
 }
 
+/// The SRP work of one sign-in (A, then the password claim), for the benchmark only
+/// (`npm run bench` builds it with the `bench` feature; the pages never export it).
+#[cfg(feature = "bench")]
+#[wasm_bindgen]
+pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &str, big_b_hex: &str, salt_hex: &str, secret_block: &str) -> String {
+    use reset_link_core::srp;
+    let started = srp::start(random);
+    let challenge = srp::Challenge { pool_name, user_id, big_b_hex, salt_hex, secret_block };
+    srp::claim(&started, &challenge, password, "Mon Nov 30 06:05:09 UTC 2026").unwrap_or_default()
+}
+
 /// Starts the page named in `<body data-page>`: `forgot`, `reset` or `confirm` (the kit's
 /// own pages; not part of the typed API). `config` is the page's early request for
 /// `www/config.json`; `load_account` loads the account module (the reset page calls it once

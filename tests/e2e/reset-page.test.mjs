@@ -170,3 +170,33 @@ test('the module and config.json are each fetched once, and both while the page 
   assert.equal(await page.getAttribute('link[rel=preload]', 'href'), 'www/pkg/reset_bg.wasm');
   assert.deepEqual(problems, []);
 });
+
+test('the form works before the code that sends it arrives, and a failed load is tried again', async () => {
+  const { page, problems } = await openPage(env.browser, null);
+  const calls = await answerCognito(page, env.endpoint, () => ({ status: 200, body: {} }));
+  // The account module (the calls and the sign-in) is held back, then refused once.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let refusals = 0;
+  await page.route('**/www/pkg/account_bg.wasm', async (route) => {
+    await held;
+    if (refusals++ === 0) return route.abort();
+    return route.continue();
+  });
+  await page.goto(`${env.origin}${LINK}`);
+  await page.waitForSelector('body[data-ready]');
+  await page.fill('#password', 'short');
+  assert.equal(await page.getAttribute('#rule-length', 'class'), null, 'the checklist answers typing');
+  await page.fill('#password', PASSWORD);
+  await page.fill('#confirm', PASSWORD);
+  assert.match(await page.getAttribute('#rule-length', 'class'), /met/);
+  release();
+  await page.click('#submit');
+  assert.match(await errorText(page), /connection|offline|internet/i);
+  await assertKept(page);
+  assert.equal(calls.length, 0, 'nothing was sent without the module');
+  await page.click('#submit');
+  await page.waitForSelector('#done:not([hidden])');
+  assert.equal(calls.length, 1);
+  assert.deepEqual(problems, []);
+});
