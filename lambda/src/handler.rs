@@ -1,10 +1,16 @@
-//! The trigger's work on one event. The event is handled as plain JSON so that a missing or
-//! unknown field can never make the trigger fail (a failing trigger fails the person's
-//! request); anything it cannot use is returned unchanged, which leaves Cognito's default.
+//! The trigger's work on one event. The event as a whole stays plain JSON, so that a missing
+//! or unknown field can never make the trigger fail (a failing trigger fails the person's
+//! request) and what it does not read comes back exactly as it came; the parts it reads are
+//! serde types, each read on its own. Anything it cannot use leaves Cognito's default.
+//! (`aws_lambda_events`' Cognito types are all-or-nothing for the whole event and do not model
+//! every field Cognito sends, such as `linkParameter`, so they would drop or refuse data.)
+
+use std::collections::BTreeMap;
 
 use reset_link_core::email::{check_message, render, Kind, CODE_PLACEHOLDER};
 use reset_link_core::i18n::{pick_language, Catalogue};
 use reset_link_core::link::build_link;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::settings::Settings;
@@ -25,11 +31,44 @@ pub enum Outcome {
     LeftDefault,
 }
 
-/// The person's language: the one the forgot page sent (`clientMetadata.lang`), else the
-/// user's `locale` attribute, else the configured default.
-fn language_of(request: Option<&Value>, default: &str) -> &'static str {
-    let at = |path: [&str; 2]| request.and_then(|r| r.get(path[0])).and_then(|v| v.get(path[1])).and_then(Value::as_str);
-    pick_language(at(["clientMetadata", "lang"]), at(["userAttributes", "locale"]), default)
+/// `request` of a CustomMessage event: the parts the trigger reads.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct MessageRequest {
+    /// The user's attributes (`email`, `locale`, ...).
+    user_attributes: BTreeMap<String, Value>,
+    /// Cognito's placeholder for the code, `{####}`.
+    code_parameter: Option<String>,
+    /// What the page passed to the call (`lang`).
+    client_metadata: Option<BTreeMap<String, Value>>,
+}
+
+impl MessageRequest {
+    /// Reads `request`; one that is not of this shape reads as empty (the defaults apply).
+    fn read(request: Option<&Value>) -> MessageRequest {
+        request.and_then(|request| MessageRequest::deserialize(request).ok()).unwrap_or_default()
+    }
+
+    /// A text attribute of the user.
+    fn attribute(&self, name: &str) -> Option<&str> {
+        self.user_attributes.get(name).and_then(Value::as_str)
+    }
+
+    /// The person's language: the one the forgot page sent (`clientMetadata.lang`), else the
+    /// user's `locale` attribute, else the configured default.
+    fn language(&self, default: &str) -> &'static str {
+        let requested = self.client_metadata.as_ref().and_then(|metadata| metadata.get("lang")).and_then(Value::as_str);
+        pick_language(requested, self.attribute("locale"), default)
+    }
+}
+
+/// `response` of a CustomMessage event, as Cognito reads it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MessageResponse<'a> {
+    email_subject: &'a str,
+    email_message: &'a str,
+    sms_message: &'a str,
 }
 
 /// Fills `response` of a ForgotPassword event with the reset link message, and of a SignUp or
@@ -44,29 +83,20 @@ pub fn handle(settings: Option<&Settings>, mut event: Value) -> (Value, Outcome)
     let Some(username) = event.get("userName").and_then(Value::as_str).filter(|u| !u.is_empty()) else {
         return (event, Outcome::LeftDefault);
     };
-    let request = event.get("request");
-    let code = request
-        .and_then(|r| r.get("codeParameter"))
-        .and_then(Value::as_str)
-        .filter(|c| !c.is_empty())
-        .unwrap_or(CODE_PLACEHOLDER);
-    let email = request
-        .and_then(|r| r.get("userAttributes"))
-        .and_then(|a| a.get("email"))
-        .and_then(Value::as_str);
+    let request = MessageRequest::read(event.get("request"));
+    let code = request.code_parameter.as_deref().filter(|c| !c.is_empty()).unwrap_or(CODE_PLACEHOLDER);
+    let email = request.attribute("email");
     let shown_email = email.filter(|_| settings.include_email);
     let page = if kind == Kind::Reset { &settings.reset_page } else { &settings.confirm_page };
     let link = build_link(page, settings.style, code, username, shown_email);
-    let words = Catalogue::bundled(language_of(request, settings.default_language));
+    let words = Catalogue::bundled(request.language(settings.default_language));
     let message = render(kind, &settings.texts, &link, email.unwrap_or(username), &words);
     if check_message(&message).is_err() {
         return (event, Outcome::LeftDefault);
     }
     let Some(object) = event.as_object_mut() else { return (event, Outcome::LeftDefault) };
-    object.insert(
-        "response".into(),
-        json!({"emailSubject": message.subject, "emailMessage": message.email_html, "smsMessage": message.sms}),
-    );
+    let response = MessageResponse { email_subject: &message.subject, email_message: &message.email_html, sms_message: &message.sms };
+    object.insert("response".into(), json!(response));
     (event, Outcome::Rewritten)
 }
 
