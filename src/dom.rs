@@ -99,8 +99,12 @@ pub fn problem(key: &str, id: &str) {
     focus(id);
 }
 
-/// Marks the page as wired (`<body data-ready>`), for tests and styles.
+/// Marks the page as wired (`<body data-ready>`, for tests and styles) and enables its
+/// submit button. The HTML ships the button disabled: a form submitted before the module
+/// handles it would be sent by the browser itself, as a GET that puts the password (or the
+/// email) into the address bar, history and server logs.
 pub fn mark_ready() {
+    enable("submit", true);
     if let Some(body) = document().body() {
         let _ = body.set_attribute("data-ready", "");
     }

@@ -200,3 +200,23 @@ test('the form works before the code that sends it arrives, and a failed load is
   assert.equal(calls.length, 1);
   assert.deepEqual(problems, []);
 });
+
+test('before the module runs, the form cannot be sent by the browser itself', async () => {
+  const { page, problems } = await openPage(env.browser, null);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/www/pkg/reset_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.origin}${LINK}`);
+  await page.fill('#password', PASSWORD);
+  await page.fill('#confirm', PASSWORD);
+  await page.press('#confirm', 'Enter');
+  await page.waitForTimeout(300);
+  assert.ok(await page.isDisabled('#submit'), 'no submit before the module is ready');
+  assert.equal(new URL(page.url()).search, '', 'nothing was sent as a query');
+  assert.ok(!page.url().includes(PASSWORD), 'the password never reaches the address');
+  release();
+  await page.waitForSelector('body[data-ready]');
+  assert.ok(await page.isEnabled('#submit'));
+  await assertKept(page);
+  assert.deepEqual(problems, []);
+});
