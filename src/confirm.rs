@@ -1,6 +1,7 @@
-//! The confirm page: a sign-up confirmation link confirms the account as soon as it opens
-//! (`ConfirmSignUp`), says plainly that the account is ready, and offers sign-in. Without a
-//! code in the link the person types it; a wrong or expired code offers a new link.
+//! The confirm page: a sign-up confirmation link shows the account and one button; the
+//! person's click confirms it (`ConfirmSignUp`), and the page says plainly that the account
+//! is ready and offers sign-in. Without a code in the link the person types it; a wrong or
+//! expired code offers a new link.
 
 use std::rc::Rc;
 use std::cell::Cell;
@@ -22,7 +23,9 @@ struct Page {
     busy: Cell<bool>,
 }
 
-/// Wires the page, and confirms at once when the link holds everything.
+/// Wires the page. Nothing is confirmed on load: mail scanners open links and run their
+/// scripts, so `ConfirmSignUp` runs only on a person's click (or Enter). With a complete link
+/// the button has the focus, so one press does it.
 pub async fn run(config: js_sys::Promise) {
     let link = address::take_link(None);
     address::fill_form(&link);
@@ -35,11 +38,10 @@ pub async fn run(config: js_sys::Promise) {
     let page = Rc::new(Page { config, link, code_spent: Cell::new(false), busy: Cell::new(false) });
     let on_submit = page.clone();
     dom::on("form", "submit", move || wasm_bindgen_futures::spawn_local(confirm(on_submit.clone())));
-    let on_new_link = page.clone();
-    dom::on("new-link", "click", move || wasm_bindgen_futures::spawn_local(send_new_link(on_new_link.clone())));
+    dom::on("new-link", "click", move || wasm_bindgen_futures::spawn_local(send_new_link(page.clone())));
     dom::mark_ready();
     if complete {
-        confirm(page).await;
+        dom::focus("submit");
     }
 }
 

@@ -1,5 +1,5 @@
 // Sign-up confirmation by link: cognito-local's SignUp runs the real trigger, whose email
-// links to confirm.html; opening it confirms the account. The answers cognito-local cannot
+// links to confirm.html; opening it shows the account, and one click confirms it. The answers cognito-local cannot
 // give (already confirmed, ResendConfirmationCode) come from request routing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,12 +21,17 @@ async function signUp(email, password) {
   return stack.nextLink(mark, 60_000, `${stack.pageOrigin}/confirm.html`);
 }
 
-test('the emailed link confirms the account as soon as it opens', async () => {
+test('the emailed link shows the account, and one press of the button confirms it', async () => {
   const email = 'new+member@example.com';
   const link = await signUp(email, 'Joined-today1');
   assert.match(link, /confirm\.html#confirmation_code=\d{6}&user_name=/);
   assert.equal(await canSignIn(env.stack, email, 'Joined-today1'), false, 'not confirmed yet');
   const { page, problems } = await openPage(env.browser, link);
+  await page.waitForSelector('body[data-ready]');
+  assert.equal(await page.inputValue('#username'), email, 'the account is shown');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'submit', 'the button has the focus');
+  assert.equal(await canSignIn(env.stack, email, 'Joined-today1'), false, 'opening the link alone confirms nothing');
+  await page.keyboard.press('Enter');
   await page.waitForSelector('#done:not([hidden])');
   assert.match(await page.textContent('#done-text'), /Your account is ready/);
   assert.equal(page.url(), `${env.stack.pageOrigin}/confirm.html`, 'the code left the address bar');
@@ -43,6 +48,8 @@ test('a link for an account confirmed before says so, not an error', async () =>
     body: JSON.stringify({ __type: 'NotAuthorizedException', message: 'User cannot be confirmed. Current status is CONFIRMED' }),
   }));
   await page.goto(`${env.stack.pageOrigin}/confirm.html#confirmation_code=123456&user_name=someone`);
+  await page.waitForSelector('body[data-ready]');
+  await page.click('#submit');
   await page.waitForSelector('#done:not([hidden])');
   assert.match(await page.textContent('#done-text'), /already confirmed/);
   assert.doesNotMatch(await page.textContent('body'), /CONFIRMED|Exception/);
@@ -61,6 +68,8 @@ test('an expired link offers a new one (ResendConfirmationCode), with a cooldown
     });
   });
   await page.goto(`${env.stack.pageOrigin}/confirm.html#confirmation_code=123456&user_name=someone&lang=en`);
+  await page.waitForSelector('body[data-ready]');
+  await page.click('#submit');
   await page.waitForSelector('#new-link:not([hidden])');
   assert.match(await page.textContent('#status'), /has expired/);
   assert.equal(await page.isVisible('#code'), true, 'the code from the new email can be typed');

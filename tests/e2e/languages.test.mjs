@@ -75,6 +75,9 @@ for (const language of LANGUAGES) {
     await checkState(page, language, 'reset-done');
 
     await page.goto(`${env.origin}/confirm.html?lang=${language}#confirmation_code=123456&user_name=someone`);
+    await page.waitForSelector('body[data-ready]');
+    await checkState(page, language, 'confirm');
+    await page.click('#submit');
     await page.waitForSelector('#new-link:not([hidden])');
     assert.equal(await page.textContent('#status'), words['confirm.expired']);
     await checkState(page, language, 'confirm-expired');
