@@ -1,7 +1,7 @@
 //! Loads `www/config.json` once at page start, from the request the page started early.
 
 use js_sys::{Array, Promise};
-use reset_link_core::config::{check_config, read_config_file, Config, ConfigError};
+use reset_link_core::config::{check_config, read_config_file, Address, Config, ConfigError};
 use wasm_bindgen::JsValue;
 
 use crate::http;
@@ -24,5 +24,16 @@ pub fn from_value(value: JsValue) -> Result<Config, ConfigError> {
         return Err(ConfigError::Unreadable);
     }
     let value_of = |key: &str| serde_wasm_bindgen::Deserializer::from(js_sys::Reflect::get(&value, &key.into()).unwrap_or(JsValue::NULL));
-    check_config(read_config_file(serde_wasm_bindgen::Deserializer::from(value.clone()), value_of)?)
+    check_config(read_config_file(serde_wasm_bindgen::Deserializer::from(value.clone()), value_of)?, browser_parser)
+}
+
+/// The browser's `URL` reading of an absolute address: the parser that decides where the
+/// browser actually goes.
+fn browser_parser(address: &str) -> Option<Address> {
+    let url = web_sys::Url::new(address).ok()?;
+    Some(Address {
+        scheme: url.protocol().trim_end_matches(':').to_string(),
+        host: url.hostname(),
+        has_credentials: !url.username().is_empty() || !url.password().is_empty(),
+    })
 }

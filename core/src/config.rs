@@ -178,7 +178,29 @@ fn has_right_kind<'de, D: Deserializer<'de>>(key: &str, value: D) -> bool {
     }
 }
 
-/// Reads and checks the text of `config.json`.
+/// What a URL parser makes of an absolute address: the parts the checks look at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Address {
+    /// The scheme without its colon, such as `https`.
+    pub scheme: String,
+    /// The host name, without the port.
+    pub host: String,
+    /// Whether the address holds a user name or password (`user:pass@host`).
+    pub has_credentials: bool,
+}
+
+/// The url crate's reading of `address` (the WHATWG rules browsers follow): the parser for
+/// [`parse_config`]. The pages pass the browser's own `URL` instead.
+pub fn url_crate_parser(address: &str) -> Option<Address> {
+    let url = url::Url::parse(address).ok()?;
+    Some(Address {
+        scheme: url.scheme().to_string(),
+        host: url.host_str().unwrap_or_default().to_string(),
+        has_credentials: !url.username().is_empty() || url.password().is_some(),
+    })
+}
+
+/// Reads and checks the text of `config.json`, with the url crate as the address parser.
 ///
 /// # Errors
 /// The first problem found.
@@ -186,14 +208,15 @@ pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
     // Read as a JSON object first: serde would also fill a struct from an array.
     let object = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text).map_err(|_| ConfigError::Unreadable)?;
     let value_of = |key: &str| object.get(key).cloned().unwrap_or_default();
-    check_config(read_config_file(serde_json::Value::Object(object.clone()), value_of)?)
+    check_config(read_config_file(serde_json::Value::Object(object.clone()), value_of)?, url_crate_parser)
 }
 
-/// Checks `config.json` as read.
+/// Checks `config.json` as read. `parse` reads an absolute address as the browser will (the
+/// page passes the browser's `URL`): hosts are compared exactly, never by prefix.
 ///
 /// # Errors
 /// The first problem found.
-pub fn check_config(file: ConfigFile) -> Result<Config, ConfigError> {
+pub fn check_config(file: ConfigFile, parse: impl Fn(&str) -> Option<Address>) -> Result<Config, ConfigError> {
     if file.client_secret.is_some() {
         return Err(ConfigError::ClientSecret);
     }
@@ -205,13 +228,13 @@ pub fn check_config(file: ConfigFile) -> Result<Config, ConfigError> {
     };
     let region = region.filter(|r| is_region(r)).ok_or(ConfigError::Region)?;
     let endpoint = match file.endpoint {
-        Some(endpoint) if !is_allowed_endpoint(&endpoint) => return Err(ConfigError::Endpoint),
+        Some(endpoint) if !is_allowed_endpoint(&endpoint, &parse) => return Err(ConfigError::Endpoint),
         Some(endpoint) => endpoint,
         None => format!("https://cognito-idp.{region}.amazonaws.com/"),
     };
     let sign_in_url = file.sign_in_url.unwrap_or_else(|| "/".into());
     let after_sign_in_url = file.after_sign_in_url.unwrap_or_else(|| sign_in_url.clone());
-    if !is_page_address(&sign_in_url) || !is_page_address(&after_sign_in_url) {
+    if !is_page_address(&sign_in_url, &parse) || !is_page_address(&after_sign_in_url, &parse) {
         return Err(ConfigError::SignInUrl);
     }
     let sign_in_with = match file.sign_in_with.as_deref() {
@@ -249,9 +272,11 @@ pub fn check_config(file: ConfigFile) -> Result<Config, ConfigError> {
     })
 }
 
-/// An https address, a same-site path, or http on this machine.
-fn is_page_address(address: &str) -> bool {
-    address.starts_with("https://") || (address.starts_with('/') && !address.starts_with("//")) || is_local_http(address)
+/// An https address, a path on this site, or http on this machine.
+fn is_page_address(address: &str, parse: &impl Fn(&str) -> Option<Address>) -> bool {
+    // A backslash is read as a slash by browsers: `/\\evil.example` leaves the site.
+    let path_here = address.starts_with('/') && !address.starts_with("//") && !address.contains('\\');
+    path_here || is_web_address(address, parse)
 }
 
 /// The region part of a pool id: `eu-west-1_AbC123` gives `eu-west-1`.
@@ -272,15 +297,16 @@ fn is_client_id(id: &str) -> bool {
 }
 
 /// https anywhere, or http on this machine (a local emulator).
-fn is_allowed_endpoint(endpoint: &str) -> bool {
-    (endpoint.starts_with("https://") && endpoint.len() > "https://".len()) || is_local_http(endpoint)
+fn is_allowed_endpoint(endpoint: &str, parse: &impl Fn(&str) -> Option<Address>) -> bool {
+    is_web_address(endpoint, parse)
 }
 
-/// `http://127.0.0.1...` or `http://localhost...`.
-fn is_local_http(address: &str) -> bool {
-    ["http://127.0.0.1:", "http://127.0.0.1/", "http://localhost:", "http://localhost/"]
-        .iter()
-        .any(|prefix| address.starts_with(prefix))
+/// An absolute address without credentials: https to a named host, or http to exactly
+/// `127.0.0.1` or `localhost`.
+fn is_web_address(address: &str, parse: &impl Fn(&str) -> Option<Address>) -> bool {
+    let Some(parsed) = parse(address) else { return false };
+    let this_machine = parsed.host == "127.0.0.1" || parsed.host == "localhost";
+    !parsed.has_credentials && ((parsed.scheme == "https" && !parsed.host.is_empty()) || (parsed.scheme == "http" && this_machine))
 }
 
 #[cfg(test)]
@@ -327,6 +353,18 @@ mod tests {
         assert_eq!(check(r#"{"clientId":"c","region":"x","redirectAllowList":"https://a"}"#).unwrap_err(), ConfigError::WrongType("redirectAllowList"));
         assert_eq!(check(r#"{"clientId":"c","region":"x","afterSignInUrl":"//evil"}"#).unwrap_err(), ConfigError::SignInUrl);
         assert_eq!(check("not json").unwrap_err(), ConfigError::Unreadable);
+    }
+
+    #[test]
+    fn http_is_allowed_on_this_machine_only_by_its_exact_host() {
+        for hostile in ["http://localhost:@evil.example/", "http://127.0.0.1:80@evil.example/", "http://localhost.evil.example/", "http://127.0.0.1.nip.io/", "https://user:pw@cognito.example/"] {
+            let endpoint = format!(r#"{{"region":"x","clientId":"c","endpoint":"{hostile}"}}"#);
+            assert_eq!(check(&endpoint).unwrap_err(), ConfigError::Endpoint, "{hostile}");
+            let sign_in = format!(r#"{{"region":"x","clientId":"c","signInUrl":"{hostile}"}}"#);
+            assert_eq!(check(&sign_in).unwrap_err(), ConfigError::SignInUrl, "{hostile}");
+        }
+        assert_eq!(check(r#"{"region":"x","clientId":"c","signInUrl":"/\\evil.example"}"#).unwrap_err(), ConfigError::SignInUrl);
+        assert!(check(r#"{"region":"x","clientId":"c","endpoint":"http://localhost:9229/","signInUrl":"http://127.0.0.1/x"}"#).is_ok());
     }
 
     #[test]

@@ -29,15 +29,22 @@ pub fn link(data: &[u8]) {
     }
 }
 
-/// `config.json`: never fails; an accepted config never points calls anywhere unsafe.
+/// `config.json`: never fails; an accepted config never points calls or people anywhere
+/// unsafe: by the host a URL parser reads (not by how the text begins), plain http goes only
+/// to this machine, and no address carries credentials.
 pub fn config(data: &[u8]) {
     if let Ok(config) = parse_config(&String::from_utf8_lossy(data)) {
-        let endpoint = &config.endpoint;
-        assert!(
-            endpoint.starts_with("https://") || endpoint.starts_with("http://127.0.0.1") || endpoint.starts_with("http://localhost"),
-            "{endpoint}"
-        );
-        assert!(!config.sign_in_url.starts_with("//") && !config.sign_in_url.to_ascii_lowercase().starts_with("javascript:"));
+        let safe = |address: &str| match url::Url::parse(address) {
+            Ok(url) => {
+                let local = matches!(url.host_str(), Some("127.0.0.1" | "localhost"));
+                url.username().is_empty() && url.password().is_none() && (url.scheme() == "https" || (url.scheme() == "http" && local))
+            }
+            // Not absolute: only a path on this site.
+            Err(_) => address.starts_with('/') && !address.starts_with("//") && !address.contains('\\'),
+        };
+        assert!(url::Url::parse(&config.endpoint).is_ok() && safe(&config.endpoint), "{}", config.endpoint);
+        assert!(safe(&config.sign_in_url), "{}", config.sign_in_url);
+        assert!(safe(&config.after_sign_in_url), "{}", config.after_sign_in_url);
     }
 }
 
