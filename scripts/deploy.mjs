@@ -94,14 +94,36 @@ if (!options['no-build']) {
 
 const account = aws(['sts', 'get-caller-identity', '--query', 'Account', '--output', 'text'], '123456789012').trim();
 const artifacts = `${options.stack}-artifacts-${account}-${options.region}`;
+// The artifacts bucket's name is predictable, so someone could create it first in their own
+// account, open to writes, and swap the trigger's code before CloudFormation reads it. Every
+// call on it therefore names the account that must own it: S3 refuses the call when another
+// account does, and the deploy stops instead of uploading.
+const ownedByUs = ['--expected-bucket-owner', account];
+let artifactsExist = false;
 try {
-  aws(['s3api', 'head-bucket', '--bucket', artifacts]);
+  aws(['s3api', 'head-bucket', '--bucket', artifacts, ...ownedByUs]);
+  // A dry run shows a first deploy, the bucket's creation included.
+  artifactsExist = !dryRun;
 } catch {
-  aws(['s3', 'mb', `s3://${artifacts}`]);
+  // Missing, or another account's: then creating it fails, and the deploy stops there.
+}
+if (!artifactsExist) {
+  const location = options.region === 'us-east-1' ? [] : ['--create-bucket-configuration', `LocationConstraint=${options.region}`];
+  aws(['s3api', 'create-bucket', '--bucket', artifacts, ...location]);
+  aws(['s3api', 'put-public-access-block', '--bucket', artifacts, ...ownedByUs, '--public-access-block-configuration',
+    'BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true']);
+  aws(['s3api', 'put-bucket-encryption', '--bucket', artifacts, ...ownedByUs, '--server-side-encryption-configuration',
+    JSON.stringify({ Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] })]);
+  aws(['s3api', 'put-bucket-policy', '--bucket', artifacts, ...ownedByUs, '--policy', JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'TlsOnly', Effect: 'Deny', Principal: '*', Action: 's3:*',
+      Resource: [`arn:aws:s3:::${artifacts}`, `arn:aws:s3:::${artifacts}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+  })]);
 }
 const zipHash = existsSync(ZIP) ? createHash('sha256').update(readFileSync(ZIP)).digest('hex').slice(0, 16) : 'unbuilt';
 const zipKey = `trigger/${zipHash}.zip`;
-aws(['s3', 'cp', relative(ROOT, ZIP), `s3://${artifacts}/${zipKey}`]);
+// s3api put-object, not s3 cp: only the former takes --expected-bucket-owner.
+aws(['s3api', 'put-object', '--bucket', artifacts, '--key', zipKey, '--body', relative(ROOT, ZIP), ...ownedByUs]);
 aws(['cloudformation', 'deploy', '--template-file', 'deploy/template.yaml', '--stack-name', options.stack,
   '--capabilities', 'CAPABILITY_IAM', '--no-fail-on-empty-changeset', '--parameter-overrides',
   `TriggerCodeBucket=${artifacts}`, `TriggerCodeKey=${zipKey}`, `ProductName=${options['product-name']}`,

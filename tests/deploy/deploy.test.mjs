@@ -33,9 +33,25 @@ test('the dry run prints every AWS call a deploy makes, and makes none', () => {
   const calls = out.split('\n').filter((l) => l.startsWith('would run: ')).map((l) => l.slice('would run: '.length));
   assert.ok(calls.every((c) => c.endsWith('--region eu-west-2')));
   const verbs = calls.map((c) => c.split(' ').slice(1, 3).join(' '));
-  assert.deepEqual(verbs.slice(0, 5), ['sts get-caller-identity', 's3api head-bucket', 's3 cp', 'cloudformation deploy', 'cloudformation describe-stacks']);
+  assert.deepEqual(verbs.slice(0, 9), ['sts get-caller-identity', 's3api head-bucket', 's3api create-bucket',
+    's3api put-public-access-block', 's3api put-bucket-encryption', 's3api put-bucket-policy', 's3api put-object',
+    'cloudformation deploy', 'cloudformation describe-stacks']);
   assert.equal(verbs.at(-1), 'cloudfront create-invalidation');
-  assert.match(calls[3], /--capabilities CAPABILITY_IAM .*TriggerCodeKey=trigger\/\w+\.zip/);
+  assert.match(calls[7], /--capabilities CAPABILITY_IAM .*TriggerCodeKey=trigger\/\w+\.zip/);
+
+  // The artifacts bucket: every call but its creation names the owner it must have, and a new
+  // one is closed to the public, encrypted and TLS-only before the trigger's code goes in.
+  const artifacts = 'kit-artifacts-123456789012-eu-west-2';
+  const onArtifacts = calls.filter((c) => c.includes(artifacts) && !c.includes('cloudformation deploy'));
+  assert.equal(onArtifacts.length, 6);
+  for (const call of onArtifacts.filter((c) => !c.includes('create-bucket'))) {
+    assert.match(call, /--expected-bucket-owner 123456789012/, call);
+  }
+  assert.match(calls[2], /--create-bucket-configuration LocationConstraint=eu-west-2/);
+  assert.match(calls[3], /BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true/);
+  assert.match(calls[4], /SSEAlgorithm/);
+  assert.match(calls[5], /aws:SecureTransport/);
+  assert.match(calls[6], /--key trigger\/\w+\.zip --body target\/lambda\/reset-link-trigger\/bootstrap\.zip/);
 
   const uploads = calls.filter((c) => c.startsWith('aws s3 cp dist/site/'));
   const byFile = Object.fromEntries(uploads.map((c) => [c.split(' ')[3], c]));
