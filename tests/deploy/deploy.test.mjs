@@ -98,3 +98,11 @@ test('attach_trigger.py changes only the CustomMessage trigger (moto server)', (
   assert.equal(run.status, 0, run.stderr.slice(-4000));
   assert.match(run.stderr, /Ran 3 tests/);
 });
+
+test("the trigger may write only to its own log group", () => {
+  const template = readFileSync(TEMPLATE, 'utf8');
+  assert.doesNotMatch(template, /policy\/service-role\/AWSLambdaBasicExecutionRole/, 'that managed policy writes to every log group');
+  const logResources = [...template.matchAll(/Action: \[logs:[^\]]*\]\s*\n\s*Resource: (.*)/g)].map((m) => m[1].trim());
+  assert.deepEqual(logResources, ['!Sub "${TriggerLogs.Arn}:*"']);
+  assert.match(template, /LoggingConfig:\s*\n\s*LogGroup: !Ref TriggerLogs/);
+});
