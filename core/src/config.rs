@@ -207,8 +207,9 @@ pub fn url_crate_parser(address: &str) -> Option<Address> {
 pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
     // Read as a JSON object first: serde would also fill a struct from an array.
     let object = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text).map_err(|_| ConfigError::Unreadable)?;
-    let value_of = |key: &str| object.get(key).cloned().unwrap_or_default();
-    check_config(read_config_file(serde_json::Value::Object(object.clone()), value_of)?, url_crate_parser)
+    let object = serde_json::Value::Object(object);
+    let value_of = |key: &str| object.get(key).unwrap_or(&serde_json::Value::Null);
+    check_config(read_config_file(&object, value_of)?, url_crate_parser)
 }
 
 /// Checks `config.json` as read. `parse` reads an absolute address as the browser will (the

@@ -25,12 +25,6 @@ pub fn token_payload(token: &str) -> Option<Vec<u8>> {
     URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()
 }
 
-/// The username a token was issued to (`cognito:username` in the ID token's payload).
-pub fn token_username(id_token: &str) -> Option<String> {
-    let claims: IdTokenClaims = serde_json::from_slice(&token_payload(id_token)?).ok()?;
-    Some(claims.username)
-}
-
 /// Hands `put` each localStorage entry (key, value) that signs `username` in for apps using
 /// amazon-cognito-identity-js or Amplify v6 with app client `client_id`.
 pub fn storage_entries(client_id: &str, username: &str, tokens: &Tokens, mut put: impl FnMut(&str, &str)) {
@@ -75,6 +69,12 @@ mod tests {
     fn token(payload: &str) -> String {
         let body = URL_SAFE_NO_PAD.encode(payload.as_bytes());
         ["eyJhbGciOiJSUzI1NiJ9.", &body, ".sig"].concat()
+    }
+
+    /// The username a token was issued to, read as the shells read it.
+    fn token_username(id_token: &str) -> Option<String> {
+        let claims: IdTokenClaims = serde_json::from_slice(&token_payload(id_token)?).ok()?;
+        Some(claims.username)
     }
 
     #[test]
