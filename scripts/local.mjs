@@ -86,7 +86,8 @@ export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort
   watch(spawn('cargo', ['lambda', 'watch', '-A', '127.0.0.1', '-P', String(lambdaPort), '-p', TRIGGER,
     '--env-file', join(dir, 'trigger.env')], { cwd: ROOT, detached: true }), 'trigger');
   const cognitoBin = join(ROOT, 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js');
-  watch(spawn(process.execPath, [cognitoBin], { cwd: dir, detached: true,
+  const wholeWrites = join(ROOT, 'scripts', 'cognito-whole-writes.cjs');
+  watch(spawn(process.execPath, ['--require', wholeWrites, cognitoBin], { cwd: dir, detached: true,
     env: { ...process.env, PORT: String(cognitoPort), HOST: '127.0.0.1', COLUMNS: '2000', FORCE_COLOR: '0', NO_COLOR: '1' } }), 'cognito');
 
   const killChildren = () => {

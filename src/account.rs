@@ -20,16 +20,18 @@ fn answer(value: &impl Serialize) -> JsValue {
 }
 
 /// Sets the new password (`ConfirmForgotPassword`), calls `on_changed` once it is changed,
-/// then signs the person in as configured; answers a `ResetOutcome`. `redirect` is where the
-/// link asked to go after sign-in.
+/// then signs the person in as configured; answers a `ResetOutcome`. `shown` is the account
+/// the page showed from the link (a session for another one is not kept); `redirect` is
+/// where the link asked to go after sign-in.
 #[wasm_bindgen(js_name = confirmReset, skip_typescript)]
-pub async fn confirm_reset(config: JsValue, username: String, code: String, password: String, redirect: Option<String>, on_changed: js_sys::Function) -> JsValue {
+pub async fn confirm_reset(config: JsValue, username: String, code: String, password: String, shown: Option<String>, redirect: Option<String>, on_changed: js_sys::Function) -> JsValue {
     let outcome = match config::from_value(config) {
         Err(_) => ResetOutcome::Failed(ResetAdvice::SiteProblem),
         Ok(config) => match http::send(&config, &confirm_forgot_password(&config.client_id, &username, &code, &password)).await {
             Ok(_) => {
                 let _ = on_changed.call0(&JsValue::NULL);
-                ResetOutcome::Changed { next: signin::sign_in(&config, &username, &password, redirect.as_deref()).await }
+                let (next, account) = signin::sign_in(&config, &username, &password, shown.as_deref(), redirect.as_deref()).await;
+                ResetOutcome::Changed { next, account }
             }
             Err(error) => ResetOutcome::Failed(ResetAdvice::for_error(&error)),
         },

@@ -213,14 +213,16 @@ pub async fn sign_in(
     password: String,
 ) -> Result<JsValue, JsValue> {
     let (config, words) = read_config(&config)?;
-    match signin::authenticate(&config, username.trim(), &password).await {
+    // The caller named the account itself, so there is no link's account to compare with.
+    match signin::authenticate(&config, username.trim(), &password, None).await {
         Ok((tokens, owner)) => Ok(object(&[
             ("idToken", tokens.id_token.into()),
             ("accessToken", tokens.access_token.into()),
             ("refreshToken", text_or_null(tokens.refresh_token.as_deref())),
             ("username", owner.into()),
         ])),
-        Err(signin::NoSession::Challenge(name)) => Err(failure(&name, words.text("reset.done"), false)),
+        Err(signin::NoSession::Challenge(name)) => Err(failure(&name, words.text("reset.done_unconfirmed"), false)),
+        Err(signin::NoSession::OtherAccount) => Err(failure("OtherAccount", words.text("reset.other_account"), false)),
         Err(signin::NoSession::Failed(error)) => Err(call_failure(&error, ResetAdvice::for_error(&error).key(), &words)),
     }
 }

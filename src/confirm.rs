@@ -6,12 +6,13 @@
 use std::rc::Rc;
 use std::cell::Cell;
 
+use reset_link_core::age::LinkKind;
 use reset_link_core::api::{confirm_sign_up, resend_confirmation_code};
 use reset_link_core::config::Config;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::words::{ConfirmOutcome, ForgotOutcome};
 
-use crate::{address, config, dom, http, i18n, timer};
+use crate::{address, age, config, dom, http, i18n, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -35,12 +36,19 @@ pub async fn run(config: js_sys::Promise) {
     };
     i18n::load(link.lang.as_deref(), &config.default_language).await;
     let complete = link.username.is_some() && link.code.is_some();
+    let expired = age::show(&link, LinkKind::SignUp);
     let page = Rc::new(Page { config, link, code_spent: Cell::new(false), busy: Cell::new(false) });
     let on_submit = page.clone();
     dom::on("form", "submit", move || wasm_bindgen_futures::spawn_local(confirm(on_submit.clone())));
     dom::on("new-link", "click", move || wasm_bindgen_futures::spawn_local(send_new_link(page.clone())));
     dom::mark_ready();
-    if complete {
+    if expired {
+        // Say so before the person presses anything, and offer the way on.
+        dom::show("form", false);
+        dom::say_words(ConfirmOutcome::ExpiredLink.key(), true);
+        dom::show("new-link", true);
+        dom::focus("new-link");
+    } else if complete {
         dom::focus("submit");
     }
 }
@@ -71,6 +79,7 @@ async fn confirm(page: Rc<Page>) {
     page.busy.set(false);
     dom::enable("submit", true);
     let outcome = ConfirmOutcome::for_result(&result);
+    dom::show("link-age", false);
     if outcome.is_ready() {
         dom::show("form", false);
         dom::say("", false);

@@ -13,6 +13,8 @@
 #[cfg(feature = "page-account")]
 mod account;
 mod address;
+#[cfg(any(feature = "page-reset", feature = "page-confirm"))]
+mod age;
 #[cfg(feature = "api")]
 mod api;
 mod config;

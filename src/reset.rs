@@ -7,16 +7,17 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
+use reset_link_core::age::LinkKind;
 use reset_link_core::config::Config;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::policy::{checklist, Rule};
-use reset_link_core::words::{rule_key, ForgotOutcome, ResetAdvice, ResetOutcome};
+use reset_link_core::words::{rule_key, ChangedAccount, ForgotOutcome, ResetAdvice, ResetOutcome};
 
 use crate::i18n::{fill, t};
-use crate::{address, config, dom, i18n, timer};
+use crate::{address, age, config, dom, i18n, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -40,7 +41,7 @@ extern "C" {
     type AccountModule;
     /// Sets the new password, then signs in; resolves to a `ResetOutcome`.
     #[wasm_bindgen(method, js_name = confirmReset)]
-    fn confirm_reset(this: &AccountModule, config: &JsValue, username: &str, code: &str, password: &str, redirect: Option<String>, on_changed: &Function) -> Promise;
+    fn confirm_reset(this: &AccountModule, config: &JsValue, username: &str, code: &str, password: &str, shown: Option<String>, redirect: Option<String>, on_changed: &Function) -> Promise;
     /// Asks for a new link; resolves to a `ForgotOutcome`.
     #[wasm_bindgen(method, js_name = requestLink)]
     fn request_link(this: &AccountModule, config: &JsValue, username: &str, language: &str) -> Promise;
@@ -88,8 +89,20 @@ pub async fn run(config: Promise, load_account: Function) {
     dom::on("toggle", "click", toggle_visibility);
     let submit_page = page.clone();
     dom::on("form", "submit", move || wasm_bindgen_futures::spawn_local(submit(submit_page.clone())));
+    let expired = age::show(&page.link, LinkKind::Reset);
     dom::on("new-link", "click", move || wasm_bindgen_futures::spawn_local(send_new_link(page.clone())));
     dom::mark_ready();
+    if expired {
+        offer_new_link_only();
+    }
+}
+
+/// An expired link: says so and offers a new one before the person types anything.
+fn offer_new_link_only() {
+    dom::show("form", false);
+    dom::say_words(ResetAdvice::ExpiredLink.key(), true);
+    dom::show("new-link", true);
+    dom::focus("new-link");
 }
 
 /// Key under which the link's parameters survive a reload of this tab (sessionStorage is
@@ -106,6 +119,13 @@ fn read_link() -> LinkParams {
 /// The username to send: the link's, else what the person typed.
 fn username(page: &Page) -> Option<String> {
     page.link.username.clone().or_else(|| clean_username(&dom::value("username")))
+}
+
+/// The account the page showed from the link (its email, else its username); `None` when
+/// the person typed the username themselves.
+fn shown(page: &Page) -> Option<String> {
+    let link = &page.link;
+    link.email.clone().or_else(|| link.username.clone()).filter(|_| link.username.is_some())
 }
 
 /// Forgets the saved link (after success, the code is spent).
@@ -174,14 +194,14 @@ async fn submit(page: Rc<Page>) {
                 dom::say_words("reset.signing_in", false);
             });
             let redirect = page.link.redirect.clone();
-            let answer = account.confirm_reset(&page.raw_config, &username, &code, &password, redirect, on_changed.unchecked_ref());
+            let answer = account.confirm_reset(&page.raw_config, &username, &code, &password, shown(&page), redirect, on_changed.unchecked_ref());
             JsFuture::from(answer).await.ok().and_then(|value| serde_wasm_bindgen::from_value(value).ok())
         }
         None => None,
     };
     match outcome.unwrap_or(ResetOutcome::Failed(ResetAdvice::Offline)) {
-        ResetOutcome::Changed { next } => {
-            finish(&page.config, next.as_deref());
+        ResetOutcome::Changed { next, account } => {
+            finish(&page.config, next.as_deref(), account);
             if let Some(next) = next {
                 go(&next);
             }
@@ -191,6 +211,10 @@ async fn submit(page: Rc<Page>) {
             dom::enable("submit", true);
             dom::say_words(advice.key(), true);
             dom::show("new-link", advice.offers_new_link());
+            if advice.offers_new_link() {
+                // "Works until" no longer holds for a code Cognito refused.
+                dom::show("link-age", false);
+            }
             let focus = if advice == ResetAdvice::WeakPassword || advice == ResetAdvice::ReusedPassword { "password" } else { "submit" };
             dom::focus(focus);
         }
@@ -215,11 +239,13 @@ fn read_form(page: &Page) -> Option<(String, String, String)> {
     }
 }
 
-/// Shows success and the way on: the app when signed in (`next`), else the sign-in page.
-fn finish(config: &Config, next: Option<&str>) {
+/// Shows success and the way on: the app when signed in (`next`), else the sign-in page;
+/// the words claim whose password it was only when Cognito confirmed it (`account`).
+fn finish(config: &Config, next: Option<&str>, account: ChangedAccount) {
     dom::show("form", false);
+    dom::show("link-age", false);
     dom::say("", false);
-    dom::set_words("done-text", "reset.done");
+    dom::set_words("done-text", account.key());
     dom::set_attribute("sign-in", "href", Some(next.unwrap_or(&config.sign_in_url)));
     if next.is_some() {
         dom::set_words("sign-in", "reset.continue");

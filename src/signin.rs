@@ -11,16 +11,25 @@ use reset_link_core::config::{Config, SignIn};
 use reset_link_core::error::CallError;
 use reset_link_core::session::{redirect_target, storage_entries, token_payload, IdTokenClaims};
 use reset_link_core::srp::{self, Challenge};
+use reset_link_core::words::ChangedAccount;
 
 use crate::http;
 
-/// Signs in and stores the session; returns the address to go to.
-pub async fn sign_in(config: &Config, username: &str, password: &str, requested: Option<&str>) -> Option<String> {
+/// Signs in and stores the session; returns the address to go to (when signed in) and what
+/// the page may say about whose password it changed. `shown` is the account the page showed
+/// from the link: a session for another account is not kept.
+pub async fn sign_in(config: &Config, username: &str, password: &str, shown: Option<&str>, requested: Option<&str>) -> (Option<String>, ChangedAccount) {
     if config.sign_in == SignIn::None {
-        return None;
+        return (None, ChangedAccount::Unconfirmed);
     }
-    authenticate(config, username, password).await.ok()?;
-    Some(redirect_target(requested, &config.redirect_allow_list, &config.after_sign_in_url, origin_of).to_string())
+    match authenticate(config, username, password, shown).await {
+        Ok(_) => {
+            let next = redirect_target(requested, &config.redirect_allow_list, &config.after_sign_in_url, origin_of);
+            (Some(next.to_string()), ChangedAccount::Shown)
+        }
+        Err(NoSession::OtherAccount) => (None, ChangedAccount::Other),
+        Err(_) => (None, ChangedAccount::Unconfirmed),
+    }
 }
 
 /// The origin of an absolute address by the browser's own URL parser.
@@ -35,11 +44,15 @@ pub enum NoSession {
     Failed(CallError),
     /// Cognito asks for more (MFA, a new password, ...): the challenge's name.
     Challenge(String),
+    /// The tokens are for another account than the page showed; they were dropped.
+    OtherAccount,
 }
 
 /// Signs in as configured (SRP unless `signIn` says `password`) and, when `session` is
-/// `amplify`, stores the tokens; returns them with the username they belong to.
-pub async fn authenticate(config: &Config, username: &str, password: &str) -> Result<(Tokens, String), NoSession> {
+/// `amplify`, stores the tokens; returns them with the username they belong to. With
+/// `shown` (the account a link showed), tokens whose claims do not name that account are
+/// dropped, never stored: the link's email is a hint anyone holding the link can edit.
+pub async fn authenticate(config: &Config, username: &str, password: &str, shown: Option<&str>) -> Result<(Tokens, String), NoSession> {
     let reply = match config.sign_in {
         SignIn::Password => {
             let call = initiate_password_auth(&config.client_id, username, password);
@@ -50,7 +63,13 @@ pub async fn authenticate(config: &Config, username: &str, password: &str) -> Re
     let Some(tokens) = reply.tokens else {
         return Err(NoSession::Challenge(reply.challenge.unwrap_or_default()));
     };
-    let owner = token_owner(&tokens.id_token).unwrap_or_else(|| username.to_string());
+    let claims = token_claims(&tokens.id_token);
+    if let Some(shown) = shown {
+        if !claims.as_ref().is_some_and(|claims| claims.names(shown)) {
+            return Err(NoSession::OtherAccount);
+        }
+    }
+    let owner = claims.map_or_else(|| username.to_string(), |claims| claims.username);
     if config.store_session {
         if let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten()) {
             storage_entries(&config.client_id, &owner, &tokens, |key, value| {
@@ -61,11 +80,10 @@ pub async fn authenticate(config: &Config, username: &str, password: &str) -> Re
     Ok((tokens, owner))
 }
 
-/// The username the ID token names, read by the browser's JSON parser.
-fn token_owner(id_token: &str) -> Option<String> {
+/// The claims of the ID token, read by the browser's JSON parser.
+fn token_claims(id_token: &str) -> Option<IdTokenClaims> {
     let payload = String::from_utf8(token_payload(id_token)?).ok()?;
-    let claims: IdTokenClaims = serde_wasm_bindgen::from_value(js_sys::JSON::parse(&payload).ok()?).ok()?;
-    Some(claims.username)
+    serde_wasm_bindgen::from_value(js_sys::JSON::parse(&payload).ok()?).ok()
 }
 
 /// `USER_SRP_AUTH`, then the `PASSWORD_VERIFIER` answer.

@@ -11,12 +11,15 @@
 // in all (docs/dependencies.md says where the bytes go), then 57,424 and 137,904 once
 // config.json addresses were judged by the browser's URL parser. The ceilings were set from
 // those figures; each change of a ceiling is a decision, recorded here.
+// - 58,500 → 60,000 and 139,500 → 141,500: the link's age ("works until", in local time)
+//   on the form (+1,590), and the account check of the token's claims in the account module
+//   (+654): measured 59,014 and 140,148.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAGES, RESET_EVERYTHING, sizesOf } from '../scripts/sizes.mjs';
 
-const USABLE_CEILING = 58_500;
-const EVERYTHING_CEILING = 139_500;
+const USABLE_CEILING = 60_000;
+const EVERYTHING_CEILING = 141_500;
 
 /** `files`' brotli total, and a line per file for the failure message. */
 function brotliOf(files) {

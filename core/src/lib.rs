@@ -8,6 +8,7 @@
 //! that browser uses.
 #![deny(missing_docs)]
 
+pub mod age;
 pub mod api;
 pub mod config;
 pub mod email;

@@ -2,12 +2,14 @@
 //! two can never disagree about names or encoding.
 //!
 //! ```
-//! use reset_link_core::link::{build_link, parse_link, LinkStyle};
-//! let link = build_link("https://example.com/reset-password.html", LinkStyle::Fragment, "123456", "jane+1@example.com", None);
-//! assert_eq!(link, "https://example.com/reset-password.html#confirmation_code=123456&user_name=jane%2B1%40example.com");
+//! use reset_link_core::link::{build_link, parse_link, LinkContent, LinkStyle};
+//! let content = LinkContent { code: "123456", username: "jane+1@example.com", email: None, sent_at: Some(1_764_860_000) };
+//! let link = build_link("https://example.com/reset-password.html", LinkStyle::Fragment, &content);
+//! assert_eq!(link, "https://example.com/reset-password.html#confirmation_code=123456&user_name=jane%2B1%40example.com&sent=1764860000");
 //! let (_, fragment) = link.split_once('#').unwrap();
 //! let params = parse_link("", fragment);
 //! assert_eq!(params.username.as_deref(), Some("jane+1@example.com"));
+//! assert_eq!(params.sent_at, Some(1_764_860_000));
 //! ```
 
 /// Name of the code parameter (the name the widely shared version of this recipe uses).
@@ -20,6 +22,9 @@ const CODE_ALIASES: [&str; 2] = ["code", "confirmationCode"];
 const USERNAME_ALIASES: [&str; 2] = ["username", "userName"];
 /// Name of the optional email shown to the person (the username may be an opaque id).
 pub const EMAIL_PARAM: &str = "email";
+/// Name of the time the trigger wrote the email (Unix seconds): not a secret, it only lets
+/// the page say how long the link still works (see [`crate::age`]).
+pub const SENT_PARAM: &str = "sent";
 /// Longest code Cognito accepts (`ConfirmationCode` is 1-2048 characters).
 pub const MAX_CODE_CHARS: usize = 2048;
 /// Longest username Cognito accepts.
@@ -35,13 +40,27 @@ pub enum LinkStyle {
     Query,
 }
 
+/// What a link carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkContent<'a> {
+    /// The code, or Cognito's `{####}` placeholder.
+    pub code: &'a str,
+    /// The pool username the code belongs to.
+    pub username: &'a str,
+    /// The email shown to the person, who may not recognise an opaque username. Only a
+    /// hint: anyone holding the link can change it (the page trusts Cognito's answer).
+    pub email: Option<&'a str>,
+    /// When the email was written (Unix seconds), so the page knows the link's age.
+    pub sent_at: Option<u64>,
+}
+
 /// Builds the link for an email or SMS.
 ///
-/// `code` is put in verbatim so that Cognito's `{####}` placeholder survives; the username
-/// and the optional `email` (shown to the person, who may not recognise an opaque username)
-/// are percent-encoded (`+` becomes `%2B`, so it cannot turn into a space). Parameters
-/// already on `page` in the chosen part are kept.
-pub fn build_link(page: &str, style: LinkStyle, code: &str, username: &str, email: Option<&str>) -> String {
+/// The code is put in verbatim so that Cognito's `{####}` placeholder survives; the username
+/// and the optional email are percent-encoded (`+` becomes `%2B`, so it cannot turn into a
+/// space). Parameters already on `page` in the chosen part are kept.
+pub fn build_link(page: &str, style: LinkStyle, content: &LinkContent) -> String {
+    let LinkContent { code, username, email, sent_at } = *content;
     let (page, existing_fragment) = match page.split_once('#') {
         Some((base, fragment)) => (base, fragment),
         None => (page, ""),
@@ -50,6 +69,9 @@ pub fn build_link(page: &str, style: LinkStyle, code: &str, username: &str, emai
     let mut params = format!("{CODE_PARAM}={code}&{USERNAME_PARAM}={}", encode(username));
     if let Some(email) = email.filter(|e| !e.is_empty() && *e != username) {
         params.push_str(&format!("&{EMAIL_PARAM}={}", encode(email)));
+    }
+    if let Some(sent_at) = sent_at {
+        params.push_str(&format!("&{SENT_PARAM}={sent_at}"));
     }
     match style {
         LinkStyle::Fragment if existing_fragment.is_empty() => format!("{page}#{params}"),
@@ -72,6 +94,8 @@ pub struct LinkParams {
     pub email: Option<String>,
     /// Where the app asked to go after sign-in (checked against the allow-list before use).
     pub redirect: Option<String>,
+    /// When the trigger wrote the email (Unix seconds), when the link says.
+    pub sent_at: Option<u64>,
     /// The language the link asks for (`lang=`).
     pub lang: Option<String>,
     /// Whether the address held any of our parameters (so the page should scrub it).
@@ -101,6 +125,9 @@ fn parse_part(part: &str, params: &mut LinkParams) {
             if params.username.is_none() {
                 params.username = clean_username(&value);
             }
+        } else if name == SENT_PARAM {
+            params.found = true;
+            params.sent_at = params.sent_at.or_else(|| value.trim().parse().ok());
         } else if name == "lang" {
             params.lang.get_or_insert_with(|| value.into_owned());
         } else if name == "redirect" {
@@ -139,20 +166,37 @@ mod tests {
 
     const PAGE: &str = "https://example.com/reset-password.html";
 
+    fn content<'a>(code: &'a str, username: &'a str, email: Option<&'a str>) -> LinkContent<'a> {
+        LinkContent { code, username, email, sent_at: None }
+    }
+
     #[test]
     fn builds_fragment_and_query_links() {
         assert_eq!(
-            build_link(PAGE, LinkStyle::Fragment, "{####}", "a b&c#d%e", None),
+            build_link(PAGE, LinkStyle::Fragment, &content("{####}", "a b&c#d%e", None)),
             format!("{PAGE}#confirmation_code={{####}}&user_name=a+b%26c%23d%25e")
         );
         assert_eq!(
-            build_link(&format!("{PAGE}?lang=de"), LinkStyle::Query, "{####}", "x", Some("x")),
+            build_link(&format!("{PAGE}?lang=de"), LinkStyle::Query, &content("{####}", "x", Some("x"))),
             format!("{PAGE}?lang=de&confirmation_code={{####}}&user_name=x")
         );
         assert_eq!(
-            build_link(&format!("{PAGE}#v=1"), LinkStyle::Fragment, "1", "x", Some("j+1@e.com")),
+            build_link(&format!("{PAGE}#v=1"), LinkStyle::Fragment, &content("1", "x", Some("j+1@e.com"))),
             format!("{PAGE}#v=1&confirmation_code=1&user_name=x&email=j%2B1%40e.com")
         );
+    }
+
+    #[test]
+    fn the_time_the_email_was_written_travels_with_the_link() {
+        let link = build_link(PAGE, LinkStyle::Fragment, &LinkContent { sent_at: Some(1_764_860_000), ..content("1", "x", None) });
+        assert!(link.ends_with("&sent=1764860000"), "{link}");
+        assert_eq!(parse_link("", link.split_once('#').unwrap().1).sent_at, Some(1_764_860_000));
+        for unusable in ["sent=", "sent=-5", "sent=12ab", "sent=1e9", "sent=99999999999999999999999"] {
+            let got = parse_link("", unusable);
+            assert_eq!(got.sent_at, None, "{unusable}");
+            assert!(got.found, "{unusable} still needs scrubbing");
+        }
+        assert_eq!(parse_link("?sent=1", "#sent=2").sent_at, Some(2), "the fragment wins");
     }
 
     /// (query, fragment, expected code, expected username)

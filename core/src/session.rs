@@ -16,6 +16,32 @@ pub struct IdTokenClaims {
     /// `cognito:username`: the pool's username of the person.
     #[serde(rename = "cognito:username")]
     pub username: String,
+    /// The account's email address, when it has one.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// The account's phone number, when it has one.
+    #[serde(default)]
+    pub phone_number: Option<String>,
+    /// The account's preferred username, when it has one.
+    #[serde(default)]
+    pub preferred_username: Option<String>,
+}
+
+impl IdTokenClaims {
+    /// Whether `shown` (the account the page showed, from the link) names this token's
+    /// account: its pool username, or one of the addresses people sign in with.
+    ///
+    /// The link's `email` is only a hint that anyone holding the link can change; the token
+    /// is Cognito's word. A page that showed one account and got a token for another must
+    /// not keep the session. The trigger copies the email attribute the token also carries,
+    /// so a real link matches byte for byte; ASCII case is forgiven for a hand-typed link
+    /// (Unicode case folding would add its tables to the module for no real link).
+    pub fn names(&self, shown: &str) -> bool {
+        let shown = shown.trim();
+        let same_email = self.email.as_deref().is_some_and(|email| email.eq_ignore_ascii_case(shown));
+        let others = [Some(self.username.as_str()), self.phone_number.as_deref(), self.preferred_username.as_deref()];
+        same_email || others.contains(&Some(shown))
+    }
 }
 
 /// The JSON bytes of a token's payload (its middle part, base64url). The signature is not
@@ -75,6 +101,25 @@ mod tests {
     fn token_username(id_token: &str) -> Option<String> {
         let claims: IdTokenClaims = serde_json::from_slice(&token_payload(id_token)?).ok()?;
         Some(claims.username)
+    }
+
+    fn claims(email: Option<&str>) -> IdTokenClaims {
+        let email = email.map(str::to_string);
+        IdTokenClaims { username: "3f2a-uuid".into(), email, phone_number: Some("+15550100".into()), preferred_username: None }
+    }
+
+    #[test]
+    fn a_token_names_the_account_shown_by_username_email_or_phone() {
+        let jane = claims(Some("Jane+Reset@Example.com"));
+        for shown in ["3f2a-uuid", "jane+reset@example.com", " JANE+RESET@EXAMPLE.COM ", "+15550100"] {
+            assert!(jane.names(shown), "{shown}");
+        }
+        for shown in ["victim@example.com", "3F2A-UUID", "", "jane+reset@example.co"] {
+            assert!(!jane.names(shown), "{shown}");
+        }
+        assert!(!claims(None).names("victim@example.com"), "no email claim: an email shown is not this account's");
+        let claims: IdTokenClaims = serde_json::from_str(r#"{"cognito:username":"u","email":"e@x.io","sub":"s"}"#).unwrap();
+        assert!(claims.names("e@x.io") && claims.names("u"));
     }
 
     #[test]

@@ -90,9 +90,35 @@ pub enum ResetOutcome {
     Changed {
         /// The address to continue to, when sign-in worked.
         next: Option<String>,
+        /// What the page may say about whose password it was.
+        account: ChangedAccount,
     },
     /// The password is not changed.
     Failed(ResetAdvice),
+}
+
+/// Whose password the reset page can say it changed. The link's email is only a hint that
+/// anyone holding the link can edit; only Cognito's token says whose account it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChangedAccount {
+    /// Signed in, and the token names the account the page showed: "your password".
+    Shown,
+    /// Not signed in (sign-in off, another challenge, a failure): the words claim no account.
+    Unconfirmed,
+    /// The token names another account than the page showed: no session was kept, and the
+    /// person is told so without naming that account.
+    Other,
+}
+
+impl ChangedAccount {
+    /// The catalogue key of the success words.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Shown => "reset.done",
+            Self::Unconfirmed => "reset.done_unconfirmed",
+            Self::Other => "reset.other_account",
+        }
+    }
 }
 
 /// What the confirm page tells the person after `ConfirmSignUp`.
@@ -287,7 +313,8 @@ mod tests {
         let pool = [SignInWith::Email, SignInWith::Username, SignInWith::Either];
         let confirm = [ConfirmOutcome::Done, ConfirmOutcome::AlreadyConfirmed, ConfirmOutcome::InvalidLink, ConfirmOutcome::ExpiredLink, ConfirmOutcome::Wait, ConfirmOutcome::TryAgain, ConfirmOutcome::Offline, ConfirmOutcome::SiteProblem]
             .map(ConfirmOutcome::key);
-        let keys: Vec<&str> = advice.into_iter().chain(outcomes).chain(rules)
+        let changed = [ChangedAccount::Shown, ChangedAccount::Unconfirmed, ChangedAccount::Other].map(ChangedAccount::key);
+        let keys: Vec<&str> = advice.into_iter().chain(outcomes).chain(rules).chain(changed)
             .chain(pool.map(forgot_page::label)).chain(pool.map(forgot_page::need)).chain(confirm).collect();
         let english = Catalogue::english();
         let known = english.keys();

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use reset_link_core::email::{check_message, render, Kind, CODE_PLACEHOLDER};
 use reset_link_core::i18n::{pick_language, Catalogue};
-use reset_link_core::link::build_link;
+use reset_link_core::link::{build_link, LinkContent};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -72,8 +72,9 @@ struct MessageResponse<'a> {
 }
 
 /// Fills `response` of a ForgotPassword event with the reset link message, and of a SignUp or
-/// ResendCode event with the confirmation link message.
-pub fn handle(settings: Option<&Settings>, mut event: Value) -> (Value, Outcome) {
+/// ResendCode event with the confirmation link message. `now` (Unix seconds, the shell's
+/// clock) goes into the link, so the page can tell how long it still works.
+pub fn handle(settings: Option<&Settings>, mut event: Value, now: u64) -> (Value, Outcome) {
     let kind = match event.get("triggerSource").and_then(Value::as_str) {
         Some(FORGOT_PASSWORD) => Kind::Reset,
         Some(source) if SIGN_UP.contains(&source) => Kind::SignUp,
@@ -88,7 +89,7 @@ pub fn handle(settings: Option<&Settings>, mut event: Value) -> (Value, Outcome)
     let email = request.attribute("email");
     let shown_email = email.filter(|_| settings.include_email);
     let page = if kind == Kind::Reset { &settings.reset_page } else { &settings.confirm_page };
-    let link = build_link(page, settings.style, code, username, shown_email);
+    let link = build_link(page, settings.style, &LinkContent { code, username, email: shown_email, sent_at: Some(now) });
     let words = Catalogue::bundled(request.language(settings.default_language));
     let message = render(kind, &settings.texts, &link, email.unwrap_or(username), &words);
     if check_message(&message).is_err() {
@@ -104,6 +105,9 @@ pub fn handle(settings: Option<&Settings>, mut event: Value) -> (Value, Outcome)
 mod tests {
     use super::*;
     use reset_link_core::link::{parse_link, LinkStyle};
+
+    /// The clock the tests pass in.
+    const NOW: u64 = 1_764_860_000;
 
     fn settings() -> Settings {
         Settings {
@@ -131,7 +135,7 @@ mod tests {
 
     #[test]
     fn writes_a_link_that_parses_back_to_the_username() {
-        let (event, outcome) = handle(Some(&settings()), fixture("custom-message-forgot-password.json"));
+        let (event, outcome) = handle(Some(&settings()), fixture("custom-message-forgot-password.json"), NOW);
         assert_eq!(outcome, Outcome::Rewritten);
         let html = event["response"]["emailMessage"].as_str().unwrap();
         let link = first_link(html);
@@ -139,6 +143,7 @@ mod tests {
         let params = parse_link("", &fragment.replace("{####}", "123456"));
         assert_eq!(params.username.as_deref(), Some("3f2a6c1e-9b7d-4c2a-8e51-6d0f1b2a7c90"));
         assert_eq!(params.code.as_deref(), Some("123456"));
+        assert_eq!(params.sent_at, Some(NOW), "the link knows when it was written");
         assert!(html.contains("jane+test@example.com"), "the email is shown for reassurance");
         assert_eq!(params.email.as_deref(), Some("jane+test@example.com"), "and carried for the page");
         assert_eq!(event["response"]["emailSubject"], "Reset your password");
@@ -150,7 +155,7 @@ mod tests {
         let mut event = fixture("custom-message-forgot-password.json");
         event["userName"] = json!("o'brien&co<script>alert(1)</script>");
         event["request"]["userAttributes"]["email"] = json!("<b>jane</b>@example.com");
-        let (event, outcome) = handle(Some(&settings()), event);
+        let (event, outcome) = handle(Some(&settings()), event, NOW);
         assert_eq!(outcome, Outcome::Rewritten);
         let html = event["response"]["emailMessage"].as_str().unwrap();
         assert!(!html.contains("<script>") && !html.contains("<b>jane"), "{html}");
@@ -167,7 +172,7 @@ mod tests {
                 event["request"]["userAttributes"]["locale"] = json!(locale);
             }
             let settings = Settings { default_language: default, ..settings() };
-            handle(Some(&settings), event).0["response"]["emailSubject"].as_str().unwrap().to_string()
+            handle(Some(&settings), event, NOW).0["response"]["emailSubject"].as_str().unwrap().to_string()
         };
         assert_eq!(with(json!({"lang": "de-DE"}), Some("fr"), "es"), "Passwort zurücksetzen");
         assert_eq!(with(json!({}), Some("fr_CA"), "es"), "Réinitialisez votre mot de passe");
@@ -180,7 +185,7 @@ mod tests {
         for source in SIGN_UP {
             let mut event = fixture("custom-message-signup.json");
             event["triggerSource"] = json!(source);
-            let (event, outcome) = handle(Some(&settings()), event);
+            let (event, outcome) = handle(Some(&settings()), event, NOW);
             assert_eq!(outcome, Outcome::Rewritten, "{source}");
             let html = event["response"]["emailMessage"].as_str().unwrap();
             let link = first_link(html);
@@ -196,20 +201,20 @@ mod tests {
     fn other_sources_come_back_unchanged() {
         let mut original = fixture("custom-message-signup.json");
         original["triggerSource"] = json!("CustomMessage_AdminCreateUser");
-        let (event, outcome) = handle(Some(&settings()), original.clone());
+        let (event, outcome) = handle(Some(&settings()), original.clone(), NOW);
         assert_eq!((event, outcome), (original, Outcome::OtherSource));
     }
 
     #[test]
     fn unusable_events_and_settings_leave_the_default() {
         let original = fixture("custom-message-forgot-password.json");
-        assert_eq!(handle(None, original.clone()), (original, Outcome::LeftDefault));
+        assert_eq!(handle(None, original.clone(), NOW), (original, Outcome::LeftDefault));
         let bare = json!({"triggerSource": FORGOT_PASSWORD});
-        assert_eq!(handle(Some(&settings()), bare.clone()), (bare, Outcome::LeftDefault));
+        assert_eq!(handle(Some(&settings()), bare.clone(), NOW), (bare, Outcome::LeftDefault));
         let odd = json!({"triggerSource": FORGOT_PASSWORD, "userName": "x", "request": 5, "extra": [1]});
-        let (event, outcome) = handle(Some(&settings()), odd);
+        let (event, outcome) = handle(Some(&settings()), odd, NOW);
         assert_eq!(outcome, Outcome::Rewritten);
         assert!(event["response"]["emailMessage"].as_str().unwrap().contains("{####}"));
-        assert_eq!(handle(Some(&settings()), json!([1, 2])).1, Outcome::OtherSource);
+        assert_eq!(handle(Some(&settings()), json!([1, 2]), NOW).1, Outcome::OtherSource);
     }
 }

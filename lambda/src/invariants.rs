@@ -68,7 +68,7 @@ pub fn trigger_event(data: &[u8]) {
     let Ok(event) = serde_json::from_slice::<Value>(data) else { return };
     let settings = Settings::from_vars(|name| (name == "RESET_PAGE_URL").then(|| "https://example.com/reset-password.html".to_string()))
         .expect("fixed settings are valid");
-    let (out, outcome) = handle(Some(&settings), event.clone());
+    let (out, outcome) = handle(Some(&settings), event.clone(), 1_764_860_000);
     if outcome == Outcome::Rewritten {
         let html = out["response"]["emailMessage"].as_str().expect("a body");
         assert!(html.contains("{####}"));

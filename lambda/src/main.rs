@@ -18,7 +18,8 @@ async fn main() -> Result<(), Error> {
     };
     let settings = &settings;
     run(service_fn(move |event: LambdaEvent<Value>| async move {
-        let (reply, outcome) = handler::handle(settings.as_ref(), event.payload);
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs());
+        let (reply, outcome) = handler::handle(settings.as_ref(), event.payload, now);
         eprintln!("reset-link-trigger: {outcome:?}");
         Ok::<Value, Error>(reply)
     }))

@@ -2,7 +2,7 @@
 
 use reset_link_core::email::{check_message, render, EmailTexts, Kind, MessageError};
 use reset_link_core::i18n::{pick_language, Catalogue, LANGUAGES};
-use reset_link_core::link::{build_link, LinkStyle};
+use reset_link_core::link::{build_link, LinkContent, LinkStyle};
 
 /// Checked settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +95,9 @@ impl Settings {
     fn check_sample(&self) -> Result<(), SettingsError> {
         let long_name = "n".repeat(128);
         [(Kind::Reset, &self.reset_page), (Kind::SignUp, &self.confirm_page)].into_iter().try_for_each(|(kind, page)| {
-            let link = build_link(page, self.style, "{####}", &long_name, Some(&long_name));
+            // The longest time the link can carry until the year 2286.
+            let content = LinkContent { code: "{####}", username: &long_name, email: Some(&long_name), sent_at: Some(9_999_999_999) };
+            let link = build_link(page, self.style, &content);
             LANGUAGES.iter().try_for_each(|language| {
                 let message = render(kind, &self.texts, &link, &long_name, &Catalogue::bundled(language));
                 check_message(&message).map_err(SettingsError::BadTemplate)

@@ -41,6 +41,35 @@ test('the emailed link shows the account, and one press of the button confirms i
   assert.deepEqual(problems, []);
 });
 
+test('the link says until when it works; an old one offers a new link before anything else', async () => {
+  const email = 'late+member@example.com';
+  const link = await signUp(email, 'Joined-late1');
+  const sentAt = Number(new URLSearchParams(link.split('#')[1]).get('sent'));
+  assert.ok(Math.abs(sentAt - Date.now() / 1000) < 120, `the trigger wrote the time: ${sentAt}`);
+  const fresh = await openPage(env.browser, link);
+  await fresh.page.waitForSelector('body[data-ready]');
+  const tomorrow = await fresh.page.evaluate((at) => new Date(at * 1000).toLocaleString('en', { weekday: 'long' }), sentAt + 86_400);
+  assert.match(await fresh.page.textContent('#link-age'), new RegExp(`^This link works until ${tomorrow}, .*\\d:\\d\\d.*\\.$`));
+  await fresh.context.close();
+
+  const { page, problems } = await openPage(env.browser, null);
+  const targets = [];
+  await page.route(env.stack.endpoint, (route) => {
+    targets.push(route.request().headers()['x-amz-target']);
+    return route.fulfill({ status: 200, headers: { 'Access-Control-Allow-Origin': '*' }, contentType: 'application/x-amz-json-1.1', body: '{}' });
+  });
+  await page.goto(link.replace(`sent=${sentAt}`, `sent=${sentAt - 25 * 3600}`));
+  await page.waitForSelector('#new-link:not([hidden])');
+  assert.match(await page.textContent('#status'), /has expired/);
+  assert.equal(await page.isVisible('#submit'), false, 'nothing to press that cannot work');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'new-link');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /new confirmation link/.test(document.querySelector('#status').textContent));
+  assert.deepEqual(targets, ['AWSCognitoIdentityProviderService.ResendConfirmationCode'], 'ConfirmSignUp was never sent');
+  assert.deepEqual(problems, []);
+});
+
 test('a link for an account confirmed before says so, not an error', async () => {
   const { page } = await openPage(env.browser, null);
   await page.route(env.stack.endpoint, (route) => route.fulfill({

@@ -28,11 +28,21 @@ for (const [index, label] of [[0, 'the demo user'], [1, 'a user whose email hold
     assert.equal(await page.getAttribute('#username', 'readonly'), '', 'the username from the link is locked');
     assert.equal(await page.inputValue('#username'), user.email, 'the person sees their email, not the opaque username');
     assert.equal(await page.isVisible('#code'), false, 'the code from the link is not asked for');
+    const sentAt = Number(new URLSearchParams(link.split('#')[1]).get('sent'));
+    assert.ok(Math.abs(sentAt - Date.now() / 1000) < 120, `the trigger wrote the time it sent the email: ${sentAt}`);
+    const until = await page.evaluate((at) => {
+      const when = new Date(at * 1000);
+      const today = when.toDateString() === new Date().toDateString();
+      const day = today ? {} : { weekday: 'long', day: 'numeric', month: 'long' };
+      return when.toLocaleString('en', { hour: 'numeric', minute: '2-digit', ...day });
+    }, sentAt + 3600);
+    assert.equal(await page.textContent('#link-age'), `This link works until ${until}.`);
 
     const newPassword = `New-pass-${index}9x`;
     await chooseNewPassword(page, newPassword);
     await page.waitForSelector('#done:not([hidden])');
-    assert.match(await page.textContent('#done-text'), /Your password has been changed/);
+    assert.equal(await page.textContent('#done-text'), 'The password has been changed. You can now sign in with the new password.',
+      'without sign-in the page cannot know whose account it was, and does not claim it');
     assert.equal(await page.getAttribute('#sign-in', 'href'), stack.config.signInUrl);
 
     await page.goBack();
@@ -43,6 +53,24 @@ for (const [index, label] of [[0, 'the demo user'], [1, 'a user whose email hold
     assert.deepEqual([...forgotProblems, ...problems], [], 'no CSP violation or script error');
   });
 }
+
+test('an old link says it has expired before asking for a password, and sends a new one', async () => {
+  const { stack, browser } = env;
+  const user = stack.users[0];
+  const { link } = await requestLink(browser, stack, user.email);
+  const sentAt = new URLSearchParams(link.split('#')[1]).get('sent');
+  const { page, problems } = await openPage(browser, link.replace(`sent=${sentAt}`, `sent=${sentAt - 2 * 3600}`));
+  await page.waitForSelector('#new-link:not([hidden])');
+  assert.match(await page.textContent('#status'), /This reset link has expired \(links work for one hour\)/);
+  assert.equal(await page.isVisible('#password'), false, 'no password is asked for a link that cannot work');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'new-link');
+  const mark = stack.output().length;
+  await page.click('#new-link');
+  await page.waitForFunction(() => /We've sent a new link/.test(document.querySelector('#status').textContent));
+  const fresh = await stack.nextLink(mark);
+  assert.match(fresh, /#confirmation_code=\d{6}&user_name=.*&sent=\d+/, 'a new email with a new link');
+  assert.deepEqual(problems, []);
+});
 
 test('an unknown account reads exactly like a known one', async () => {
   const { stack, browser } = env;

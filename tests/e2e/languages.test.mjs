@@ -57,9 +57,20 @@ for (const language of LANGUAGES) {
     await page.waitForFunction(() => document.querySelector('#status').textContent.length > 0);
     await checkState(page, language, 'forgot-sent');
 
-    await page.goto(`${env.origin}/reset-password.html?lang=${language}#confirmation_code=123456&user_name=someone`);
+    const now = Math.floor(Date.now() / 1000);
+    await page.goto(`${env.origin}/reset-password.html?lang=${language}#confirmation_code=123456&user_name=someone&sent=${now - 7200}`);
+    await page.waitForSelector('body[data-ready]');
+    await page.waitForSelector('#new-link:not([hidden])');
+    assert.equal(await page.textContent('#status'), words['advice.expired_link'], 'an old link says so at once');
+    assert.equal(await page.isVisible('#password'), false);
+    await checkState(page, language, 'reset-old-link');
+
+    await page.goto(`${env.origin}/reset-password.html?lang=${language}#confirmation_code=123456&user_name=someone&sent=${now}`);
     await page.waitForSelector('body[data-ready]');
     assert.equal(await page.textContent('#submit'), words['reset.submit']);
+    const [before, after] = words['reset.works_until'].split('{time}');
+    const age = await page.textContent('#link-age');
+    assert.ok(age.startsWith(before) && age.endsWith(after) && age.length > before.length + after.length, `${language}: ${age}`);
     await page.fill('#password', 'short');
     await checkState(page, language, 'reset');
     await page.fill('#password', 'Long-enough-9');
@@ -71,7 +82,7 @@ for (const language of LANGUAGES) {
     confirmAnswer = { body: {} };
     await page.click('#submit');
     await page.waitForSelector('#done:not([hidden])');
-    assert.equal(await page.textContent('#done-text'), words['reset.done']);
+    assert.equal(await page.textContent('#done-text'), words['reset.done_unconfirmed'], 'not signed in: no claim whose account');
     await checkState(page, language, 'reset-done');
 
     await page.goto(`${env.origin}/confirm.html?lang=${language}#confirmation_code=123456&user_name=someone`);

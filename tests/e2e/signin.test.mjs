@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { setUp, openPage, requestLink, cognito } from './harness.mjs';
+import { setUp, openPage, requestLink, cognito, canSignIn } from './harness.mjs';
 import { startSrpServer } from './srp-server.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { ROOT } from '../../scripts/paths.mjs';
@@ -125,8 +125,44 @@ test('an MFA challenge after the reset reads as success and offers the sign-in p
   };
   const { page, problems } = await resetFromLink(env.stack.users[0], 'Mfa-challenge4', '', challengeInstead);
   await page.waitForSelector('#done:not([hidden])');
-  assert.match(await page.textContent('#done-text'), /Your password has been changed/);
+  assert.equal(await page.textContent('#done-text'), 'The password has been changed. You can now sign in with the new password.',
+    'not signed in: the words claim no account');
   assert.equal(await page.getAttribute('#sign-in', 'href'), env.stack.config.signInUrl);
   assert.equal(page.url(), `${pagesOrigin}/reset-password.html`, 'no redirect without a session');
   assert.deepEqual(problems, []);
 });
+
+/** The Cognito keys the page left in localStorage. */
+const storedKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('Cognito')));
+
+// Someone requests a reset for their own account, puts another person's address in the
+// link's `email=` and sends it to that person, who sees their own address on the page.
+for (const signIn of ['password', 'none']) {
+  test(`a link whose email was changed to another person's keeps no session and says so (signIn: ${signIn})`, async () => {
+    useConfig({ signIn, session: 'amplify', afterSignInUrl: '/index.html?never' });
+    const [sender, victim] = env.stack.users;
+    const newPassword = `Forged-${signIn}-9x`;
+    const forged = `email=${encodeURIComponent(victim.email)}`;
+    const { link } = await requestLink(env.browser, env.stack, sender.email);
+    const { page, problems } = await openPage(env.browser, null);
+    await page.goto(link.replace(env.stack.pageOrigin, pagesOrigin).replace(/email=[^&]*/, forged));
+    await page.waitForSelector('body[data-ready]');
+    assert.equal(await page.inputValue('#username'), victim.email, 'the forged address is what the person sees');
+    await page.fill('#password', newPassword);
+    await page.fill('#confirm', newPassword);
+    await page.click('#submit');
+    await page.waitForSelector('#done:not([hidden])');
+    const words = await page.textContent('#done-text');
+    if (signIn === 'password') {
+      assert.match(words, /this link belongs to a different account than the one it showed, so you are not signed in/);
+    } else {
+      assert.equal(words, 'The password has been changed. You can now sign in with the new password.');
+    }
+    assert.doesNotMatch(words, /Your password|@/, 'no claim that it was their password, and no account named');
+    assert.deepEqual(await storedKeys(page), [], "the sender's session is not kept");
+    assert.equal(page.url(), `${pagesOrigin}/reset-password.html`, 'no redirect into the app');
+    assert.equal(await canSignIn(env.stack, sender.email, newPassword), true, "Cognito changed the sender's password, as the code allows");
+    assert.equal(await canSignIn(env.stack, victim.email, newPassword), false, "the victim's account is untouched");
+    assert.deepEqual(problems, []);
+  });
+}
