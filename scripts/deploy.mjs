@@ -6,10 +6,12 @@
 //                     [--existing-pool ID --existing-client ID] [--dry-run] [--no-build]
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { IMMUTABLE, NO_CACHE } from '../deploy/headers.mjs';
 import { ROOT } from './paths.mjs';
+import { DIST, filesUnder, layOut } from './site.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -23,7 +25,6 @@ const { values: options } = parseArgs({
   },
 });
 const dryRun = options['dry-run'];
-const DIST = join(ROOT, 'dist', 'site');
 const ZIP = join(ROOT, 'target', 'lambda', 'reset-link-trigger', 'bootstrap.zip');
 
 /** The AWS CLI: from PATH, else the project's Python environment (installed if missing). */
@@ -51,40 +52,10 @@ function aws(args, dryAnswer = '') {
 
 /** How each kind of file is served. Pages and config are revalidated every time; the
  * assets live under a content-hashed folder, so they can be cached for a year. */
-const NO_CACHE = 'no-cache';
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 const TYPES = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8',
   json: 'application/json; charset=utf-8', wasm: 'application/wasm' };
-
-/** Every file under `dir`, as paths relative to it. */
-function filesUnder(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(full).map((f) => join(entry.name, f)) : [entry.name];
-  });
-}
-
-/** Lays out dist/site/: the pages pointing at assets/<hash>/, the assets, and config.json. */
-function layOut(config) {
-  rmSync(DIST, { recursive: true, force: true });
-  const assets = ['www/style.css', ...filesUnder(join(ROOT, 'www', 'pkg'))
-    .filter((f) => /\.(js|wasm)$/.test(f)).map((f) => `www/pkg/${f}`)];
-  const hash = createHash('sha256');
-  for (const asset of assets) hash.update(asset).update(readFileSync(join(ROOT, asset)));
-  const prefix = `assets/${hash.digest('hex').slice(0, 12)}`;
-  for (const asset of assets) {
-    mkdirSync(join(DIST, prefix, asset, '..'), { recursive: true });
-    cpSync(join(ROOT, asset), join(DIST, prefix, asset));
-  }
-  for (const page of ['index.html', 'reset-password.html', 'confirm.html']) {
-    const html = readFileSync(join(ROOT, page), 'utf8').replace(/(href|src)="www\/(?!config\.json)/g, `$1="${prefix}/www/`);
-    writeFileSync(join(DIST, page), html);
-  }
-  mkdirSync(join(DIST, 'www'), { recursive: true });
-  cpSync(join(ROOT, 'core', 'i18n'), join(DIST, 'www', 'i18n'), { recursive: true });
-  writeFileSync(join(DIST, 'www', 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
-  return prefix;
-}
+/** Files of the layout for other hosts; CloudFront sends its own headers. */
+const NOT_UPLOADED = new Set(['_headers', 'nginx-headers.conf']);
 
 if (!options['no-build']) {
   execFileSync('node', [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
@@ -149,7 +120,7 @@ const config = {
   passwordPolicy: JSON.parse(readFileSync(join(ROOT, 'www', 'config.json'), 'utf8')).passwordPolicy,
 };
 const prefix = layOut(config);
-for (const file of filesUnder(DIST).sort()) {
+for (const file of filesUnder(DIST).filter((f) => !NOT_UPLOADED.has(f)).sort()) {
   const extension = file.split('.').pop();
   const cache = file.startsWith(`${prefix}/`) ? IMMUTABLE : NO_CACHE;
   aws(['s3', 'cp', join('dist', 'site', file), `s3://${outputs.BucketName}/${file}`, '--content-type', TYPES[extension] ?? 'application/octet-stream',

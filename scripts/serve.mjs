@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { securityHeaders } from '../deploy/headers.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -15,38 +16,25 @@ const TYPES = {
 };
 const PAGES = new Set(['/index.html', '/reset-password.html', '/confirm.html']);
 
-/** The Content-Security-Policy the pages run under; `cognito` is the endpoint they call. */
-export function contentSecurityPolicy(cognito) {
-  const origin = new URL(cognito).origin;
-  return [
-    "default-src 'none'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self'",
-    "img-src 'self'",
-    `connect-src 'self' ${origin}`,
-    "form-action 'self'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
 /**
  * Serves `root` on 127.0.0.1:`port`; `/www/config.json` comes from `configFile`.
+ * `headersFor(path)` gives each response's headers (default: production's security headers
+ * for `cognitoEndpoint`, never cached), so a test can play a host that sends other ones.
  * Resolves to the running server.
  */
-export function serve({ root, port, configFile, cognitoEndpoint }) {
-  const headers = {
-    'Content-Security-Policy': contentSecurityPolicy(cognitoEndpoint),
-    'Referrer-Policy': 'no-referrer',
-    'X-Content-Type-Options': 'nosniff',
+export function serve({ root, port, configFile, cognitoEndpoint, headersFor }) {
+  const production = {
+    ...Object.fromEntries(securityHeaders(new URL(cognitoEndpoint).origin)),
     'Cache-Control': 'no-store',
   };
+  const headersOf = headersFor ?? (() => production);
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path === '/') path = '/index.html';
     path = normalize(path);
     const allowed = PAGES.has(path) || (/^\/(www|assets)\//.test(path) && !path.includes('..'));
     const file = path === '/www/config.json' ? configFile : join(root, path);
+    const headers = headersOf(path);
     try {
       if (!allowed || !['GET', 'HEAD'].includes(req.method)) throw new Error('not served');
       const body = await readFile(file);

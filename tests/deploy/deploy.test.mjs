@@ -54,6 +54,7 @@ test('the dry run prints every AWS call a deploy makes, and makes none', () => {
   assert.match(calls[6], /--key trigger\/\w+\.zip --body target\/lambda\/reset-link-trigger\/bootstrap\.zip/);
 
   const uploads = calls.filter((c) => c.startsWith('aws s3 cp dist/site/'));
+  assert.deepEqual(uploads.filter((c) => /_headers|nginx/.test(c)), [], 'the files for other hosts stay out of the bucket');
   const byFile = Object.fromEntries(uploads.map((c) => [c.split(' ')[3], c]));
   const expect = (pattern, type, cache) => {
     const file = Object.keys(byFile).find((f) => pattern.test(f));

@@ -1,0 +1,91 @@
+// The response headers the pages are served with: the one definition. CloudFront's response
+// headers policy in template.yaml says the same (tests/deploy/headers.test.mjs compares them),
+// the site layout writes it for other static hosts (`_headers` for Netlify and Cloudflare
+// Pages, a snippet for nginx), the pages carry the CSP as a <meta> floor, and the local
+// server sends it, so a violation shows up on this machine first.
+
+/** Cache-Control of the content-hashed assets (`assets/<hash>/…`): a year, never revalidated. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Cache-Control of the pages and config.json: revalidated on every load. */
+export const NO_CACHE = 'no-cache';
+
+/**
+ * The Content-Security-Policy directives for pages that call Cognito at `cognitoOrigin`.
+ * `inMeta`: for a <meta> tag, which cannot carry `frame-ancestors` (browsers ignore it
+ * there and say so in the console): only a header stops other sites from framing the pages.
+ */
+export function cspDirectives(cognitoOrigin, { inMeta = false } = {}) {
+  const directives = [
+    "default-src 'none'",
+    // The module is a file of this site; WebAssembly compiles under 'wasm-unsafe-eval' (no
+    // 'unsafe-eval', no inline script).
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self'",
+    `connect-src 'self' ${cognitoOrigin}`,
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ];
+  return inMeta ? directives.filter((d) => !d.startsWith('frame-ancestors')) : directives;
+}
+
+/** The Content-Security-Policy header value. */
+export function contentSecurityPolicy(cognitoOrigin, options) {
+  return cspDirectives(cognitoOrigin, options).join('; ');
+}
+
+/** Every security header, as [name, value] pairs, for pages that call `cognitoOrigin`. */
+export function securityHeaders(cognitoOrigin) {
+  return [
+    ['Content-Security-Policy', contentSecurityPolicy(cognitoOrigin)],
+    ['Strict-Transport-Security', 'max-age=63072000; includeSubDomains'],
+    ['Referrer-Policy', 'no-referrer'],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Frame-Options', 'DENY'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'],
+  ];
+}
+
+/** The Cognito endpoint's origin the pages of `config` (a config.json object) call. */
+export function cognitoOrigin(config) {
+  if (config.endpoint) return new URL(config.endpoint).origin;
+  const region = config.region ?? String(config.userPoolId ?? '').split('_')[0];
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new Error(`config.json names no usable region (${region || 'none'})`);
+  return `https://cognito-idp.${region}.amazonaws.com`;
+}
+
+/** The paths revalidated on every load (pages, config.json, catalogues); `assets/` is cached. */
+export const REVALIDATED = ['/', '/index.html', '/reset-password.html', '/confirm.html', '/www/*'];
+
+/** A `_headers` file as Netlify and Cloudflare Pages read it. Rules never set the same header
+ * twice for one path: Netlify lets the later rule win, Cloudflare joins the values. */
+export function netlifyHeaders(origin) {
+  const block = (path, headers) => [path, ...headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n');
+  return [
+    '# Written by scripts/site.mjs from deploy/headers.mjs: edit that, not this.',
+    block('/*', securityHeaders(origin)),
+    ...REVALIDATED.map((path) => block(path, [['Cache-Control', NO_CACHE]])),
+    block('/assets/*', [['Cache-Control', IMMUTABLE]]),
+    '',
+  ].join('\n');
+}
+
+/** An nginx snippet: `include` it in the `server` block and in every `location` that has
+ * add_header lines of its own (nginx does not inherit them into such a location). */
+export function nginxHeaders(origin) {
+  return [
+    '# Written by scripts/site.mjs from deploy/headers.mjs: edit that, not this.',
+    ...securityHeaders(origin).map(([name, value]) => `add_header ${name} "${value}" always;`),
+    '',
+  ].join('\n');
+}
+
+/** connect-src of the pages as they sit in the repository, for their <meta> floor: any https
+ * endpoint, or one on this machine. The site layout narrows it to the configured endpoint. */
+export const ANY_COGNITO = 'https: http://127.0.0.1:* http://localhost:*';
+
+/** The <meta> tag carrying the CSP floor for pages that call `origin`. */
+export function metaCsp(origin) {
+  return `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(origin, { inMeta: true })}">`;
+}

@@ -1,0 +1,126 @@
+// The response headers, defined once in deploy/headers.mjs: CloudFront's policy in the
+// template says the same; the `_headers` file and the nginx snippet of the site layout say the
+// same; and on a host that sends no headers at all, each page's CSP <meta> still holds: an
+// injected inline script does not run and the pages reach only the configured Cognito.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { securityHeaders, contentSecurityPolicy, IMMUTABLE, NO_CACHE } from '../../deploy/headers.mjs';
+import { openPage, answerCognito } from '../e2e/harness.mjs';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+import { ROOT } from '../../scripts/paths.mjs';
+
+const PORT = 19560;
+const ENDPOINT = `http://127.0.0.1:${PORT + 1}/`;
+const ORIGIN = `http://127.0.0.1:${PORT + 1}`;
+const SITE = join(ROOT, 'dist', 'site');
+const PAGES = ['index.html', 'reset-password.html', 'confirm.html'];
+const byName = (pairs) => Object.fromEntries(pairs.map(([name, value]) => [name.toLowerCase(), value]));
+
+let browser;
+before(() => {
+  const dir = join(ROOT, '.run', 'headers');
+  mkdirSync(dir, { recursive: true });
+  const config = JSON.parse(readFileSync(join(ROOT, 'www', 'config.json'), 'utf8'));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...config, userPoolId: 'eu-west-2_Test', clientId: 'testclient', endpoint: ENDPOINT }));
+  execFileSync('node', ['scripts/site.mjs', '--config', join(dir, 'config.json')], { cwd: ROOT, stdio: 'ignore' });
+});
+after(async () => { await browser?.close(); });
+
+/** The headers CloudFront sends for the template's response headers policy. */
+function cloudFrontHeaders() {
+  const python = `import json, sys\nfrom cfnlint.decode import decode\nprint(json.dumps(decode(sys.argv[1])[0]['Resources']['SecurityHeaders']))`;
+  const resource = JSON.parse(execFileSync(join(ROOT, '.venv', 'bin', 'python'), ['-c', python, join(ROOT, 'deploy', 'template.yaml')], { encoding: 'utf8' }));
+  const { SecurityHeadersConfig: security, CustomHeadersConfig: custom } = resource.Properties.ResponseHeadersPolicyConfig;
+  const hsts = security.StrictTransportSecurity;
+  return [
+    ['Content-Security-Policy', security.ContentSecurityPolicy.ContentSecurityPolicy['Fn::Sub'][0]],
+    ['Strict-Transport-Security', `max-age=${hsts.AccessControlMaxAgeSec}${hsts.IncludeSubdomains ? '; includeSubDomains' : ''}${hsts.Preload ? '; preload' : ''}`],
+    ['Referrer-Policy', security.ReferrerPolicy.ReferrerPolicy],
+    ['X-Content-Type-Options', security.ContentTypeOptions ? 'nosniff' : undefined],
+    ['X-Frame-Options', security.FrameOptions.FrameOption],
+    ...custom.Items.map((item) => [item.Header, item.Value]),
+  ];
+}
+
+/** The headers a `_headers` file gives `path`, applied as Netlify does (every matching
+ * rule, in order); fails on a header two rules set for one path (Cloudflare would join them). */
+function netlifyHeadersFor(text, path) {
+  const headers = {};
+  let matches = false;
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!line.startsWith(' ')) {
+      const rule = line.trim();
+      matches = rule.endsWith('/*') ? path.startsWith(rule.slice(0, -1)) : path === rule;
+      continue;
+    }
+    if (!matches) continue;
+    const [name, ...value] = line.trim().split(': ');
+    assert.equal(headers[name.toLowerCase()], undefined, `${name} is set twice for ${path}`);
+    headers[name.toLowerCase()] = value.join(': ');
+  }
+  return headers;
+}
+
+test("the template's CloudFront policy sends exactly the defined headers", () => {
+  assert.deepEqual(byName(cloudFrontHeaders()), byName(securityHeaders('https://cognito-idp.${PoolRegion}.amazonaws.com')));
+});
+
+test('_headers and the nginx snippet say the same, and cache only the hashed assets', () => {
+  const expected = byName(securityHeaders(ORIGIN));
+  const text = readFileSync(join(SITE, '_headers'), 'utf8');
+  for (const path of ['/', '/index.html', '/reset-password.html', '/confirm.html', '/www/config.json', '/www/i18n/de.json']) {
+    assert.deepEqual(netlifyHeadersFor(text, path), { ...expected, 'cache-control': NO_CACHE }, path);
+  }
+  assert.deepEqual(netlifyHeadersFor(text, '/assets/0123abcd/www/pkg/reset_bg.wasm'), { ...expected, 'cache-control': IMMUTABLE });
+  const nginx = readFileSync(join(SITE, 'nginx-headers.conf'), 'utf8');
+  const lines = [...nginx.matchAll(/^add_header ([\w-]+) "([^"]*)" always;$/gm)].map((m) => [m[1], m[2]]);
+  assert.equal(lines.length, nginx.split('\n').filter((l) => l.startsWith('add_header')).length, 'every line is well formed');
+  assert.deepEqual(byName(lines), expected);
+});
+
+test("each page carries the CSP as a <meta> floor, narrowed to the site's Cognito, without frame-ancestors", () => {
+  for (const page of PAGES) {
+    const html = readFileSync(join(SITE, page), 'utf8');
+    const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)].map((m) => m[1]);
+    assert.deepEqual(metas, [contentSecurityPolicy(ORIGIN, { inMeta: true })], page);
+    assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), `${page}: the floor comes before any script`);
+    assert.doesNotMatch(metas[0], /frame-ancestors/);
+  }
+});
+
+test('on a host that sends no headers the meta CSP still holds, and the pages work', async () => {
+  const server = await serve({ root: SITE, port: PORT, configFile: join(SITE, 'www', 'config.json'), cognitoEndpoint: ENDPOINT, headersFor: () => ({}) });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    for (const file of PAGES) {
+      const { page, problems, context } = await openPage(browser, null);
+      const calls = await answerCognito(page, ENDPOINT, () => ({ body: {} }));
+      const response = await page.goto(`http://127.0.0.1:${PORT}/${file}#confirmation_code=1&user_name=someone`);
+      assert.equal(response.headers()['content-security-policy'], undefined, 'the host sends none');
+      await page.waitForSelector('body[data-ready]');
+      await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'window.injected = true';
+        document.body.append(script);
+      });
+      assert.equal(await page.evaluate(() => window.injected), undefined, `${file}: the inline script was blocked`);
+      const elsewhere = await page.evaluate(() => fetch('https://collector.example/').then(() => 'sent', () => 'blocked'));
+      assert.equal(elsewhere, 'blocked', `${file}: no call leaves for another origin`);
+      assert.ok(problems.some((p) => /script-src/.test(p)) && problems.some((p) => /connect-src/.test(p)), `${file}: the browser reported both: ${problems}`);
+      if (file === 'index.html') {
+        await page.fill('#username', 'someone@example.com');
+        await page.click('#submit');
+        await page.waitForFunction(() => document.querySelector('#status').textContent.length > 0);
+        assert.deepEqual([...calls], ['AWSCognitoIdentityProviderService.ForgotPassword'], 'the configured Cognito is reachable');
+      }
+      await context.close();
+    }
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
