@@ -128,6 +128,8 @@ export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort
     return {
       config, configFile, endpoint, pageOrigin, pageUrl, users: seed.users, stop,
       addUser: (user) => addUser(endpoint, UserPool.Id, user),
+      /** Every request the pages' server has had: path and Referer. */
+      pageRequests: () => server.seen,
       /** Everything the servers printed so far. */
       output: () => output,
       /** Resolves to the next link to `page` (the reset page unless given) printed after

@@ -19,16 +19,19 @@ const PAGES = new Set(['/index.html', '/reset-password.html', '/confirm.html']);
 /**
  * Serves `root` on 127.0.0.1:`port`; `/www/config.json` comes from `configFile`.
  * `headersFor(path)` gives each response's headers (default: production's security headers
- * for `cognitoEndpoint`, never cached), so a test can play a host that sends other ones.
- * Resolves to the running server.
+ * for `cognitoEndpoint`, never cached), so a test can play a host that sends other ones;
+ * paths matching `missing` are answered 404, as a host or proxy that lost them would.
+ * Resolves to the running server; its `seen` lists each request's path and Referer.
  */
-export function serve({ root, port, configFile, cognitoEndpoint, headersFor }) {
+export function serve({ root, port, configFile, cognitoEndpoint, headersFor, missing = /^$/ }) {
   const production = {
     ...Object.fromEntries(securityHeaders(new URL(cognitoEndpoint).origin)),
     'Cache-Control': 'no-store',
   };
   const headersOf = headersFor ?? (() => production);
+  const seen = [];
   const server = createServer(async (req, res) => {
+    seen.push({ path: req.url, referer: req.headers.referer ?? null });
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path === '/') path = '/index.html';
     path = normalize(path);
@@ -36,7 +39,7 @@ export function serve({ root, port, configFile, cognitoEndpoint, headersFor }) {
     const file = path === '/www/config.json' ? configFile : join(root, path);
     const headers = headersOf(path);
     try {
-      if (!allowed || !['GET', 'HEAD'].includes(req.method)) throw new Error('not served');
+      if (!allowed || missing.test(path) || !['GET', 'HEAD'].includes(req.method)) throw new Error('not served');
       const body = await readFile(file);
       res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
       res.end(body);
@@ -45,6 +48,8 @@ export function serve({ root, port, configFile, cognitoEndpoint, headersFor }) {
       res.end('Not found');
     }
   });
+  /** Every request so far: its path and Referer (null when none). */
+  server.seen = seen;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve(server));

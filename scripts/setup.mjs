@@ -63,7 +63,12 @@ if (!probe('wasm-pack', ['--version']).includes(WASM_PACK)) {
 if (!probe('cargo', ['lambda', '--version']).includes('cargo-lambda')) {
   run('installing cargo-lambda from PyPI', 'python3', ['-m', 'pip', 'install', '--quiet', `cargo-lambda==${CARGO_LAMBDA}`]);
 }
-if (!existsSync('/usr/bin/chromium')) {
+// The browsers the tests open the pages in: Chromium, Firefox (driven over WebDriver BiDi)
+// and WebKitGTK (its WebDriver, on a virtual X display), each from Debian.
+const BROWSER_PACKAGES = [['/usr/bin/chromium', 'chromium'], ['/usr/bin/firefox-esr', 'firefox-esr'],
+  ['/usr/bin/WebKitWebDriver', 'webkit2gtk-driver'], ['/usr/bin/Xvfb', 'xvfb']];
+const missingBrowsers = BROWSER_PACKAGES.filter(([file]) => !existsSync(file)).map(([, name]) => name);
+if (missingBrowsers.length > 0) {
   asRoot('refreshing Debian package lists', 'apt-get', ['update']);
-  asRoot('installing Chromium for the browser tests', 'apt-get', ['install', '-y', '--no-install-recommends', 'chromium']);
+  asRoot(`installing ${missingBrowsers.join(', ')} for the browser tests`, 'apt-get', ['install', '-y', '--no-install-recommends', ...missingBrowsers]);
 }
