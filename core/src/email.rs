@@ -3,6 +3,8 @@
 
 /// Cognito's placeholder for the code, filled in after the trigger returns.
 pub const CODE_PLACEHOLDER: &str = "{####}";
+/// Cognito's placeholder for the username, which an invitation must carry (with the code).
+pub const USERNAME_PLACEHOLDER: &str = "{username}";
 /// Longest email body Cognito accepts.
 pub const MAX_EMAIL_CHARS: usize = 20_000;
 /// Longest subject and SMS Cognito accepts.
@@ -23,20 +25,28 @@ pub struct EmailTexts {
     pub template: Option<String>,
 }
 
-/// Which message: the password reset, or the sign-up confirmation.
+/// Which message: the password reset, the sign-up confirmation or an invitation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// `CustomMessage_ForgotPassword`: a link to `reset-password.html`.
     Reset,
     /// `CustomMessage_SignUp` and `_ResendCode`: a link to `confirm.html`.
     SignUp,
+    /// `CustomMessage_AdminCreateUser`: a link to `welcome.html` carrying the temporary
+    /// password; the message also shows `{username}` and `{####}`, as Cognito requires.
+    Invitation,
 }
 
 impl Kind {
     /// The catalogue key of `part` (`subject`, `heading`, `intro`, `button`, `expiry`,
     /// `ignore`) for this kind of message.
     fn key(self, part: &str) -> String {
-        [if self == Kind::Reset { "email." } else { "signup." }, part].concat()
+        let prefix = match self {
+            Kind::Reset => "email.",
+            Kind::SignUp => "signup.",
+            Kind::Invitation => "invite.",
+        };
+        [prefix, part].concat()
     }
 
     /// The catalogue keys of the SMS with the link and with the code.
@@ -44,9 +54,13 @@ impl Kind {
         match self {
             Kind::Reset => ("sms.link", "sms.code"),
             Kind::SignUp => ("sms.confirm_link", "sms.confirm_code"),
+            Kind::Invitation => ("sms.invite_link", "sms.invite_code"),
         }
     }
 }
+
+/// The placeholders Cognito leaves for itself: filled with themselves, so they survive.
+const COGNITO_PLACEHOLDERS: [(&str, &str); 2] = [("code", CODE_PLACEHOLDER), ("username", USERNAME_PLACEHOLDER)];
 
 /// A rendered message, ready to put in the trigger's `response`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +85,8 @@ pub enum MessageError {
     SubjectLength,
     /// The SMS is longer than 140 characters or lacks `{####}`.
     Sms,
+    /// An invitation's email or SMS lacks `{username}`.
+    NoUsername,
     /// A character outside Cognito's pattern (letters, marks, symbols, numbers, punctuation,
     /// white space).
     ForbiddenCharacter,
@@ -106,11 +122,11 @@ pub fn render(kind: Kind, texts: &EmailTexts, link: &str, shown_name: &str, word
         _ => builtin_html(kind, link, shown_name, &product, words),
     };
     let (sms_link_key, sms_code_key) = kind.sms_keys();
-    let sms_link = words.fill(sms_link_key, &[("link", link)]);
+    let sms_link = words.fill(sms_link_key, &[("link", link), COGNITO_PLACEHOLDERS[1]]);
     let sms = if sms_link.chars().count() <= MAX_SHORT_CHARS {
         sms_link
     } else {
-        words.fill(sms_code_key, &[("code", CODE_PLACEHOLDER)])
+        words.fill(sms_code_key, &COGNITO_PLACEHOLDERS)
     };
     let subject = match (&texts.subject, kind) {
         (Some(subject), Kind::Reset) => subject.clone(),
@@ -149,7 +165,7 @@ pub fn fill_template(template: &str, link: &str, shown_name: &str, product: &str
 fn builtin_html(kind: Kind, link: &str, shown_name: &str, product: &str, words: &Catalogue) -> String {
     let text = |part: &str| escape_html(words.text(&kind.key(part)));
     let intro = escape_html(&words.fill(&kind.key("intro"), &[("name", shown_name), ("product", product)]));
-    let expiry = escape_html(&words.fill(&kind.key("expiry"), &[("code", CODE_PLACEHOLDER)]));
+    let expiry = escape_html(&words.fill(&kind.key("expiry"), &COGNITO_PLACEHOLDERS));
     let (heading, button, ignore) = (text("heading"), text("button"), text("ignore"));
     let fallback = escape_html(words.text("email.fallback"));
     let href = escape_html(link);
@@ -169,13 +185,17 @@ fn builtin_html(kind: Kind, link: &str, shown_name: &str, product: &str, words: 
     )
 }
 
-/// Checks a message against Cognito's constraints, so a bad one is never handed back.
+/// Checks a message of `kind` against Cognito's constraints, so a bad one is never handed
+/// back.
 ///
 /// # Errors
 /// The first constraint the message breaks.
-pub fn check_message(message: &Message) -> Result<(), MessageError> {
+pub fn check_message(kind: Kind, message: &Message) -> Result<(), MessageError> {
     if !message.email_html.contains(CODE_PLACEHOLDER) {
         return Err(MessageError::NoPlaceholder);
+    }
+    if kind == Kind::Invitation && !(message.email_html.contains(USERNAME_PLACEHOLDER) && message.sms.contains(USERNAME_PLACEHOLDER)) {
+        return Err(MessageError::NoUsername);
     }
     if message.email_html.chars().count() > MAX_EMAIL_CHARS {
         return Err(MessageError::BodyTooLong);
@@ -212,7 +232,7 @@ mod tests {
         assert!(message.email_html.contains("o&#39;brien&amp;co&lt;script&gt;"));
         assert!(!message.email_html.contains("<script>"));
         assert!(message.email_html.contains("href=\"https://example.com/reset-password.html#confirmation_code={####}&amp;user_name=a%26b\""));
-        assert_eq!(check_message(&message), Ok(()));
+        assert_eq!(check_message(Kind::Reset, &message), Ok(()));
     }
 
     #[test]
@@ -227,7 +247,7 @@ mod tests {
             message.email_html,
             "<p>Acme &amp; Co: <a href=\"https://example.com/reset-password.html#confirmation_code={####}&amp;user_name=a%26b\">reset</a> for {product}&lt;b&gt;, code {####} {other}</p>"
         );
-        assert_eq!(check_message(&message), Ok(()));
+        assert_eq!(check_message(Kind::Reset, &message), Ok(()));
     }
 
     #[test]
@@ -237,7 +257,7 @@ mod tests {
         for language in crate::i18n::LANGUAGES {
             let words = Catalogue::bundled(language);
             let message = render_reset(&EmailTexts::default(), &long_link, &long_name, &words);
-            assert_eq!(check_message(&message), Ok(()), "{language}");
+            assert_eq!(check_message(Kind::Reset, &message), Ok(()), "{language}");
             assert!(message.email_html.contains(&format!("lang=\"{language}\"")));
         }
         let german = render_reset(&EmailTexts::default(), LINK, "jane@example.com", &Catalogue::bundled("de"));
@@ -254,7 +274,7 @@ mod tests {
         assert_eq!(message.subject, "Confirm your account");
         assert!(message.email_html.contains("Confirm my account") && message.email_html.contains("o&#39;brien&lt;b&gt;"));
         assert!(message.sms.starts_with("Confirm your account: https://e.com/confirm.html"));
-        assert_eq!(check_message(&message), Ok(()));
+        assert_eq!(check_message(Kind::SignUp, &message), Ok(()));
     }
 
     #[test]
@@ -264,7 +284,7 @@ mod tests {
         let long_link = format!("{LINK}{}", "%2B".repeat(30));
         let long = render_reset(&EmailTexts::default(), &long_link, "b", &Catalogue::english());
         assert_eq!(long.sms, "Your password reset code is {####}. It works for one hour.");
-        assert_eq!(check_message(&long), Ok(()));
+        assert_eq!(check_message(Kind::Reset, &long), Ok(()));
     }
 
     #[test]
@@ -272,15 +292,33 @@ mod tests {
         let good = render_reset(&EmailTexts::default(), LINK, "b", &Catalogue::english());
         let mut no_code = good.clone();
         no_code.email_html = no_code.email_html.replace(CODE_PLACEHOLDER, "");
-        assert_eq!(check_message(&no_code), Err(MessageError::NoPlaceholder));
+        assert_eq!(check_message(Kind::Reset, &no_code), Err(MessageError::NoPlaceholder));
         let mut long = good.clone();
         long.email_html.push_str(&"x".repeat(MAX_EMAIL_CHARS));
-        assert_eq!(check_message(&long), Err(MessageError::BodyTooLong));
+        assert_eq!(check_message(Kind::Reset, &long), Err(MessageError::BodyTooLong));
         let mut subject = good.clone();
         subject.subject = "s".repeat(141);
-        assert_eq!(check_message(&subject), Err(MessageError::SubjectLength));
+        assert_eq!(check_message(Kind::Reset, &subject), Err(MessageError::SubjectLength));
         let mut control = good;
         control.subject = "Reset\u{0007}".into();
-        assert_eq!(check_message(&control), Err(MessageError::ForbiddenCharacter));
+        assert_eq!(check_message(Kind::Reset, &control), Err(MessageError::ForbiddenCharacter));
+    }
+
+    #[test]
+    fn an_invitation_carries_the_username_and_temporary_password_cognito_requires() {
+        let long_name = "n".repeat(128);
+        let link = format!("https://e.com/welcome.html#user_name={long_name}&email={long_name}&sent=9999999999&temporary_password={{####}}");
+        for language in crate::i18n::LANGUAGES {
+            let message = render(Kind::Invitation, &EmailTexts::default(), &link, &long_name, &Catalogue::bundled(language));
+            assert_eq!(check_message(Kind::Invitation, &message), Ok(()), "{language}");
+            assert!(message.email_html.contains(USERNAME_PLACEHOLDER) && message.sms.contains(USERNAME_PLACEHOLDER), "{language}");
+        }
+        let english = render(Kind::Invitation, &EmailTexts::default(), "https://e.com/w#temporary_password={####}", "jane@e.com", &Catalogue::english());
+        assert_eq!(english.subject, "You're invited: set your password");
+        assert!(english.sms.contains("https://e.com/w#temporary_password={####}"), "a short link fits the SMS: {}", english.sms);
+        let mut without = english.clone();
+        without.email_html = without.email_html.replace(USERNAME_PLACEHOLDER, "jane");
+        assert_eq!(check_message(Kind::Invitation, &without), Err(MessageError::NoUsername));
+        assert_eq!(check_message(Kind::Reset, &without), Ok(()), "only an invitation needs it");
     }
 }

@@ -27,6 +27,9 @@ pub enum CognitoError {
     InvalidParameter,
     /// The app client has a secret, the user is disabled, or a password is wrong.
     NotAuthorized,
+    /// `NotAuthorizedException` saying an invitation's temporary password has expired: only
+    /// an administrator can send a new one (told apart by Cognito's message).
+    TemporaryPasswordExpired,
     /// Cognito could not deliver the code.
     CodeDeliveryFailure,
     /// The user pool or app client does not exist.
@@ -72,6 +75,19 @@ impl CognitoError {
 }
 
 impl CognitoError {
+    /// Reads an error from its name and Cognito's message, which alone tells an expired
+    /// temporary password ("Temporary password has expired and must be reset by an
+    /// administrator.") from a wrong one.
+    pub fn from_reply(name: &str, message: Option<&str>) -> Self {
+        let error = Self::from_name(name);
+        let expired = message.is_some_and(|m| m.to_ascii_lowercase().contains("temporary password has expired"));
+        if error == Self::NotAuthorized && expired {
+            Self::TemporaryPasswordExpired
+        } else {
+            error
+        }
+    }
+
     /// The error's name as Cognito writes it, such as `CodeMismatchException`.
     pub fn name(&self) -> &str {
         match self {
@@ -85,7 +101,7 @@ impl CognitoError {
             Self::UserNotFound => "UserNotFoundException",
             Self::UserNotConfirmed => "UserNotConfirmedException",
             Self::InvalidParameter => "InvalidParameterException",
-            Self::NotAuthorized => "NotAuthorizedException",
+            Self::NotAuthorized | Self::TemporaryPasswordExpired => "NotAuthorizedException",
             Self::CodeDeliveryFailure => "CodeDeliveryFailureException",
             Self::ResourceNotFound => "ResourceNotFoundException",
             Self::LambdaFailure => "UserLambdaValidationException",

@@ -2,8 +2,8 @@
 //! two can never disagree about names or encoding.
 //!
 //! ```
-//! use reset_link_core::link::{build_link, parse_link, LinkContent, LinkStyle};
-//! let content = LinkContent { code: "123456", username: "jane+1@example.com", email: None, sent_at: Some(1_764_860_000) };
+//! use reset_link_core::link::{build_link, parse_link, LinkContent, LinkStyle, Secret};
+//! let content = LinkContent { code: "123456", secret: Secret::Code, username: "jane+1@example.com", email: None, sent_at: Some(1_764_860_000) };
 //! let link = build_link("https://example.com/reset-password.html", LinkStyle::Fragment, &content);
 //! assert_eq!(link, "https://example.com/reset-password.html#confirmation_code=123456&user_name=jane%2B1%40example.com&sent=1764860000");
 //! let (_, fragment) = link.split_once('#').unwrap();
@@ -22,6 +22,10 @@ const CODE_ALIASES: [&str; 2] = ["code", "confirmationCode"];
 const USERNAME_ALIASES: [&str; 2] = ["username", "userName"];
 /// Name of the optional email shown to the person (the username may be an opaque id).
 pub const EMAIL_PARAM: &str = "email";
+/// Name of an invitation's temporary password. Always the last parameter, read raw to the
+/// end of the fragment: Cognito fills `{####}` in after the trigger, without encoding, and a
+/// generated temporary password may hold `&`, `=`, `+`, `%` or `#`.
+pub const TEMPORARY_PASSWORD_PARAM: &str = "temporary_password";
 /// Name of the time the trigger wrote the email (Unix seconds): not a secret, it only lets
 /// the page say how long the link still works (see [`crate::age`]).
 pub const SENT_PARAM: &str = "sent";
@@ -40,11 +44,24 @@ pub enum LinkStyle {
     Query,
 }
 
+/// What the secret in a link is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Secret {
+    /// A numeric code (reset, sign-up, address change): `confirmation_code=`, first.
+    #[default]
+    Code,
+    /// An invitation's temporary password: `temporary_password=`, last, always in the
+    /// fragment (a `#` in it would end a query).
+    TemporaryPassword,
+}
+
 /// What a link carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LinkContent<'a> {
     /// The code, or Cognito's `{####}` placeholder.
     pub code: &'a str,
+    /// What the code is.
+    pub secret: Secret,
     /// The pool username the code belongs to.
     pub username: &'a str,
     /// The email shown to the person, who may not recognise an opaque username. Only a
@@ -60,18 +77,26 @@ pub struct LinkContent<'a> {
 /// and the optional email are percent-encoded (`+` becomes `%2B`, so it cannot turn into a
 /// space). Parameters already on `page` in the chosen part are kept.
 pub fn build_link(page: &str, style: LinkStyle, content: &LinkContent) -> String {
-    let LinkContent { code, username, email, sent_at } = *content;
+    let LinkContent { code, secret, username, email, sent_at } = *content;
+    let style = if secret == Secret::TemporaryPassword { LinkStyle::Fragment } else { style };
     let (page, existing_fragment) = match page.split_once('#') {
         Some((base, fragment)) => (base, fragment),
         None => (page, ""),
     };
     let encode = |value: &str| form_urlencoded::byte_serialize(value.as_bytes()).collect::<String>();
-    let mut params = format!("{CODE_PARAM}={code}&{USERNAME_PARAM}={}", encode(username));
+    let mut params = match secret {
+        Secret::Code => format!("{CODE_PARAM}={code}&"),
+        Secret::TemporaryPassword => String::new(),
+    };
+    params.push_str(&format!("{USERNAME_PARAM}={}", encode(username)));
     if let Some(email) = email.filter(|e| !e.is_empty() && *e != username) {
         params.push_str(&format!("&{EMAIL_PARAM}={}", encode(email)));
     }
     if let Some(sent_at) = sent_at {
         params.push_str(&format!("&{SENT_PARAM}={sent_at}"));
+    }
+    if secret == Secret::TemporaryPassword {
+        params.push_str(&format!("&{TEMPORARY_PASSWORD_PARAM}={code}"));
     }
     match style {
         LinkStyle::Fragment if existing_fragment.is_empty() => format!("{page}#{params}"),
@@ -88,6 +113,8 @@ pub fn build_link(page: &str, style: LinkStyle, content: &LinkContent) -> String
 pub struct LinkParams {
     /// The confirmation code, trimmed; `None` when absent, empty or unusable.
     pub code: Option<String>,
+    /// An invitation's temporary password, exactly as Cognito wrote it.
+    pub temporary_password: Option<String>,
     /// The username, with a `+` that a naive link turned into a space restored.
     pub username: Option<String>,
     /// The email to show the person, when the link carries one.
@@ -106,10 +133,46 @@ pub struct LinkParams {
 /// (`hash`, with or without `#`); a value in the fragment wins over one in the query.
 pub fn parse_link(search: &str, hash: &str) -> LinkParams {
     let mut params = LinkParams::default();
+    let (hash, temporary_password) = split_temporary_password(hash.strip_prefix('#').unwrap_or(hash));
+    if let Some(password) = temporary_password {
+        params.found = true;
+        params.temporary_password = Some(password).filter(|p| !p.is_empty() && !p.contains('{'));
+    }
     // The first usable value of each parameter wins, so the fragment is read first.
-    parse_part(hash.strip_prefix('#').unwrap_or(hash), &mut params);
+    parse_part(hash, &mut params);
     parse_part(search.strip_prefix('?').unwrap_or(search), &mut params);
     params
+}
+
+/// Splits `fragment` before `temporary_password=` (at its start or after a `&`): the head to
+/// read as usual, and the raw rest. The browser percent-encodes space, `"`, `<`, `>` and `` ` ``
+/// in a fragment it parses; those are turned back, nothing else is decoded.
+fn split_temporary_password(fragment: &str) -> (&str, Option<String>) {
+    let marker = format!("{TEMPORARY_PASSWORD_PARAM}=");
+    let start = if fragment.starts_with(&marker) { Some(0) } else { fragment.find(&format!("&{marker}")).map(|at| at + 1) };
+    let Some(start) = start else { return (fragment, None) };
+    let raw = &fragment[start + marker.len()..];
+    let mut password = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('%') {
+        password.push_str(&rest[..at]);
+        let escaped = rest.get(at..at + 3).unwrap_or("");
+        let decoded = [("%20", ' '), ("%22", '"'), ("%3C", '<'), ("%3E", '>'), ("%60", '`')]
+            .into_iter()
+            .find(|(code, _)| escaped.eq_ignore_ascii_case(code));
+        match decoded {
+            Some((_, c)) => {
+                password.push(c);
+                rest = &rest[at + 3..];
+            }
+            None => {
+                password.push('%');
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    password.push_str(rest);
+    (fragment[..start].trim_end_matches('&'), Some(password))
 }
 
 /// Reads one `a=b&c=d` part into `params`, filling only what is still missing.
@@ -167,7 +230,26 @@ mod tests {
     const PAGE: &str = "https://example.com/reset-password.html";
 
     fn content<'a>(code: &'a str, username: &'a str, email: Option<&'a str>) -> LinkContent<'a> {
-        LinkContent { code, username, email, sent_at: None }
+        LinkContent { code, secret: Secret::Code, username, email, sent_at: None }
+    }
+
+    #[test]
+    fn a_temporary_password_goes_last_and_comes_back_exactly() {
+        let invitation = LinkContent { secret: Secret::TemporaryPassword, sent_at: Some(7), ..content("{####}", "3f2a", Some("j@e.com")) };
+        let link = build_link(PAGE, LinkStyle::Query, &invitation);
+        assert_eq!(link, format!("{PAGE}#user_name=3f2a&email=j%40e.com&sent=7&temporary_password={{####}}"), "always in the fragment");
+        for password in ["Ab1&x=y", "p+q%41#z", "a b\"c<d>e`f", "{####}x", "%%2", "&temporary_password=x"] {
+            // As Cognito fills it in, then as the browser's URL gives the fragment back.
+            let browser = password.replace(' ', "%20").replace('"', "%22").replace('<', "%3C").replace('>', "%3E").replace('`', "%60");
+            let fragment = link.split_once('#').unwrap().1.replace("{####}", &browser);
+            let got = parse_link("", &fragment);
+            let expected = Some(password.to_string()).filter(|p| !p.contains('{'));
+            assert_eq!(got.temporary_password, expected, "{password}");
+            assert_eq!((got.username.as_deref(), got.email.as_deref(), got.sent_at), (Some("3f2a"), Some("j@e.com"), Some(7)), "{password}");
+            assert_eq!(got.code, None);
+        }
+        assert_eq!(parse_link("", "temporary_password=x&y").temporary_password.as_deref(), Some("x&y"));
+        assert_eq!(parse_link("", "a_temporary_password=x").temporary_password, None, "only the whole name");
     }
 
     #[test]

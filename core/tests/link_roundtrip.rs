@@ -2,7 +2,7 @@
 //! username, code and email on the page, in both link styles.
 
 use proptest::prelude::*;
-use reset_link_core::link::{build_link, parse_link, LinkContent, LinkStyle};
+use reset_link_core::link::{build_link, parse_link, LinkContent, LinkStyle, Secret};
 
 /// Splits a link into (query, fragment) as `location.search` and `location.hash` would.
 fn address_parts(link: &str) -> (String, String) {
@@ -23,7 +23,7 @@ proptest! {
         query_style in any::<bool>(),
     ) {
         let style = if query_style { LinkStyle::Query } else { LinkStyle::Fragment };
-        let content = LinkContent { code: "{####}", username: &username, email: email.as_deref(), sent_at };
+        let content = LinkContent { code: "{####}", secret: Secret::Code, username: &username, email: email.as_deref(), sent_at };
         let link = build_link("https://example.com/reset-password.html", style, &content);
         // Cognito fills in the code after the trigger returns.
         let sent = link.replace("{####}", &code);

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use reset_link_core::email::{check_message, render, Kind, CODE_PLACEHOLDER};
 use reset_link_core::i18n::{pick_language, Catalogue};
-use reset_link_core::link::{build_link, LinkContent};
+use reset_link_core::link::{build_link, LinkContent, Secret};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -19,6 +19,8 @@ use crate::settings::Settings;
 const FORGOT_PASSWORD: &str = "CustomMessage_ForgotPassword";
 /// The trigger sources of a sign-up confirmation.
 const SIGN_UP: [&str; 2] = ["CustomMessage_SignUp", "CustomMessage_ResendCode"];
+/// The trigger source of an invitation (an administrator created the user).
+const INVITATION: &str = "CustomMessage_AdminCreateUser";
 
 /// What happened to an event, for the log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,13 +73,15 @@ struct MessageResponse<'a> {
     sms_message: &'a str,
 }
 
-/// Fills `response` of a ForgotPassword event with the reset link message, and of a SignUp or
-/// ResendCode event with the confirmation link message. `now` (Unix seconds, the shell's
+/// Fills `response` of a ForgotPassword event with the reset link message, of a SignUp or
+/// ResendCode event with the confirmation link message, and of an AdminCreateUser event with
+/// the invitation, whose link carries the temporary password. `now` (Unix seconds, the shell's
 /// clock) goes into the link, so the page can tell how long it still works.
 pub fn handle(settings: Option<&Settings>, mut event: Value, now: u64) -> (Value, Outcome) {
     let kind = match event.get("triggerSource").and_then(Value::as_str) {
         Some(FORGOT_PASSWORD) => Kind::Reset,
         Some(source) if SIGN_UP.contains(&source) => Kind::SignUp,
+        Some(INVITATION) => Kind::Invitation,
         _ => return (event, Outcome::OtherSource),
     };
     let Some(settings) = settings else { return (event, Outcome::LeftDefault) };
@@ -88,11 +92,15 @@ pub fn handle(settings: Option<&Settings>, mut event: Value, now: u64) -> (Value
     let code = request.code_parameter.as_deref().filter(|c| !c.is_empty()).unwrap_or(CODE_PLACEHOLDER);
     let email = request.attribute("email");
     let shown_email = email.filter(|_| settings.include_email);
-    let page = if kind == Kind::Reset { &settings.reset_page } else { &settings.confirm_page };
-    let link = build_link(page, settings.style, &LinkContent { code, username, email: shown_email, sent_at: Some(now) });
+    let (page, secret) = match kind {
+        Kind::Reset => (&settings.reset_page, Secret::Code),
+        Kind::SignUp => (&settings.confirm_page, Secret::Code),
+        Kind::Invitation => (&settings.welcome_page, Secret::TemporaryPassword),
+    };
+    let link = build_link(page, settings.style, &LinkContent { code, secret, username, email: shown_email, sent_at: Some(now) });
     let words = Catalogue::bundled(request.language(settings.default_language));
     let message = render(kind, &settings.texts, &link, email.unwrap_or(username), &words);
-    if check_message(&message).is_err() {
+    if check_message(kind, &message).is_err() {
         return (event, Outcome::LeftDefault);
     }
     let Some(object) = event.as_object_mut() else { return (event, Outcome::LeftDefault) };
@@ -113,6 +121,7 @@ mod tests {
         Settings {
             reset_page: "https://example.com/reset-password.html".into(),
             confirm_page: "https://example.com/confirm.html".into(),
+            welcome_page: "https://example.com/welcome.html".into(),
             style: LinkStyle::Fragment,
             texts: Default::default(),
             include_email: true,
@@ -198,9 +207,30 @@ mod tests {
     }
 
     #[test]
+    fn an_invitation_links_to_the_welcome_page_with_the_temporary_password_last() {
+        let mut event = fixture("custom-message-signup.json");
+        event["triggerSource"] = json!(INVITATION);
+        event["request"]["usernameParameter"] = json!("{username}");
+        let (event, outcome) = handle(Some(&settings()), event, NOW);
+        assert_eq!(outcome, Outcome::Rewritten);
+        let html = event["response"]["emailMessage"].as_str().unwrap();
+        let link = first_link(html);
+        assert!(link.starts_with("https://example.com/welcome.html#user_name=o%27brien%26co%3Cscript%3E"), "{link}");
+        assert!(link.ends_with(&format!("&sent={NOW}&temporary_password={{####}}")), "{link}");
+        assert!(html.contains("{username}") && html.contains("{####}"), "what Cognito requires of an invitation");
+        assert!(event["response"]["smsMessage"].as_str().unwrap().contains("{username}"));
+        assert_eq!(event["response"]["emailSubject"], "You're invited: set your password");
+        let settings = Settings { style: reset_link_core::link::LinkStyle::Query, ..settings() };
+        let mut again = fixture("custom-message-signup.json");
+        again["triggerSource"] = json!(INVITATION);
+        let (event, _) = handle(Some(&settings), again, NOW);
+        assert!(first_link(event["response"]["emailMessage"].as_str().unwrap()).contains(".html#user_name="), "fragment even in query style");
+    }
+
+    #[test]
     fn other_sources_come_back_unchanged() {
         let mut original = fixture("custom-message-signup.json");
-        original["triggerSource"] = json!("CustomMessage_AdminCreateUser");
+        original["triggerSource"] = json!("CustomMessage_UpdateUserAttribute");
         let (event, outcome) = handle(Some(&settings()), original.clone(), NOW);
         assert_eq!((event, outcome), (original, Outcome::OtherSource));
     }

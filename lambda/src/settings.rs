@@ -2,7 +2,7 @@
 
 use reset_link_core::email::{check_message, render, EmailTexts, Kind, MessageError};
 use reset_link_core::i18n::{pick_language, Catalogue, LANGUAGES};
-use reset_link_core::link::{build_link, LinkContent, LinkStyle};
+use reset_link_core::link::{build_link, LinkContent, LinkStyle, Secret};
 
 /// Checked settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,6 +11,8 @@ pub struct Settings {
     pub reset_page: String,
     /// Address of `confirm.html` (sign-up links); by default beside the reset page.
     pub confirm_page: String,
+    /// Address of `welcome.html` (invitations); by default beside the reset page.
+    pub welcome_page: String,
     /// Fragment (default) or query.
     pub style: LinkStyle,
     /// Product name, subject and optional template.
@@ -64,6 +66,11 @@ impl Settings {
             None => beside(&reset_page, "confirm.html"),
         };
         check_page(&confirm_page)?;
+        let welcome_page = match var("WELCOME_PAGE_URL").filter(|v| !v.trim().is_empty()) {
+            Some(page) => page,
+            None => beside(&reset_page, "welcome.html"),
+        };
+        check_page(&welcome_page)?;
         let style = match var("LINK_STYLE").as_deref().map(str::trim) {
             None | Some("") | Some("fragment") => LinkStyle::Fragment,
             Some("query") => LinkStyle::Query,
@@ -84,23 +91,25 @@ impl Settings {
             Some("false") => false,
             Some(other) => return Err(SettingsError::BadIncludeEmail(other.to_string())),
         };
-        let settings = Settings { reset_page, confirm_page, style, texts, include_email, default_language };
+        let settings = Settings { reset_page, confirm_page, welcome_page, style, texts, include_email, default_language };
         settings.check_sample()?;
         Ok(settings)
     }
 
-    /// Renders every message the trigger writes (reset and sign-up, to their pages) for a
-    /// long username in every language, so settings that Cognito would refuse are found at
-    /// start, not when a person asks for a link.
+    /// Renders every message the trigger writes (reset, sign-up and invitation, to their
+    /// pages) for a long username in every language, so settings that Cognito would refuse
+    /// are found at start, not when a person asks for a link.
     fn check_sample(&self) -> Result<(), SettingsError> {
         let long_name = "n".repeat(128);
-        [(Kind::Reset, &self.reset_page), (Kind::SignUp, &self.confirm_page)].into_iter().try_for_each(|(kind, page)| {
+        let pages = [(Kind::Reset, &self.reset_page, Secret::Code), (Kind::SignUp, &self.confirm_page, Secret::Code),
+            (Kind::Invitation, &self.welcome_page, Secret::TemporaryPassword)];
+        pages.into_iter().try_for_each(|(kind, page, secret)| {
             // The longest time the link can carry until the year 2286.
-            let content = LinkContent { code: "{####}", username: &long_name, email: Some(&long_name), sent_at: Some(9_999_999_999) };
+            let content = LinkContent { code: "{####}", secret, username: &long_name, email: Some(&long_name), sent_at: Some(9_999_999_999) };
             let link = build_link(page, self.style, &content);
             LANGUAGES.iter().try_for_each(|language| {
                 let message = render(kind, &self.texts, &link, &long_name, &Catalogue::bundled(language));
-                check_message(&message).map_err(SettingsError::BadTemplate)
+                check_message(kind, &message).map_err(SettingsError::BadTemplate)
             })
         })
     }
@@ -144,12 +153,14 @@ mod tests {
     }
 
     #[test]
-    fn the_confirm_page_sits_beside_the_reset_page_unless_set() {
+    fn the_confirm_and_welcome_pages_sit_beside_the_reset_page_unless_set() {
         let s = read(&[("RESET_PAGE_URL", "https://example.com/account/reset-password.html?x=1")]).unwrap();
         assert_eq!(s.confirm_page, "https://example.com/account/confirm.html");
+        assert_eq!(s.welcome_page, "https://example.com/account/welcome.html");
         let set = read(&[("RESET_PAGE_URL", "https://e.com/r.html"), ("CONFIRM_PAGE_URL", "https://e.com/welcome/confirm.html")]).unwrap();
         assert_eq!(set.confirm_page, "https://e.com/welcome/confirm.html");
         assert!(read(&[("RESET_PAGE_URL", "https://e.com/r.html"), ("CONFIRM_PAGE_URL", "http://e.com/c.html")]).is_err());
+        assert!(read(&[("RESET_PAGE_URL", "https://e.com/r.html"), ("WELCOME_PAGE_URL", "http://e.com/w.html")]).is_err());
     }
 
     #[test]

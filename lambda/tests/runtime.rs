@@ -42,7 +42,9 @@ fn read_request(stream: &mut TcpStream) -> (String, String, String) {
 }
 
 fn respond(stream: &mut TcpStream, headers: &[(&str, &str)], body: &str) {
-    let mut reply = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n", body.len());
+    // One request per connection: without `Connection: close` the runtime's client may send
+    // its next call on this connection, which the test has already dropped.
+    let mut reply = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
     for (name, value) in headers {
         reply.push_str(&format!("{name}: {value}\r\n"));
     }

@@ -98,6 +98,9 @@ pub struct Tokens {
 struct ErrorBody {
     #[serde(rename = "__type")]
     kind: Option<String>,
+    /// Cognito writes `message`; some proxies `Message`.
+    #[serde(alias = "Message")]
+    message: Option<String>,
 }
 
 /// Reads a reply. `status` decides: 2xx is read as `T`; anything else as Cognito's error
@@ -112,9 +115,10 @@ pub fn read_reply<'de, T: Reply, D: Deserializer<'de>>(status: u16, body: Option
         let reply = body.and_then(|body| T::deserialize(body).ok());
         return reply.filter(Reply::is_usable).ok_or(CallError::Unreadable(status));
     }
-    let from_body = body.and_then(|body| ErrorBody::deserialize(body).ok()).and_then(|error| error.kind);
-    match from_body.as_deref().or(error_header).filter(|name| !name.trim().is_empty()) {
-        Some(name) => Err(CallError::Service(CognitoError::from_name(name))),
+    let error = body.and_then(|body| ErrorBody::deserialize(body).ok());
+    let (kind, message) = error.map_or((None, None), |error| (error.kind, error.message));
+    match kind.as_deref().or(error_header).filter(|name| !name.trim().is_empty()) {
+        Some(name) => Err(CallError::Service(CognitoError::from_reply(name, message.as_deref()))),
         None => Err(CallError::Unreadable(status)),
     }
 }

@@ -77,6 +77,17 @@ fn reads_error_replies_by_name_not_status() {
 }
 
 #[test]
+fn an_expired_temporary_password_is_told_apart_by_its_message() {
+    let expired = r#"{"__type":"NotAuthorizedException","message":"Temporary password has expired and must be reset by an administrator."}"#;
+    assert_eq!(read_reply_text::<AuthReply>(400, expired, None), Err(CallError::Service(CognitoError::TemporaryPasswordExpired)));
+    let wrong = r#"{"__type":"NotAuthorizedException","message":"Incorrect username or password."}"#;
+    assert_eq!(read_reply_text::<AuthReply>(400, wrong, None), Err(CallError::Service(CognitoError::NotAuthorized)));
+    let other = r#"{"__type":"InvalidParameterException","Message":"Temporary password has expired"}"#;
+    assert_eq!(read_reply_text::<AuthReply>(400, other, None), Err(CallError::Service(CognitoError::InvalidParameter)), "only NotAuthorized");
+    assert_eq!(CognitoError::TemporaryPasswordExpired.name(), "NotAuthorizedException");
+}
+
+#[test]
 fn foreign_bodies_are_unreadable() {
     assert_eq!(read_reply_text::<EmptyReply>(502, "", None), Err(CallError::Unreadable(502)));
     assert_eq!(read_reply_text::<EmptyReply>(403, "<html>Forbidden</html>", None), Err(CallError::Unreadable(403)));
