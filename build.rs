@@ -7,13 +7,14 @@
 use std::collections::BTreeMap;
 
 /// Key prefixes each page's code shows.
-const PAGE_KEYS: [(&str, &[&str]); 3] = [
+const PAGE_KEYS: [(&str, &[&str]); 4] = [
     ("PAGE_FORGOT", &["forgot.", "advice.", "common."]),
     ("PAGE_RESET", &["reset.", "rule.", "advice.", "common."]),
     ("PAGE_CONFIRM", &["confirm.", "reset.", "advice.", "common."]),
+    ("PAGE_WELCOME", &["welcome.", "reset.", "rule.", "advice.", "common.", "attribute."]),
 ];
 /// Keys only the trigger uses.
-const TRIGGER_ONLY: [&str; 3] = ["email.", "sms.", "signup."];
+const TRIGGER_ONLY: [&str; 4] = ["email.", "sms.", "signup.", "invite."];
 
 fn main() {
     let source = "core/i18n/en.json";

@@ -14,7 +14,7 @@ const TYPES = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
-const PAGES = new Set(['/index.html', '/reset-password.html', '/confirm.html']);
+const PAGES = new Set(['/index.html', '/reset-password.html', '/confirm.html', '/welcome.html']);
 
 /**
  * Serves `root` on 127.0.0.1:`port`; `/www/config.json` comes from `configFile`.

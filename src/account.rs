@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use crate::{config, http, signin};
 
 /// `value` for the form module (plain objects, as it reads them).
-fn answer(value: &impl Serialize) -> JsValue {
+pub(crate) fn answer(value: &impl Serialize) -> JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 

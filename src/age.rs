@@ -31,7 +31,7 @@ fn local_time(unix_seconds: u64) -> String {
     let today = Date::new_0();
     let same_day = when.get_date() == today.get_date() && when.get_month() == today.get_month();
     let options = Object::new();
-    let mut set = |name: &str, value: &str| {
+    let set = |name: &str, value: &str| {
         let _ = Reflect::set(&options, &JsValue::from_str(name), &JsValue::from_str(value));
     };
     set("hour", "numeric");

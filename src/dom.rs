@@ -174,3 +174,22 @@ pub fn marked() -> Vec<(Element, String)> {
         })
         .collect()
 }
+
+/// Appends to `container` a labelled text box `id` (label `words`), of input `kind` and
+/// with `autocomplete`, unless it is already there. Returns whether it was added.
+pub fn add_field(container: &str, id: &str, words: &str, kind: &str, autocomplete: &str) -> bool {
+    let (Some(container), document) = (element(container), document()) else { return false };
+    if element(id).is_some() {
+        return false;
+    }
+    let (Ok(label), Ok(input)) = (document.create_element("label"), document.create_element("input")) else { return false };
+    let _ = label.set_attribute("for", id);
+    label.set_text_content(Some(words));
+    input.set_id(id);
+    let _ = input.set_attribute("type", kind);
+    let _ = input.set_attribute("autocomplete", autocomplete);
+    let _ = input.set_attribute("required", "");
+    let _ = container.append_child(&label);
+    let _ = container.append_child(&input);
+    true
+}

@@ -12,8 +12,12 @@
 
 #[cfg(feature = "page-account")]
 mod account;
+#[cfg(any(feature = "page-reset", feature = "page-welcome"))]
+mod account_loader;
 mod address;
-#[cfg(any(feature = "page-reset", feature = "page-confirm"))]
+#[cfg(any(feature = "page-reset", feature = "page-welcome"))]
+mod checklist;
+#[cfg(any(feature = "page-reset", feature = "page-confirm", feature = "page-welcome"))]
 mod age;
 #[cfg(feature = "api")]
 mod api;
@@ -25,12 +29,16 @@ mod dom;
 mod forgot;
 mod http;
 mod i18n;
+#[cfg(feature = "page-account")]
+mod invitation;
 #[cfg(feature = "page-reset")]
 mod reset;
 #[cfg(any(feature = "page-account", feature = "api"))]
 mod signin;
 
 mod timer;
+#[cfg(feature = "page-welcome")]
+mod welcome;
 
 use wasm_bindgen::prelude::*;
 
@@ -55,11 +63,11 @@ pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &s
     srp::claim(&started, &challenge, password, "Mon Nov 30 06:05:09 UTC 2026").unwrap_or_default()
 }
 
-/// Starts the page named in `<body data-page>`: `forgot`, `reset` or `confirm` (the kit's
+/// Starts the page named in `<body data-page>`: `forgot`, `reset`, `confirm` or `welcome` (the kit's
 /// own pages; not part of the typed API). `config` is the page's early request for
 /// `www/config.json`; `load_account` loads the account module (the reset page calls it once
 /// the form works).
-#[cfg(any(feature = "page-forgot", feature = "page-reset", feature = "page-confirm"))]
+#[cfg(any(feature = "page-forgot", feature = "page-reset", feature = "page-confirm", feature = "page-welcome"))]
 #[wasm_bindgen(skip_typescript)]
 pub fn start(page: &str, config: js_sys::Promise, load_account: js_sys::Function) {
     let _ = (&config, &load_account);
@@ -70,6 +78,8 @@ pub fn start(page: &str, config: js_sys::Promise, load_account: js_sys::Function
         "reset" => wasm_bindgen_futures::spawn_local(reset::run(config, load_account)),
         #[cfg(feature = "page-confirm")]
         "confirm" => wasm_bindgen_futures::spawn_local(confirm::run(config)),
+        #[cfg(feature = "page-welcome")]
+        "welcome" => wasm_bindgen_futures::spawn_local(welcome::run(config, load_account)),
         _ => dom::stop("This page is not set up correctly (unknown data-page)."),
     }
 }

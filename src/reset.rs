@@ -3,7 +3,7 @@
 //! (`ConfirmForgotPassword`, sign-in, a new link) are the account module's
 //! (`src/account.rs`), which loads while the person types.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
@@ -12,11 +12,13 @@ use reset_link_core::config::Config;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use reset_link_core::link::{clean_code, clean_username, LinkParams};
-use reset_link_core::policy::{checklist, Rule};
-use reset_link_core::words::{rule_key, ChangedAccount, ForgotOutcome, ResetAdvice, ResetOutcome};
 
-use crate::i18n::{fill, t};
+use crate::account_loader::AccountLoader;
+use reset_link_core::link::{clean_code, clean_username, LinkParams};
+use reset_link_core::policy::Rule;
+use reset_link_core::words::{ChangedAccount, ForgotOutcome, ResetAdvice, ResetOutcome};
+
+use crate::checklist::{build_checklist, toggle_visibility, update_checklist};
 use crate::{address, age, config, dom, i18n, timer};
 
 /// What the page holds between events.
@@ -28,11 +30,8 @@ struct Page {
     busy: Cell<bool>,
     /// The configuration as the browser parsed it, for the account module.
     raw_config: JsValue,
-    /// The account module (`www/pkg/account.js`) as its loader's promise: null when it
-    /// could not load.
-    account: RefCell<Promise>,
-    /// Loads the account module.
-    load_account: Function,
+    /// The account module (`www/pkg/account.js`).
+    account: AccountLoader,
 }
 
 #[wasm_bindgen]
@@ -47,24 +46,6 @@ extern "C" {
     fn request_link(this: &AccountModule, config: &JsValue, username: &str, language: &str) -> Promise;
 }
 
-impl Page {
-    /// The account module, loading it (again, after a failure) when needed; `None` when it
-    /// cannot load (offline).
-    async fn account(&self) -> Option<AccountModule> {
-        let loading = self.account.borrow().clone();
-        let module = JsFuture::from(loading).await.ok().filter(JsValue::is_object);
-        if module.is_none() {
-            *self.account.borrow_mut() = start_loading(&self.load_account);
-        }
-        Some(module?.unchecked_into())
-    }
-}
-
-/// Starts loading the account module.
-fn start_loading(load_account: &Function) -> Promise {
-    load_account.call0(&JsValue::NULL).ok().map(Promise::from).unwrap_or_else(|| Promise::resolve(&JsValue::NULL))
-}
-
 /// Wires the page.
 pub async fn run(config: Promise, load_account: Function) {
     let link = read_link();
@@ -76,8 +57,8 @@ pub async fn run(config: Promise, load_account: Function) {
     build_checklist(&config);
     // The code that sends the form is not needed until the person submits: it loads while
     // they type.
-    let account = RefCell::new(start_loading(&load_account));
-    let page = Rc::new(Page { config, link, busy: Cell::new(false), raw_config, account, load_account });
+    let account = AccountLoader::start(load_account);
+    let page = Rc::new(Page { config, link, busy: Cell::new(false), raw_config, account });
     let refresh = {
         let page = page.clone();
         move || {
@@ -133,50 +114,6 @@ fn forget_link() {
     address::forget(SAVED_LINK);
 }
 
-/// Writes one checklist line per rule of the policy.
-fn build_checklist(config: &Config) {
-    for (rule, _) in checklist(&config.password_policy, "", "") {
-        dom::add_line("rules", &rule_id(rule), &rule_text(rule), &t("reset.rule_unmet"));
-    }
-}
-
-/// The id of the checklist line of `rule`.
-fn rule_id(rule: Rule) -> String {
-    format!("rule-{}", rule.key())
-}
-
-/// The checklist line for `rule` in the page's language.
-fn rule_text(rule: Rule) -> String {
-    let n = match rule {
-        Rule::MinimumLength(n) => n.to_string(),
-        _ => String::new(),
-    };
-    fill(rule_key(rule), &[("n", &n)])
-}
-
-/// Marks each checklist line as met or not; returns the first unmet rule.
-fn update_checklist(config: &Config) -> Option<Rule> {
-    let (password, confirm) = (dom::value("password"), dom::value("confirm"));
-    let mut first_unmet = None;
-    for (rule, met) in checklist(&config.password_policy, &password, &confirm) {
-        dom::set_rule(&rule_id(rule), met, &t(if met { "reset.rule_met" } else { "reset.rule_unmet" }));
-        if !met && first_unmet.is_none() {
-            first_unmet = Some(rule);
-        }
-    }
-    first_unmet
-}
-
-/// Shows or hides both passwords.
-fn toggle_visibility() {
-    let showing = dom::attribute("toggle", "aria-pressed").as_deref() == Some("true");
-    let kind = Some(if showing { "password" } else { "text" });
-    dom::set_attribute("password", "type", kind);
-    dom::set_attribute("confirm", "type", kind);
-    dom::set_attribute("toggle", "aria-pressed", Some(if showing { "false" } else { "true" }));
-    dom::set_words("toggle", if showing { "reset.show" } else { "reset.hide" });
-}
-
 /// Checks the form and has the account module send `ConfirmForgotPassword` and sign in.
 async fn submit(page: Rc<Page>) {
     if page.busy.get() {
@@ -187,7 +124,7 @@ async fn submit(page: Rc<Page>) {
     dom::enable("submit", false);
     dom::show("new-link", false);
     dom::say_words("reset.working", false);
-    let outcome = match page.account().await {
+    let outcome = match page.account.get::<AccountModule>().await {
         Some(account) => {
             let on_changed = Closure::once_into_js(|| {
                 forget_link();
@@ -267,7 +204,7 @@ async fn send_new_link(page: Rc<Page>) {
         return dom::problem("reset.need_username", "username");
     };
     let request = async {
-        let account = page.account().await?;
+        let account = page.account.get::<AccountModule>().await?;
         let answer = account.request_link(&page.raw_config, &username, &i18n::language());
         serde_wasm_bindgen::from_value(JsFuture::from(answer).await.ok()?).ok()
     };

@@ -23,10 +23,7 @@ pub async fn sign_in(config: &Config, username: &str, password: &str, shown: Opt
         return (None, ChangedAccount::Unconfirmed);
     }
     match authenticate(config, username, password, shown).await {
-        Ok(_) => {
-            let next = redirect_target(requested, &config.redirect_allow_list, &config.after_sign_in_url, origin_of);
-            (Some(next.to_string()), ChangedAccount::Shown)
-        }
+        Ok(_) => (Some(next_address(config, requested)), ChangedAccount::Shown),
         Err(NoSession::OtherAccount) => (None, ChangedAccount::Other),
         Err(_) => (None, ChangedAccount::Unconfirmed),
     }
@@ -53,16 +50,29 @@ pub enum NoSession {
 /// `shown` (the account a link showed), tokens whose claims do not name that account are
 /// dropped, never stored: the link's email is a hint anyone holding the link can edit.
 pub async fn authenticate(config: &Config, username: &str, password: &str, shown: Option<&str>) -> Result<(Tokens, String), NoSession> {
-    let reply = match config.sign_in {
-        SignIn::Password => {
-            let call = initiate_password_auth(&config.client_id, username, password);
-            http::send(config, &call).await.map_err(NoSession::Failed)?
-        }
-        _ => srp_sign_in(config, username, password).await?,
-    };
+    let reply = start(config, username, password).await?;
     let Some(tokens) = reply.tokens else {
         return Err(NoSession::Challenge(reply.challenge.unwrap_or_default()));
     };
+    let owner = keep_session(config, &tokens, username, shown)?;
+    Ok((tokens, owner))
+}
+
+/// The first step of a sign-in: `USER_PASSWORD_AUTH` when `signIn` says `password`, else SRP
+/// (its `PASSWORD_VERIFIER` answered). The reply holds tokens or the next challenge.
+pub async fn start(config: &Config, username: &str, password: &str) -> Result<AuthReply, NoSession> {
+    match config.sign_in {
+        SignIn::Password => {
+            let call = initiate_password_auth(&config.client_id, username, password);
+            http::send(config, &call).await.map_err(NoSession::Failed)
+        }
+        _ => srp_sign_in(config, username, password).await,
+    }
+}
+
+/// Keeps the session of `tokens` (stored when `session` is `amplify`) once their claims name
+/// `shown`, when given; returns the pool username they belong to.
+pub fn keep_session(config: &Config, tokens: &Tokens, username: &str, shown: Option<&str>) -> Result<String, NoSession> {
     let claims = token_claims(&tokens.id_token);
     if let Some(shown) = shown {
         if !claims.as_ref().is_some_and(|claims| claims.names(shown)) {
@@ -72,12 +82,18 @@ pub async fn authenticate(config: &Config, username: &str, password: &str, shown
     let owner = claims.map_or_else(|| username.to_string(), |claims| claims.username);
     if config.store_session {
         if let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten()) {
-            storage_entries(&config.client_id, &owner, &tokens, |key, value| {
+            storage_entries(&config.client_id, &owner, tokens, |key, value| {
                 let _ = storage.set_item(key, value);
             });
         }
     }
-    Ok((tokens, owner))
+    Ok(owner)
+}
+
+/// Where to go once signed in: the link's `requested` address when allowed, else the
+/// configured one.
+pub fn next_address(config: &Config, requested: Option<&str>) -> String {
+    redirect_target(requested, &config.redirect_allow_list, &config.after_sign_in_url, origin_of).to_string()
 }
 
 /// The claims of the ID token, read by the browser's JSON parser.

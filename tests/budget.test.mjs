@@ -14,12 +14,16 @@
 // - 58,500 → 60,000 and 139,500 → 141,500: the link's age ("works until", in local time)
 //   on the form (+1,590), and the account check of the token's claims in the account module
 //   (+654): measured 59,014 and 140,148.
+// - 60,000 → 62,000 and 141,500 → 148,000: invitations. The link parser reads a temporary
+//   password and the config its lifetime (the form: +1,667 B, the CSP <meta> floor +104);
+//   the account module accepts invitations (NEW_PASSWORD_REQUIRED, required details, error
+//   messages read for an expired temporary password: +4,424). Measured 60,785 and 146,420.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAGES, RESET_EVERYTHING, sizesOf } from '../scripts/sizes.mjs';
 
-const USABLE_CEILING = 60_000;
-const EVERYTHING_CEILING = 141_500;
+const USABLE_CEILING = 62_000;
+const EVERYTHING_CEILING = 148_000;
 
 /** `files`' brotli total, and a line per file for the failure message. */
 function brotliOf(files) {

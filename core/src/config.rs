@@ -61,6 +61,9 @@ pub struct Config {
     pub redirect_allow_list: Vec<String>,
     /// The language when the person's browser asks for none the kit ships.
     pub default_language: String,
+    /// How many days an invitation's temporary password works (the pool's
+    /// `TemporaryPasswordValidityDays`, which only the pool knows; 7 by default).
+    pub invitation_days: u32,
 }
 
 /// Why a configuration cannot be used.
@@ -144,13 +147,15 @@ pub struct ConfigFile {
     pub resend_cooldown_seconds: Option<u32>,
     /// `requestTimeoutSeconds`.
     pub request_timeout_seconds: Option<u32>,
+    /// `invitationDays`.
+    pub invitation_days: Option<u32>,
 }
 
 /// The keys of `config.json`, so an error can name one without copying it.
-const KEYS: [&str; 16] = [
+const KEYS: [&str; 17] = [
     "clientId", "clientSecret", "userPoolId", "region", "endpoint", "signInUrl", "afterSignInUrl", "signInWith",
     "passwordPolicy", "showDestination", "signIn", "session", "redirectAllowList", "defaultLanguage",
-    "resendCooldownSeconds", "requestTimeoutSeconds",
+    "resendCooldownSeconds", "requestTimeoutSeconds", "invitationDays",
 ];
 
 /// Reads `config.json` (a JSON object) through serde: `whole` deserializes the object, and
@@ -173,7 +178,7 @@ fn has_right_kind<'de, D: Deserializer<'de>>(key: &str, value: D) -> bool {
         "passwordPolicy" => Option::<PasswordPolicy>::deserialize(value).is_ok(),
         "showDestination" => Option::<bool>::deserialize(value).is_ok(),
         "redirectAllowList" => Option::<Vec<String>>::deserialize(value).is_ok(),
-        "resendCooldownSeconds" | "requestTimeoutSeconds" => Option::<u32>::deserialize(value).is_ok(),
+        "resendCooldownSeconds" | "requestTimeoutSeconds" | "invitationDays" => Option::<u32>::deserialize(value).is_ok(),
         _ => Option::<String>::deserialize(value).is_ok(),
     }
 }
@@ -270,6 +275,8 @@ pub fn check_config(file: ConfigFile, parse: impl Fn(&str) -> Option<Address>) -
         after_sign_in_url,
         redirect_allow_list: file.redirect_allow_list.unwrap_or_default(),
         default_language: file.default_language.unwrap_or_else(|| "en".into()),
+        // Cognito allows 1 to 365 days.
+        invitation_days: file.invitation_days.unwrap_or(7).clamp(1, 365),
     })
 }
 
@@ -326,6 +333,7 @@ mod tests {
         assert_eq!(config.endpoint, "https://cognito-idp.eu-west-1.amazonaws.com/");
         assert_eq!(config.sign_in_url, "/");
         assert_eq!(config.resend_cooldown_seconds, 60);
+        assert_eq!(config.invitation_days, 7);
         assert_eq!(config.request_timeout_ms, 15_000);
         assert_eq!((config.sign_in_with, config.show_destination), (SignInWith::Email, false));
         assert_eq!((config.sign_in, config.store_session, config.after_sign_in_url.as_str()), (SignIn::Srp, true, "/"));

@@ -14,6 +14,7 @@ pub mod config;
 pub mod email;
 pub mod error;
 pub mod i18n;
+pub mod invitation;
 pub mod link;
 pub mod policy;
 pub mod session;

@@ -17,6 +17,7 @@ const CHANGING = ['ConfirmSignUp', 'ConfirmForgotPassword', 'ForgotPassword', 'R
 const LINKED = [
   '/reset-password.html#confirmation_code=123456&user_name=jane%2Bx%40example.com&email=jane%2Bx%40example.com',
   '/confirm.html#confirmation_code=123456&user_name=new%2Bmember%40example.com',
+  '/welcome.html#user_name=3f2a&email=new%40example.com&sent=1796400000&temporary_password=Tmp&Pass1',
   '/index.html?email=jane%40example.com',
 ];
 

@@ -179,3 +179,17 @@ pub fn respond_password_verifier<'a>(
         ],
     }
 }
+
+/// The answer to `NEW_PASSWORD_REQUIRED` (`RespondToAuthChallenge`): the person's own
+/// password, and each detail the pool requires as `(userAttributes.<name>, value)`.
+pub fn respond_new_password<'a>(
+    client_id: &'a str,
+    session: Option<&'a str>,
+    username: &'a str,
+    new_password: &'a str,
+    details: &'a [(String, String)],
+) -> RespondToAuthChallenge<'a> {
+    let mut challenge_responses = vec![("USERNAME", username), ("NEW_PASSWORD", new_password)];
+    challenge_responses.extend(details.iter().map(|(name, value)| (name.as_str(), value.as_str())));
+    RespondToAuthChallenge { challenge_name: "NEW_PASSWORD_REQUIRED", client_id, session, challenge_responses }
+}

@@ -94,3 +94,13 @@ fn foreign_bodies_are_unreadable() {
     assert_eq!(read_reply_text::<AuthReply>(200, "[1,2]", None), Err(CallError::Unreadable(200)));
     assert_eq!(read_reply_text::<EmptyReply>(200, r#"{"a":"#, None), Err(CallError::Unreadable(200)));
 }
+
+#[test]
+fn the_new_password_answer_carries_the_required_details() {
+    let details = [("userAttributes.name".to_string(), "Jane Roe".to_string())];
+    let call = respond_new_password("client", Some("sess"), "3f2a", "New-pass1", &details);
+    assert_eq!(
+        body(&call),
+        r#"{"ChallengeName":"NEW_PASSWORD_REQUIRED","ClientId":"client","Session":"sess","ChallengeResponses":{"USERNAME":"3f2a","NEW_PASSWORD":"New-pass1","userAttributes.name":"Jane Roe"}}"#
+    );
+}
