@@ -16,6 +16,14 @@ export function linksIn(text, pageUrl) {
   return found.map((link) => link.replaceAll('&amp;', '&')).filter((link) => !link.includes('{####}'));
 }
 
+/** What `npm start` adds to the stack's config.json: after a reset or an invitation the
+ * person is signed in (USER_PASSWORD_AUTH: cognito-local has no SRP) and lands on the demo
+ * app page, which greets them from the stored session. */
+export const DEMO_SETTINGS = { signIn: 'password', session: 'amplify', afterSignInUrl: '/local/app.html' };
+
+/** The person `npm start` invites, so the demo shows an invitation link too. */
+export const DEMO_INVITED = 'invited@example.com';
+
 /** Calls Cognito (here: cognito-local) with `operation` and `body`; resolves to the JSON reply. */
 export async function cognito(endpoint, operation, body) {
   const response = await fetch(endpoint, {
@@ -124,10 +132,12 @@ export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort
     };
     const configFile = join(dir, 'config.json');
     writeFileSync(configFile, JSON.stringify(config, null, 2));
-    server = await serve({ root: ROOT, port: pagePort, configFile, cognitoEndpoint: endpoint });
+    server = await serve({ root: ROOT, port: pagePort, configFile, cognitoEndpoint: endpoint, demo: true });
     return {
       config, configFile, endpoint, pageOrigin, pageUrl, users: seed.users, stop,
       addUser: (user) => addUser(endpoint, UserPool.Id, user),
+      /** Serves the stack's config.json with `extra` keys over it. */
+      configure: (extra) => writeFileSync(configFile, JSON.stringify({ ...config, ...extra }, null, 2)),
       /** Every request the pages' server has had: path and Referer. */
       pageRequests: () => server.seen,
       /** Everything the servers printed so far. */

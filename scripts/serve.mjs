@@ -15,15 +15,18 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 const PAGES = new Set(['/index.html', '/reset-password.html', '/confirm.html', '/welcome.html']);
+/** The local demo's stand-in for a team's app (served only with `demo`). */
+const DEMO_APP = new Set(['/local/app.html', '/local/app.js']);
 
 /**
  * Serves `root` on 127.0.0.1:`port`; `/www/config.json` comes from `configFile`.
  * `headersFor(path)` gives each response's headers (default: production's security headers
  * for `cognitoEndpoint`, never cached), so a test can play a host that sends other ones;
- * paths matching `missing` are answered 404, as a host or proxy that lost them would.
+ * paths matching `missing` are answered 404, as a host or proxy that lost them would;
+ * `demo` also serves the local demo app (local/app.html).
  * Resolves to the running server; its `seen` lists each request's path and Referer.
  */
-export function serve({ root, port, configFile, cognitoEndpoint, headersFor, missing = /^$/ }) {
+export function serve({ root, port, configFile, cognitoEndpoint, headersFor, missing = /^$/, demo = false }) {
   const production = {
     ...Object.fromEntries(securityHeaders(new URL(cognitoEndpoint).origin)),
     'Cache-Control': 'no-store',
@@ -35,7 +38,7 @@ export function serve({ root, port, configFile, cognitoEndpoint, headersFor, mis
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path === '/') path = '/index.html';
     path = normalize(path);
-    const allowed = PAGES.has(path) || (/^\/(www|assets)\//.test(path) && !path.includes('..'));
+    const allowed = PAGES.has(path) || (demo && DEMO_APP.has(path)) || (/^\/(www|assets)\//.test(path) && !path.includes('..'));
     const file = path === '/www/config.json' ? configFile : join(root, path);
     const headers = headersOf(path);
     try {

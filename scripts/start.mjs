@@ -1,6 +1,7 @@
-// `npm start`: the local demo. Starts cognito-local, the trigger and the pages, prints the
-// address, the demo users, and every reset link the "email" carries. Ctrl-C stops all three.
-import { linksIn, startStack } from './local.mjs';
+// `npm start`: the local demo. Starts cognito-local, the trigger and the pages, invites one
+// person, prints the address, the demo users, and every link the "emails" carry. After a
+// reset or an invitation the person lands signed in on a demo app page. Ctrl-C stops all.
+import { DEMO_INVITED, DEMO_SETTINGS, cognito, linksIn, startStack } from './local.mjs';
 
 const port = (name, fallback) => Number(process.env[name] ?? fallback);
 const verbose = process.argv.includes('--verbose');
@@ -14,14 +15,23 @@ const stack = await startStack({
   onOutput: (line, source) => { if (verbose) console.log(`[${source}] ${line}`); },
 });
 
+stack.configure(DEMO_SETTINGS);
+const invited = await cognito(stack.endpoint, 'AdminCreateUser', {
+  UserPoolId: stack.config.userPoolId, Username: DEMO_INVITED, DesiredDeliveryMediums: ['EMAIL'],
+  UserAttributes: [{ Name: 'email', Value: DEMO_INVITED }, { Name: 'email_verified', Value: 'true' }],
+});
+if (invited.status !== 200) console.log(`start: could not invite ${DEMO_INVITED}: ${invited.message}`);
+
 console.log(`
   Forgot-password page:  ${stack.pageOrigin}/index.html
+  Demo app (signed in after a reset or an invitation):  ${stack.pageOrigin}/local/app.html
 
   Demo users (email / current password):
 ${stack.users.map((u) => `    ${u.email}  /  ${u.password}`).join('\n')}
 
-  Type one of these emails on the page. The reset email is not sent anywhere: its link is
-  printed here. Ctrl-C stops everything.
+  Type one of these emails on the page. No email is sent anywhere: each link is printed
+  here. ${DEMO_INVITED} was invited by an administrator: open its invitation link below to
+  choose a password. Ctrl-C stops everything.
 `);
 
 let seen = 0;
@@ -30,9 +40,10 @@ setInterval(() => {
   const output = stack.output();
   if (output.length === seen) return;
   seen = output.length;
-  // One email per ForgotPassword: show each link once.
+  // One email per request: show each link once.
   const links = [...linksIn(output, stack.pageUrl).map((link) => ['Reset link', link]),
-    ...linksIn(output, `${stack.pageOrigin}/confirm.html`).map((link) => ['Sign-up confirmation link', link])];
+    ...linksIn(output, `${stack.pageOrigin}/confirm.html`).map((link) => ['Sign-up confirmation link', link]),
+    ...linksIn(output, `${stack.pageOrigin}/welcome.html`).map((link) => [`Invitation link`, link])];
   for (const [kind, link] of links) {
     if (shown.has(link)) continue;
     shown.add(link);

@@ -1,0 +1,30 @@
+// The local demo as `npm start` sets it up: after a reset, the person lands signed in on the
+// demo app page, which greets them by address from the stored session and signs them out.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setUp, openPage, requestLink } from './harness.mjs';
+import { DEMO_SETTINGS } from '../../scripts/local.mjs';
+
+let env;
+before(async () => {
+  env = await setUp('e2e-demo', 19660);
+  env.stack.configure(DEMO_SETTINGS);
+});
+after(async () => { await env?.close(); });
+
+test('after a reset the demo app greets the person by address, and signs them out', async () => {
+  const user = env.stack.users[1];
+  const { link } = await requestLink(env.browser, env.stack, user.email);
+  const { page, problems } = await openPage(env.browser, link);
+  await page.waitForSelector('body[data-ready]');
+  await page.fill('#password', 'Demo-app-pass1');
+  await page.fill('#confirm', 'Demo-app-pass1');
+  await page.click('#submit');
+  await page.waitForURL(`${env.stack.pageOrigin}/local/app.html`);
+  await page.waitForFunction(() => document.querySelector('#who').textContent.startsWith('Signed in'));
+  assert.match(await page.textContent('#who'), new RegExp(`^Signed in as ${user.email.replace('+', '\\+')}\\.`));
+  await page.click('#sign-out');
+  assert.equal(await page.textContent('#who'), 'Signed out.');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('Cognito'))), []);
+  assert.deepEqual(problems, []);
+});
