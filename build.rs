@@ -7,14 +7,15 @@
 use std::collections::BTreeMap;
 
 /// Key prefixes each page's code shows.
-const PAGE_KEYS: [(&str, &[&str]); 4] = [
+const PAGE_KEYS: [(&str, &[&str]); 5] = [
     ("PAGE_FORGOT", &["forgot.", "advice.", "common."]),
     ("PAGE_RESET", &["reset.", "rule.", "advice.", "common."]),
     ("PAGE_CONFIRM", &["confirm.", "reset.", "advice.", "common."]),
     ("PAGE_WELCOME", &["welcome.", "reset.", "rule.", "advice.", "common.", "attribute."]),
+    ("PAGE_VERIFY", &["verify.", "reset.", "advice.", "common."]),
 ];
 /// Keys only the trigger uses.
-const TRIGGER_ONLY: [&str; 4] = ["email.", "sms.", "signup.", "invite."];
+const TRIGGER_ONLY: [&str; 5] = ["email.", "sms.", "signup.", "invite.", "change."];
 
 fn main() {
     let source = "core/i18n/en.json";

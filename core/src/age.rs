@@ -23,6 +23,8 @@ pub enum LinkKind {
     Reset,
     /// A sign-up confirmation code: 24 hours.
     SignUp,
+    /// A code confirming a changed email address or phone number: 24 hours.
+    AddressChange,
     /// An invitation's temporary password: the pool's setting, in days (only the pool knows it).
     Invitation {
         /// The pool's `TemporaryPasswordValidityDays`.
@@ -35,7 +37,7 @@ impl LinkKind {
     pub fn lifetime_seconds(self) -> u64 {
         match self {
             Self::Reset => 3600,
-            Self::SignUp => 24 * 3600,
+            Self::SignUp | Self::AddressChange => 24 * 3600,
             Self::Invitation { days } => days.saturating_mul(24 * 3600),
         }
     }

@@ -35,6 +35,9 @@ pub enum Kind {
     /// `CustomMessage_AdminCreateUser`: a link to `welcome.html` carrying the temporary
     /// password; the message also shows `{username}` and `{####}`, as Cognito requires.
     Invitation,
+    /// `CustomMessage_UpdateUserAttribute` and `_VerifyUserAttribute`: a link to
+    /// `verify.html` confirming a changed email address or phone number.
+    AddressChange,
 }
 
 impl Kind {
@@ -45,6 +48,7 @@ impl Kind {
             Kind::Reset => "email.",
             Kind::SignUp => "signup.",
             Kind::Invitation => "invite.",
+            Kind::AddressChange => "change.",
         };
         [prefix, part].concat()
     }
@@ -55,6 +59,7 @@ impl Kind {
             Kind::Reset => ("sms.link", "sms.code"),
             Kind::SignUp => ("sms.confirm_link", "sms.confirm_code"),
             Kind::Invitation => ("sms.invite_link", "sms.invite_code"),
+            Kind::AddressChange => ("sms.change_link", "sms.change_code"),
         }
     }
 }

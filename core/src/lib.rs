@@ -8,6 +8,7 @@
 //! that browser uses.
 #![deny(missing_docs)]
 
+pub mod address_change;
 pub mod age;
 pub mod api;
 pub mod config;

@@ -3,7 +3,7 @@
 //!
 //! ```
 //! use reset_link_core::link::{build_link, parse_link, LinkContent, LinkStyle, Secret};
-//! let content = LinkContent { code: "123456", secret: Secret::Code, username: "jane+1@example.com", email: None, sent_at: Some(1_764_860_000) };
+//! let content = LinkContent { code: "123456", secret: Secret::Code, username: "jane+1@example.com", email: None, sent_at: Some(1_764_860_000), attribute: None };
 //! let link = build_link("https://example.com/reset-password.html", LinkStyle::Fragment, &content);
 //! assert_eq!(link, "https://example.com/reset-password.html#confirmation_code=123456&user_name=jane%2B1%40example.com&sent=1764860000");
 //! let (_, fragment) = link.split_once('#').unwrap();
@@ -26,6 +26,8 @@ pub const EMAIL_PARAM: &str = "email";
 /// end of the fragment: Cognito fills `{####}` in after the trigger, without encoding, and a
 /// generated temporary password may hold `&`, `=`, `+`, `%` or `#`.
 pub const TEMPORARY_PASSWORD_PARAM: &str = "temporary_password";
+/// Name of the attribute a code confirms (`email` or `phone_number`), in address-change links.
+pub const ATTRIBUTE_PARAM: &str = "attribute";
 /// Name of the time the trigger wrote the email (Unix seconds): not a secret, it only lets
 /// the page say how long the link still works (see [`crate::age`]).
 pub const SENT_PARAM: &str = "sent";
@@ -69,6 +71,8 @@ pub struct LinkContent<'a> {
     pub email: Option<&'a str>,
     /// When the email was written (Unix seconds), so the page knows the link's age.
     pub sent_at: Option<u64>,
+    /// The attribute the code confirms, for an address change.
+    pub attribute: Option<&'a str>,
 }
 
 /// Builds the link for an email or SMS.
@@ -77,7 +81,7 @@ pub struct LinkContent<'a> {
 /// and the optional email are percent-encoded (`+` becomes `%2B`, so it cannot turn into a
 /// space). Parameters already on `page` in the chosen part are kept.
 pub fn build_link(page: &str, style: LinkStyle, content: &LinkContent) -> String {
-    let LinkContent { code, secret, username, email, sent_at } = *content;
+    let LinkContent { code, secret, username, email, sent_at, attribute } = *content;
     let style = if secret == Secret::TemporaryPassword { LinkStyle::Fragment } else { style };
     let (page, existing_fragment) = match page.split_once('#') {
         Some((base, fragment)) => (base, fragment),
@@ -91,6 +95,9 @@ pub fn build_link(page: &str, style: LinkStyle, content: &LinkContent) -> String
     params.push_str(&format!("{USERNAME_PARAM}={}", encode(username)));
     if let Some(email) = email.filter(|e| !e.is_empty() && *e != username) {
         params.push_str(&format!("&{EMAIL_PARAM}={}", encode(email)));
+    }
+    if let Some(attribute) = attribute {
+        params.push_str(&format!("&{ATTRIBUTE_PARAM}={}", encode(attribute)));
     }
     if let Some(sent_at) = sent_at {
         params.push_str(&format!("&{SENT_PARAM}={sent_at}"));
@@ -123,6 +130,8 @@ pub struct LinkParams {
     pub redirect: Option<String>,
     /// When the trigger wrote the email (Unix seconds), when the link says.
     pub sent_at: Option<u64>,
+    /// The attribute the code confirms (`email` or `phone_number`), for an address change.
+    pub attribute: Option<String>,
     /// The language the link asks for (`lang=`).
     pub lang: Option<String>,
     /// Whether the address held any of our parameters (so the page should scrub it).
@@ -188,6 +197,10 @@ fn parse_part(part: &str, params: &mut LinkParams) {
             if params.username.is_none() {
                 params.username = clean_username(&value);
             }
+        } else if name == ATTRIBUTE_PARAM {
+            params.found = true;
+            let known = matches!(&*value, "email" | "phone_number");
+            params.attribute = params.attribute.take().or_else(|| known.then(|| value.into_owned()));
         } else if name == SENT_PARAM {
             params.found = true;
             params.sent_at = params.sent_at.or_else(|| value.trim().parse().ok());
@@ -230,7 +243,7 @@ mod tests {
     const PAGE: &str = "https://example.com/reset-password.html";
 
     fn content<'a>(code: &'a str, username: &'a str, email: Option<&'a str>) -> LinkContent<'a> {
-        LinkContent { code, secret: Secret::Code, username, email, sent_at: None }
+        LinkContent { code, secret: Secret::Code, username, email, sent_at: None, attribute: None }
     }
 
     #[test]
@@ -266,6 +279,14 @@ mod tests {
             build_link(&format!("{PAGE}#v=1"), LinkStyle::Fragment, &content("1", "x", Some("j+1@e.com"))),
             format!("{PAGE}#v=1&confirmation_code=1&user_name=x&email=j%2B1%40e.com")
         );
+    }
+
+    #[test]
+    fn an_address_change_link_names_its_attribute() {
+        let link = build_link(PAGE, LinkStyle::Fragment, &LinkContent { attribute: Some("phone_number"), ..content("1", "x", None) });
+        assert!(link.ends_with("&attribute=phone_number"), "{link}");
+        assert_eq!(parse_link("", link.split_once('#').unwrap().1).attribute.as_deref(), Some("phone_number"));
+        assert_eq!(parse_link("", "attribute=custom%3Ax").attribute, None, "only the two Cognito verifies");
     }
 
     #[test]

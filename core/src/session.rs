@@ -51,14 +51,25 @@ pub fn token_payload(token: &str) -> Option<Vec<u8>> {
     URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()
 }
 
+/// The localStorage key naming who is signed in with app client `client_id`.
+pub fn last_user_key(client_id: &str) -> String {
+    format!("{PREFIX}{client_id}.LastAuthUser")
+}
+
+/// The localStorage key of `username`'s token `name` (`idToken`, `accessToken`,
+/// `refreshToken`) for app client `client_id`.
+pub fn token_key(client_id: &str, username: &str, name: &str) -> String {
+    format!("{PREFIX}{client_id}.{username}.{name}")
+}
+
 /// Hands `put` each localStorage entry (key, value) that signs `username` in for apps using
 /// amazon-cognito-identity-js or Amplify v6 with app client `client_id`.
 pub fn storage_entries(client_id: &str, username: &str, tokens: &Tokens, mut put: impl FnMut(&str, &str)) {
-    let key = |name: &str| format!("{PREFIX}{client_id}.{username}.{name}");
+    let key = |name: &str| token_key(client_id, username, name);
     put(&key("idToken"), &tokens.id_token);
     put(&key("accessToken"), &tokens.access_token);
     put(&key("clockDrift"), "0");
-    put(&format!("{PREFIX}{client_id}.LastAuthUser"), username);
+    put(&last_user_key(client_id), username);
     if let Some(refresh) = &tokens.refresh_token {
         put(&key("refreshToken"), refresh);
     }

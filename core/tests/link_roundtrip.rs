@@ -23,7 +23,7 @@ proptest! {
         query_style in any::<bool>(),
     ) {
         let style = if query_style { LinkStyle::Query } else { LinkStyle::Fragment };
-        let content = LinkContent { code: "{####}", secret: Secret::Code, username: &username, email: email.as_deref(), sent_at };
+        let content = LinkContent { code: "{####}", secret: Secret::Code, username: &username, email: email.as_deref(), sent_at, attribute: None };
         let link = build_link("https://example.com/reset-password.html", style, &content);
         // Cognito fills in the code after the trigger returns.
         let sent = link.replace("{####}", &code);

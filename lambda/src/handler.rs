@@ -21,6 +21,8 @@ const FORGOT_PASSWORD: &str = "CustomMessage_ForgotPassword";
 const SIGN_UP: [&str; 2] = ["CustomMessage_SignUp", "CustomMessage_ResendCode"];
 /// The trigger source of an invitation (an administrator created the user).
 const INVITATION: &str = "CustomMessage_AdminCreateUser";
+/// The trigger sources of a changed (or re-sent) email address or phone number code.
+const ADDRESS_CHANGE: [&str; 2] = ["CustomMessage_UpdateUserAttribute", "CustomMessage_VerifyUserAttribute"];
 
 /// What happened to an event, for the log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +84,7 @@ pub fn handle(settings: Option<&Settings>, mut event: Value, now: u64) -> (Value
         Some(FORGOT_PASSWORD) => Kind::Reset,
         Some(source) if SIGN_UP.contains(&source) => Kind::SignUp,
         Some(INVITATION) => Kind::Invitation,
+        Some(source) if ADDRESS_CHANGE.contains(&source) => Kind::AddressChange,
         _ => return (event, Outcome::OtherSource),
     };
     let Some(settings) = settings else { return (event, Outcome::LeftDefault) };
@@ -96,10 +99,18 @@ pub fn handle(settings: Option<&Settings>, mut event: Value, now: u64) -> (Value
         Kind::Reset => (&settings.reset_page, Secret::Code),
         Kind::SignUp => (&settings.confirm_page, Secret::Code),
         Kind::Invitation => (&settings.welcome_page, Secret::TemporaryPassword),
+        Kind::AddressChange => (&settings.verify_page, Secret::Code),
     };
-    let link = build_link(page, settings.style, &LinkContent { code, secret, username, email: shown_email, sent_at: Some(now) });
+    // An address-change email confirms the email address; its SMS, the phone number.
+    let attribute = (kind == Kind::AddressChange).then_some("email");
+    let content = LinkContent { code, secret, username, email: shown_email, sent_at: Some(now), attribute };
+    let link = build_link(page, settings.style, &content);
     let words = Catalogue::bundled(request.language(settings.default_language));
-    let message = render(kind, &settings.texts, &link, email.unwrap_or(username), &words);
+    let mut message = render(kind, &settings.texts, &link, email.unwrap_or(username), &words);
+    if kind == Kind::AddressChange {
+        let phone = LinkContent { email: None, attribute: Some("phone_number"), ..content };
+        message.sms = render(kind, &settings.texts, &build_link(page, settings.style, &phone), username, &words).sms;
+    }
     if check_message(kind, &message).is_err() {
         return (event, Outcome::LeftDefault);
     }
@@ -122,6 +133,7 @@ mod tests {
             reset_page: "https://example.com/reset-password.html".into(),
             confirm_page: "https://example.com/confirm.html".into(),
             welcome_page: "https://example.com/welcome.html".into(),
+            verify_page: "https://example.com/verify.html".into(),
             style: LinkStyle::Fragment,
             texts: Default::default(),
             include_email: true,
@@ -228,9 +240,28 @@ mod tests {
     }
 
     #[test]
+    fn an_address_change_links_to_the_verify_page_for_each_attribute() {
+        for source in ADDRESS_CHANGE {
+            let mut event = fixture("custom-message-forgot-password.json");
+            event["triggerSource"] = json!(source);
+            // A short username, so the SMS link fits in 140 characters.
+            event["userName"] = json!("jo");
+            let (event, outcome) = handle(Some(&settings()), event, NOW);
+            assert_eq!(outcome, Outcome::Rewritten, "{source}");
+            let link = first_link(event["response"]["emailMessage"].as_str().unwrap());
+            let params = parse_link("", link.split_once('#').unwrap().1);
+            assert!(link.starts_with("https://example.com/verify.html#confirmation_code={####}"), "{link}");
+            assert_eq!((params.attribute.as_deref(), params.email.as_deref()), (Some("email"), Some("jane+test@example.com")));
+            let sms = event["response"]["smsMessage"].as_str().unwrap();
+            assert!(sms.contains("attribute=phone_number") && !sms.contains("email="), "{sms}");
+            assert_eq!(event["response"]["emailSubject"], "Confirm your new address");
+        }
+    }
+
+    #[test]
     fn other_sources_come_back_unchanged() {
         let mut original = fixture("custom-message-signup.json");
-        original["triggerSource"] = json!("CustomMessage_UpdateUserAttribute");
+        original["triggerSource"] = json!("CustomMessage_Authentication");
         let (event, outcome) = handle(Some(&settings()), original.clone(), NOW);
         assert_eq!((event, outcome), (original, Outcome::OtherSource));
     }

@@ -13,6 +13,9 @@ pub struct Settings {
     pub confirm_page: String,
     /// Address of `welcome.html` (invitations); by default beside the reset page.
     pub welcome_page: String,
+    /// Address of `verify.html` (a changed email address or phone number); by default
+    /// beside the reset page.
+    pub verify_page: String,
     /// Fragment (default) or query.
     pub style: LinkStyle,
     /// Product name, subject and optional template.
@@ -66,11 +69,13 @@ impl Settings {
             None => beside(&reset_page, "confirm.html"),
         };
         check_page(&confirm_page)?;
-        let welcome_page = match var("WELCOME_PAGE_URL").filter(|v| !v.trim().is_empty()) {
-            Some(page) => page,
-            None => beside(&reset_page, "welcome.html"),
+        let page_beside = |variable: &str, file: &str| -> Result<String, SettingsError> {
+            let page = var(variable).filter(|v| !v.trim().is_empty()).unwrap_or_else(|| beside(&reset_page, file));
+            check_page(&page)?;
+            Ok(page)
         };
-        check_page(&welcome_page)?;
+        let welcome_page = page_beside("WELCOME_PAGE_URL", "welcome.html")?;
+        let verify_page = page_beside("VERIFY_PAGE_URL", "verify.html")?;
         let style = match var("LINK_STYLE").as_deref().map(str::trim) {
             None | Some("") | Some("fragment") => LinkStyle::Fragment,
             Some("query") => LinkStyle::Query,
@@ -91,7 +96,7 @@ impl Settings {
             Some("false") => false,
             Some(other) => return Err(SettingsError::BadIncludeEmail(other.to_string())),
         };
-        let settings = Settings { reset_page, confirm_page, welcome_page, style, texts, include_email, default_language };
+        let settings = Settings { reset_page, confirm_page, welcome_page, verify_page, style, texts, include_email, default_language };
         settings.check_sample()?;
         Ok(settings)
     }
@@ -102,10 +107,11 @@ impl Settings {
     fn check_sample(&self) -> Result<(), SettingsError> {
         let long_name = "n".repeat(128);
         let pages = [(Kind::Reset, &self.reset_page, Secret::Code), (Kind::SignUp, &self.confirm_page, Secret::Code),
-            (Kind::Invitation, &self.welcome_page, Secret::TemporaryPassword)];
+            (Kind::Invitation, &self.welcome_page, Secret::TemporaryPassword), (Kind::AddressChange, &self.verify_page, Secret::Code)];
         pages.into_iter().try_for_each(|(kind, page, secret)| {
             // The longest time the link can carry until the year 2286.
-            let content = LinkContent { code: "{####}", secret, username: &long_name, email: Some(&long_name), sent_at: Some(9_999_999_999) };
+            let attribute = Some("phone_number");
+            let content = LinkContent { code: "{####}", secret, username: &long_name, email: Some(&long_name), sent_at: Some(9_999_999_999), attribute };
             let link = build_link(page, self.style, &content);
             LANGUAGES.iter().try_for_each(|language| {
                 let message = render(kind, &self.texts, &link, &long_name, &Catalogue::bundled(language));
@@ -157,6 +163,7 @@ mod tests {
         let s = read(&[("RESET_PAGE_URL", "https://example.com/account/reset-password.html?x=1")]).unwrap();
         assert_eq!(s.confirm_page, "https://example.com/account/confirm.html");
         assert_eq!(s.welcome_page, "https://example.com/account/welcome.html");
+        assert_eq!(s.verify_page, "https://example.com/account/verify.html");
         let set = read(&[("RESET_PAGE_URL", "https://e.com/r.html"), ("CONFIRM_PAGE_URL", "https://e.com/welcome/confirm.html")]).unwrap();
         assert_eq!(set.confirm_page, "https://e.com/welcome/confirm.html");
         assert!(read(&[("RESET_PAGE_URL", "https://e.com/r.html"), ("CONFIRM_PAGE_URL", "http://e.com/c.html")]).is_err());

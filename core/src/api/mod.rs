@@ -4,16 +4,19 @@
 //! back through any serde `Deserializer` (serde_json in the trigger and the tests, the
 //! browser's own parsed value on the page).
 //!
-//! `request.rs` holds the requests, `reply.rs` the replies and how a reply is read.
+//! `request.rs` holds the requests, `signed_in.rs` those made with a session's tokens,
+//! `reply.rs` the replies and how a reply is read.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 mod reply;
 mod request;
+mod signed_in;
 
 pub use reply::*;
 pub use request::*;
+pub use signed_in::*;
 
 /// The `Content-Type` every Cognito call uses.
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
