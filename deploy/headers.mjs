@@ -56,7 +56,7 @@ export function cognitoOrigin(config) {
 }
 
 /** The paths revalidated on every load (pages, config.json, catalogues); `assets/` is cached. */
-export const REVALIDATED = ['/', '/index.html', '/reset-password.html', '/confirm.html', '/welcome.html', '/www/*'];
+export const REVALIDATED = ['/', '/index.html', '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html', '/www/*'];
 
 /** A `_headers` file as Netlify and Cloudflare Pages read it. Rules never set the same header
  * twice for one path: Netlify lets the later rule win, Cloudflare joins the values. */

@@ -127,5 +127,5 @@ for (const file of filesUnder(DIST).filter((f) => !NOT_UPLOADED.has(f)).sort()) 
     '--cache-control', cache]);
 }
 aws(['cloudfront', 'create-invalidation', '--distribution-id', outputs.DistributionId, '--paths', '/', '/index.html',
-  '/reset-password.html', '/confirm.html', '/welcome.html', '/www/config.json', '/www/i18n/*']);
+  '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html', '/www/config.json', '/www/i18n/*']);
 console.log(`\n${dryRun ? 'Dry run done; nothing was changed.' : 'Deployed.'} Forgot-password page: ${outputs.PagesUrl}`);

@@ -17,7 +17,7 @@ mod account_loader;
 mod address;
 #[cfg(any(feature = "page-reset", feature = "page-welcome"))]
 mod checklist;
-#[cfg(any(feature = "page-reset", feature = "page-confirm", feature = "page-welcome"))]
+#[cfg(any(feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify"))]
 mod age;
 #[cfg(feature = "api")]
 mod api;
@@ -37,6 +37,8 @@ mod reset;
 mod signin;
 
 mod timer;
+#[cfg(feature = "page-verify")]
+mod verify;
 #[cfg(feature = "page-welcome")]
 mod welcome;
 
@@ -63,11 +65,11 @@ pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &s
     srp::claim(&started, &challenge, password, "Mon Nov 30 06:05:09 UTC 2026").unwrap_or_default()
 }
 
-/// Starts the page named in `<body data-page>`: `forgot`, `reset`, `confirm` or `welcome` (the kit's
+/// Starts the page named in `<body data-page>`: `forgot`, `reset`, `confirm`, `welcome` or `verify` (the kit's
 /// own pages; not part of the typed API). `config` is the page's early request for
 /// `www/config.json`; `load_account` loads the account module (the reset page calls it once
 /// the form works).
-#[cfg(any(feature = "page-forgot", feature = "page-reset", feature = "page-confirm", feature = "page-welcome"))]
+#[cfg(any(feature = "page-forgot", feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify"))]
 #[wasm_bindgen(skip_typescript)]
 pub fn start(page: &str, config: js_sys::Promise, load_account: js_sys::Function) {
     let _ = (&config, &load_account);
@@ -78,6 +80,8 @@ pub fn start(page: &str, config: js_sys::Promise, load_account: js_sys::Function
         "reset" => wasm_bindgen_futures::spawn_local(reset::run(config, load_account)),
         #[cfg(feature = "page-confirm")]
         "confirm" => wasm_bindgen_futures::spawn_local(confirm::run(config)),
+        #[cfg(feature = "page-verify")]
+        "verify" => wasm_bindgen_futures::spawn_local(verify::run(config)),
         #[cfg(feature = "page-welcome")]
         "welcome" => wasm_bindgen_futures::spawn_local(welcome::run(config, load_account)),
         _ => dom::stop("This page is not set up correctly (unknown data-page)."),

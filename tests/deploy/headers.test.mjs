@@ -17,7 +17,7 @@ const PORT = 19560;
 const ENDPOINT = `http://127.0.0.1:${PORT + 1}/`;
 const ORIGIN = `http://127.0.0.1:${PORT + 1}`;
 const SITE = join(ROOT, 'dist', 'site');
-const PAGES = ['index.html', 'reset-password.html', 'confirm.html', 'welcome.html'];
+const PAGES = ['index.html', 'reset-password.html', 'confirm.html', 'welcome.html', 'verify.html'];
 const byName = (pairs) => Object.fromEntries(pairs.map(([name, value]) => [name.toLowerCase(), value]));
 
 let browser;

@@ -11,7 +11,7 @@ after(async () => { await env?.close(); });
 
 /** Cognito operations that change an account or send a message. */
 const CHANGING = ['ConfirmSignUp', 'ConfirmForgotPassword', 'ForgotPassword', 'ResendConfirmationCode', 'SignUp',
-  'RespondToAuthChallenge', 'VerifyUserAttribute', 'ChangePassword', 'InitiateAuth'];
+  'RespondToAuthChallenge', 'VerifyUserAttribute', 'GetUserAttributeVerificationCode', 'ChangePassword', 'InitiateAuth'];
 
 /** What the emails link to, and the pages people reach from a sign-in page. */
 const LINKED = [
@@ -19,6 +19,7 @@ const LINKED = [
   '/confirm.html#confirmation_code=123456&user_name=new%2Bmember%40example.com',
   '/welcome.html#user_name=3f2a&email=new%40example.com&sent=1796400000&temporary_password=Tmp&Pass1',
   '/index.html?email=jane%40example.com',
+  '/verify.html#confirmation_code=123456&user_name=3f2a&email=moved%40example.com&attribute=email&sent=1796400000',
 ];
 
 for (const path of LINKED) {
@@ -26,6 +27,13 @@ for (const path of LINKED) {
   test(`${name} opened as a scanner would (scripts run, no typing, no click) calls nothing that changes an account`, async () => {
     const { page, problems } = await openPage(env.browser, null);
     const calls = await answerCognito(page, env.endpoint, () => ({ status: 200, body: {} }));
+    // The app's session is stored on this origin, as for a person who is signed in: the
+    // verify page could use it, and must still wait for a press.
+    await page.addInitScript(() => {
+      localStorage.setItem('CognitoIdentityServiceProvider.testclient.LastAuthUser', '3f2a');
+      localStorage.setItem('CognitoIdentityServiceProvider.testclient.3f2a.accessToken', 'a.b.c');
+      localStorage.setItem('CognitoIdentityServiceProvider.testclient.3f2a.refreshToken', 'r');
+    });
     await page.goto(`${env.origin}${path}`);
     await page.waitForSelector('body[data-ready]');
     await page.waitForTimeout(3000);

@@ -1,0 +1,194 @@
+//! The verify page: a link from an address-change email confirms the new email address (or
+//! phone number) with the session of the person who changed it, stored on this origin where
+//! Amplify and amazon-cognito-identity-js keep it (renewed with its refresh token when the
+//! access token has expired). `VerifyUserAttribute` runs only on the person's press. Without
+//! a session on this browser the page says so and shows the code to type in the app.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use reset_link_core::address_change::VerifyOutcome;
+use reset_link_core::age::LinkKind;
+use reset_link_core::api::{initiate_refresh_auth, GetUserAttributeVerificationCode, Metadata, VerifyUserAttribute};
+use reset_link_core::config::Config;
+use reset_link_core::error::{CallError, CognitoError};
+use reset_link_core::link::LinkParams;
+use reset_link_core::session::{last_user_key, storage_entries, token_key};
+use reset_link_core::words::ForgotOutcome;
+use web_sys::Storage;
+
+use crate::{address, age, config, dom, http, i18n, timer};
+
+/// The stored session of the person the link is for.
+struct Session {
+    username: String,
+    access_token: String,
+    refresh_token: Option<String>,
+}
+
+/// What the page holds between events.
+struct Page {
+    config: Config,
+    link: LinkParams,
+    /// The session on this browser, when it is the link's account's.
+    session: RefCell<Option<Session>>,
+    /// A request is running.
+    busy: Cell<bool>,
+}
+
+/// This origin's localStorage.
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The session stored for `client_id`, when it belongs to `username` (the link's account):
+/// another person signed in on this browser cannot confirm this person's address.
+fn stored_session(client_id: &str, username: Option<&str>) -> Option<Session> {
+    let storage = storage()?;
+    let user = storage.get_item(&last_user_key(client_id)).ok().flatten()?;
+    if username.is_some_and(|wanted| wanted != user) {
+        return None;
+    }
+    let read = |name: &str| storage.get_item(&token_key(client_id, &user, name)).ok().flatten();
+    Some(Session { access_token: read("accessToken")?, refresh_token: read("refreshToken"), username: user })
+}
+
+/// Wires the page. Reading the stored session changes nothing; every call waits for a press.
+pub async fn run(config: js_sys::Promise) {
+    let link = address::take_link(None);
+    let shows_email = link.attribute.as_deref() == Some("email") && link.email.is_some();
+    if let Some(email) = link.email.as_deref().filter(|_| shows_email) {
+        dom::set_value("address", email);
+    }
+    dom::show("address-field", shows_email);
+    let config = match config::load(config).await {
+        Ok(config) => config,
+        Err(problem) => return dom::stop(problem.explanation()),
+    };
+    i18n::load(link.lang.as_deref(), &config.default_language).await;
+    let expired = age::show(&link, LinkKind::AddressChange);
+    let session = stored_session(&config.client_id, link.username.as_deref());
+    let signed_in = session.is_some();
+    let page = Rc::new(Page { config, link, session: RefCell::new(session), busy: Cell::new(false) });
+    let (on_submit, on_new_code) = (page.clone(), page.clone());
+    dom::on("form", "submit", move || wasm_bindgen_futures::spawn_local(confirm(on_submit.clone())));
+    dom::on("new-link", "click", move || wasm_bindgen_futures::spawn_local(send_new_code(on_new_code.clone())));
+    dom::mark_ready();
+    if expired {
+        dom::show("form", false);
+        dom::say_words(VerifyOutcome::ExpiredLink.key(), true);
+        dom::show("new-link", signed_in);
+    } else if !signed_in || page_code(&page).is_none() {
+        show_code(&page);
+    } else {
+        dom::focus("submit");
+    }
+}
+
+/// The code from the link.
+fn page_code(page: &Page) -> Option<String> {
+    page.link.code.clone()
+}
+
+/// No usable session: says so and shows the code to type in the app.
+fn show_code(page: &Page) {
+    dom::show("form", false);
+    dom::say_words(VerifyOutcome::NoSession.key(), false);
+    if let Some(code) = page_code(page) {
+        dom::set_text("code-shown", &code);
+        dom::show("code-shown", true);
+    }
+}
+
+/// Renews the stored session's access token with its refresh token (stored again);
+/// `false` when there is none or Cognito refuses it.
+async fn refresh(page: &Page) -> bool {
+    let refresh_token = page.session.borrow().as_ref().and_then(|s| s.refresh_token.clone());
+    let Some(refresh_token) = refresh_token else { return false };
+    let config = &page.config;
+    let Ok(reply) = http::send(config, &initiate_refresh_auth(&config.client_id, &refresh_token)).await else { return false };
+    let Some(tokens) = reply.tokens else { return false };
+    if let (Some(storage), Some(session)) = (storage(), page.session.borrow_mut().as_mut()) {
+        storage_entries(&config.client_id, &session.username, &tokens, |key, value| {
+            let _ = storage.set_item(key, value);
+        });
+        session.access_token = tokens.access_token.clone();
+    }
+    true
+}
+
+/// Whether Cognito refused the access token (expired or revoked).
+fn refused(result: &Result<impl Sized, CallError>) -> bool {
+    matches!(result, Err(CallError::Service(CognitoError::NotAuthorized)))
+}
+
+/// The attribute the link confirms.
+fn attribute(page: &Page) -> String {
+    page.link.attribute.clone().unwrap_or_else(|| "email".into())
+}
+
+/// Sends `VerifyUserAttribute` (renewing the access token once if it has expired).
+async fn confirm(page: Rc<Page>) {
+    if page.busy.get() {
+        return;
+    }
+    let Some(code) = page_code(&page) else { return show_code(&page) };
+    page.busy.set(true);
+    dom::enable("submit", false);
+    dom::show("new-link", false);
+    dom::say_words("verify.working", false);
+    let attribute = attribute(&page);
+    let mut renewed = false;
+    let result = loop {
+        let access_token = page.session.borrow().as_ref().map(|s| s.access_token.clone()).unwrap_or_default();
+        let call = VerifyUserAttribute { access_token: &access_token, attribute_name: &attribute, code: &code };
+        let result = http::send(&page.config, &call).await.map(|_| ());
+        if refused(&result) && !renewed && refresh(&page).await {
+            renewed = true;
+            continue;
+        }
+        break result;
+    };
+    page.busy.set(false);
+    dom::enable("submit", true);
+    let outcome = VerifyOutcome::for_result(&result);
+    match outcome {
+        VerifyOutcome::Done => {
+            dom::show("form", false);
+            dom::show("link-age", false);
+            dom::say("", false);
+            dom::set_words("done-text", outcome.key());
+            dom::show("done", true);
+            dom::focus("done-text");
+        }
+        VerifyOutcome::NoSession => show_code(&page),
+        _ => {
+            dom::say_words(outcome.key(), true);
+            dom::show("new-link", outcome.offers_new_code());
+            if outcome.offers_new_code() {
+                dom::show("link-age", false);
+                dom::focus("new-link");
+            }
+        }
+    }
+}
+
+/// Asks for a new code (`GetUserAttributeVerificationCode`), then holds the button.
+async fn send_new_code(page: Rc<Page>) {
+    let attribute = attribute(&page);
+    let language = i18n::language();
+    let request = async {
+        let mut renewed = false;
+        loop {
+            let access_token = page.session.borrow().as_ref().map(|s| s.access_token.clone()).unwrap_or_default();
+            let call = GetUserAttributeVerificationCode { access_token: &access_token, attribute_name: &attribute, client_metadata: Some(Metadata { lang: &language }) };
+            let result = http::send(&page.config, &call).await.map(|_| ());
+            if refused(&result) && !renewed && refresh(&page).await {
+                renewed = true;
+                continue;
+            }
+            break ForgotOutcome::for_result(&result);
+        }
+    };
+    timer::send_new_link(&page.config, request, "verify.new_code_sent", &page.busy).await;
+}
