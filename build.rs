@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 
 /// Key prefixes each page's code shows.
 const PAGE_KEYS: [(&str, &[&str]); 5] = [
-    ("PAGE_FORGOT", &["forgot.", "advice.", "common."]),
-    ("PAGE_RESET", &["reset.", "rule.", "advice.", "common."]),
-    ("PAGE_CONFIRM", &["confirm.", "reset.", "advice.", "common."]),
-    ("PAGE_WELCOME", &["welcome.", "reset.", "rule.", "advice.", "common.", "attribute."]),
-    ("PAGE_VERIFY", &["verify.", "reset.", "advice.", "common."]),
+    ("PAGE_FORGOT", &["forgot.", "advice.", "common.", "brand."]),
+    ("PAGE_RESET", &["reset.", "rule.", "advice.", "common.", "brand."]),
+    ("PAGE_CONFIRM", &["confirm.", "reset.", "advice.", "common.", "brand."]),
+    ("PAGE_WELCOME", &["welcome.", "reset.", "rule.", "advice.", "common.", "attribute.", "brand."]),
+    ("PAGE_VERIFY", &["verify.", "reset.", "advice.", "common.", "brand."]),
 ];
 /// Keys only the trigger uses.
 const TRIGGER_ONLY: [&str; 5] = ["email.", "sms.", "signup.", "invite.", "change."];

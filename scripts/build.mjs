@@ -39,10 +39,11 @@ export function wasmPack(name, env = process.env) {
 
 /** Minifies `entry` with esbuild into `outfile`; `aliases` map import names to files. */
 function bundle(entry, outfile, aliases = {}) {
-  // The glue's console warnings (for servers with the wrong wasm MIME type) are dropped; the
-  // pages' own code never logs. The account module stays a separate file, loaded on demand.
+  // Console output is kept: it is for the deployer (a server sending the wrong wasm MIME
+  // type, a brand the page left out, a panic's message). The account module stays a separate
+  // file, loaded on demand.
   execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [entry, '--bundle', '--minify', '--format=esm',
-    '--target=es2020', '--drop:console', '--log-level=warning', '--external:./account.js',
+    '--target=es2020', '--log-level=warning', '--external:./account.js',
     ...Object.entries(aliases).map(([name, file]) => `--alias:${name}=${file}`), `--outfile=${outfile}`], { stdio: 'inherit' });
 }
 

@@ -3,7 +3,8 @@
 // Cache-Control, and invalidates CloudFront. `--dry-run` prints each AWS call instead.
 //
 //   npm run deploy -- [--stack NAME] [--region REGION] [--product-name TEXT]
-//                     [--existing-pool ID --existing-client ID] [--dry-run] [--no-build]
+//                     [--existing-pool ID --existing-client ID] [--domain NAME --certificate-arn ARN]
+//                     [--dry-run] [--no-build]
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,9 +18,11 @@ const { values: options } = parseArgs({
   options: {
     stack: { type: 'string', default: 'cognito-reset-link' },
     region: { type: 'string', default: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'eu-west-1' },
-    'product-name': { type: 'string', default: 'your account' },
+    'product-name': { type: 'string' },
     'existing-pool': { type: 'string', default: '' },
     'existing-client': { type: 'string', default: '' },
+    domain: { type: 'string', default: '' },
+    'certificate-arn': { type: 'string', default: '' },
     'dry-run': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
@@ -95,12 +98,22 @@ const zipHash = existsSync(ZIP) ? createHash('sha256').update(readFileSync(ZIP))
 const zipKey = `trigger/${zipHash}.zip`;
 // s3api put-object, not s3 cp: only the former takes --expected-bucket-owner.
 aws(['s3api', 'put-object', '--bucket', artifacts, '--key', zipKey, '--body', relative(ROOT, ZIP), ...ownedByUs]);
+// The brand lives in one place, www/config.json: the pages read it there, and the trigger gets
+// it (for the emails) through the template's parameters.
+const localConfig = JSON.parse(readFileSync(join(ROOT, 'www', 'config.json'), 'utf8'));
+const brand = localConfig.brand ?? {};
+if (Boolean(options.domain) !== Boolean(options['certificate-arn'])) {
+  throw new Error('deploy: --domain and --certificate-arn go together (an ACM certificate for the domain, in us-east-1)');
+}
 aws(['cloudformation', 'deploy', '--template-file', 'deploy/template.yaml', '--stack-name', options.stack,
   '--capabilities', 'CAPABILITY_IAM', '--no-fail-on-empty-changeset', '--parameter-overrides',
-  `TriggerCodeBucket=${artifacts}`, `TriggerCodeKey=${zipKey}`, `ProductName=${options['product-name']}`,
-  `ExistingUserPoolId=${options['existing-pool']}`, `ExistingUserPoolClientId=${options['existing-client']}`]);
+  `TriggerCodeBucket=${artifacts}`, `TriggerCodeKey=${zipKey}`, `ProductName=${options['product-name'] ?? brand.name ?? 'your account'}`,
+  `ExistingUserPoolId=${options['existing-pool']}`, `ExistingUserPoolClientId=${options['existing-client']}`,
+  `DomainName=${options.domain}`, `CertificateArn=${options['certificate-arn']}`,
+  `BrandLogo=${brand.logo ?? ''}`, `BrandAccent=${brand.accent ?? ''}`, `BrandOnAccent=${brand.onAccent ?? ''}`,
+  `BrandSupport=${brand.support ?? ''}`]);
 const dryOutputs = JSON.stringify([
-  ['PagesUrl', 'https://d111111abcdef8.cloudfront.net/index.html'], ['BucketName', `${options.stack}-pagesbucket-example`],
+  ['PagesUrl', `https://${options.domain || 'd111111abcdef8.cloudfront.net'}/index.html`], ['BucketName', `${options.stack}-pagesbucket-example`],
   ['DistributionId', 'E2EXAMPLE'], ['UserPoolId', options['existing-pool'] || `${options.region}_Example`],
   ['UserPoolClientId', options['existing-client'] || 'exampleclientid'], ['TriggerArn', `arn:aws:lambda:${options.region}:${account}:function:example`],
 ].map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })));
@@ -117,7 +130,9 @@ const config = {
   userPoolId: outputs.UserPoolId,
   clientId: outputs.UserPoolClientId,
   signInUrl: '/',
-  passwordPolicy: JSON.parse(readFileSync(join(ROOT, 'www', 'config.json'), 'utf8')).passwordPolicy,
+  passwordPolicy: localConfig.passwordPolicy,
+  ...(localConfig.brand && { brand: localConfig.brand }),
+  ...(localConfig.words && { words: localConfig.words }),
 };
 const prefix = layOut(config);
 for (const file of filesUnder(DIST).filter((f) => !NOT_UPLOADED.has(f)).sort()) {

@@ -16,14 +16,14 @@ const TYPES = {
 };
 const PAGES = new Set(['/index.html', '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html']);
 /** The local demo's stand-in for a team's app (served only with `demo`). */
-const DEMO_APP = new Set(['/local/app.html', '/local/app.js']);
+const DEMO_APP = new Set(['/local/app.html', '/local/app.js', '/local/logo.svg']);
 
 /**
  * Serves `root` on 127.0.0.1:`port`; `/www/config.json` comes from `configFile`.
  * `headersFor(path)` gives each response's headers (default: production's security headers
  * for `cognitoEndpoint`, never cached), so a test can play a host that sends other ones;
  * paths matching `missing` are answered 404, as a host or proxy that lost them would;
- * `demo` also serves the local demo app (local/app.html).
+ * `demo` also serves the local demo app (local/app.html) and its example logo.
  * Resolves to the running server; its `seen` lists each request's path and Referer.
  */
 export function serve({ root, port, configFile, cognitoEndpoint, headersFor, missing = /^$/, demo = false }) {

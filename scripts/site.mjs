@@ -30,7 +30,7 @@ export function filesUnder(dir) {
 export function layOut(config) {
   const origin = cognitoOrigin(config);
   rmSync(DIST, { recursive: true, force: true });
-  const assets = ['www/style.css', ...filesUnder(join(ROOT, 'www', 'pkg'))
+  const assets = ['www/style.css', 'www/brand.css', ...filesUnder(join(ROOT, 'www', 'pkg'))
     .filter((f) => /\.(js|wasm)$/.test(f)).map((f) => `www/pkg/${f}`)];
   const hash = createHash('sha256');
   for (const asset of assets) hash.update(asset).update(readFileSync(join(ROOT, asset)));

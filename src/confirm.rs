@@ -34,7 +34,7 @@ pub async fn run(config: js_sys::Promise) {
         Ok(config) => config,
         Err(problem) => return dom::stop(problem.explanation()),
     };
-    i18n::load(link.lang.as_deref(), &config.default_language).await;
+    i18n::load(link.lang.as_deref(), &config).await;
     let complete = link.username.is_some() && link.code.is_some();
     let expired = age::show(&link, LinkKind::SignUp);
     let page = Rc::new(Page { config, link, code_spent: Cell::new(false), busy: Cell::new(false) });

@@ -19,7 +19,7 @@ pub async fn run(config: js_sys::Promise) {
         Ok(config) => Rc::new(config),
         Err(problem) => return dom::stop(problem.explanation()),
     };
-    i18n::load(language.as_deref(), &config.default_language).await;
+    i18n::load(language.as_deref(), &config).await;
     follow_pool(config.sign_in_with);
     if let Some(value) = prefill {
         dom::set_value("username", &value);
@@ -69,7 +69,7 @@ async fn request_link(config: Rc<Config>, who: String, busy: Rc<Cell<bool>>) {
     if let (ForgotOutcome::Sent, true, Some(destination)) = (outcome, config.show_destination, destination) {
         text.push_str(&fill("forgot.destination", &[("destination", &destination)]));
     }
-    dom::say(&text, outcome != ForgotOutcome::Sent);
+    dom::say(&crate::brand::with_support(outcome.key(), text), outcome != ForgotOutcome::Sent);
     if outcome == ForgotOutcome::Sent {
         let seconds = config.resend_cooldown_seconds;
         timer::count_down("submit", seconds, "forgot.send_again_wait", "forgot.send_again").await;

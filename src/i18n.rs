@@ -6,7 +6,9 @@ use std::cell::RefCell;
 
 use reset_link_core::i18n::{pick_language, Catalogue, Entries};
 
-use crate::{dom, http};
+use reset_link_core::config::Config;
+
+use crate::{brand, dom, http};
 
 mod english {
     include!(concat!(env!("OUT_DIR"), "/english.rs"));
@@ -48,17 +50,32 @@ pub fn browser_languages() -> Vec<String> {
     window.navigator().languages().iter().filter_map(|language| language.as_string()).collect()
 }
 
-/// Picks and loads the language, then translates the page.
-pub async fn load(requested: Option<&str>, default: &str) {
+/// Picks and loads the language, puts the deployer's reworded sentences in (`words` in
+/// `config`), translates the page, then applies the brand.
+pub async fn load(requested: Option<&str>, config: &Config) {
     let preferred = browser_languages();
-    let language = pick_language(requested, preferred.iter().map(String::as_str), default);
-    if language == "en" {
-        return; // the pages are written in English
+    let language = pick_language(requested, preferred.iter().map(String::as_str), &config.default_language);
+    // The pages are written in English: another language, or reworded sentences, rewrite them.
+    let mut rewrite = false;
+    if language != "en" {
+        let entries = http::fetch_json(&format!("www/i18n/{language}.json"), 10_000)
+            .await
+            .and_then(|value| serde_wasm_bindgen::from_value::<Entries>(value).ok());
+        if let Some(entries) = entries {
+            WORDS.with_borrow_mut(|words| words.switch_to(language, entries));
+            rewrite = true;
+        }
     }
-    let Some(value) = http::fetch_json(&format!("www/i18n/{language}.json"), 10_000).await else { return };
-    let Ok(entries) = serde_wasm_bindgen::from_value::<Entries>(value) else { return };
-    WORDS.with_borrow_mut(|words| words.switch_to(language, entries));
-    apply();
+    if let Some(reworded) = config.words.get(&self::language()) {
+        for problem in WORDS.with_borrow_mut(|words| words.reword(reworded)) {
+            brand::warn(&problem.to_string());
+        }
+        rewrite = true;
+    }
+    if rewrite {
+        apply();
+    }
+    brand::apply(config);
 }
 
 /// Sets `<html lang dir>` and the text of every `[data-i18n]` element.

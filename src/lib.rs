@@ -15,6 +15,7 @@ mod account;
 #[cfg(any(feature = "page-reset", feature = "page-welcome"))]
 mod account_loader;
 mod address;
+mod brand;
 #[cfg(any(feature = "page-reset", feature = "page-welcome"))]
 mod checklist;
 #[cfg(any(feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify"))]

@@ -53,7 +53,7 @@ pub async fn run(config: Promise, load_account: Function) {
         Ok(loaded) => loaded,
         Err(problem) => return dom::stop(problem.explanation()),
     };
-    i18n::load(link.lang.as_deref(), &config.default_language).await;
+    i18n::load(link.lang.as_deref(), &config).await;
     build_checklist(&config);
     // The code that sends the form is not needed until the person submits: it loads while
     // they type.

@@ -65,7 +65,7 @@ pub async fn run(config: js_sys::Promise) {
         Ok(config) => config,
         Err(problem) => return dom::stop(problem.explanation()),
     };
-    i18n::load(link.lang.as_deref(), &config.default_language).await;
+    i18n::load(link.lang.as_deref(), &config).await;
     let expired = age::show(&link, LinkKind::AddressChange);
     let session = stored_session(&config.client_id, link.username.as_deref());
     let signed_in = session.is_some();

@@ -60,7 +60,7 @@ pub async fn run(config: Promise, load_account: Function) {
         Ok(loaded) => loaded,
         Err(problem) => return dom::stop(problem.explanation()),
     };
-    i18n::load(link.lang.as_deref(), &config.default_language).await;
+    i18n::load(link.lang.as_deref(), &config).await;
     build_checklist(&config);
     let expired = age::show(&link, LinkKind::Invitation { days: u64::from(config.invitation_days) });
     dom::set_attribute("help-sign-in", "href", Some(&config.sign_in_url));

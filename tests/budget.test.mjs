@@ -18,12 +18,17 @@
 //   password and the config its lifetime (the form: +1,667 B, the CSP <meta> floor +104);
 //   the account module accepts invitations (NEW_PASSWORD_REQUIRED, required details, error
 //   messages read for an expired temporary password: +4,424). Measured 60,785 and 146,420.
+// - 62,000 → 69,000 and 148,000 → 157,000: the team's brand, applied when the page loads
+//   (name, logo, colours with a WCAG contrast check, whose luminance needs libm's pow;
+//   config.json's brand and words read through serde; reworded sentences and the support
+//   line). Placeholders are compared without a sort or a set, which each cost more than
+//   they save. Measured 67,900 and 155,538.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAGES, RESET_EVERYTHING, sizesOf } from '../scripts/sizes.mjs';
 
-const USABLE_CEILING = 62_000;
-const EVERYTHING_CEILING = 148_000;
+const USABLE_CEILING = 69_000;
+const EVERYTHING_CEILING = 157_000;
 
 /** `files`' brotli total, and a line per file for the failure message. */
 function brotliOf(files) {

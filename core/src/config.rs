@@ -4,6 +4,10 @@
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Deserializer};
 
+use std::collections::BTreeMap;
+
+use crate::brand::BrandFile;
+use crate::i18n::Entries;
 use crate::policy::PasswordPolicy;
 
 /// How the page signs the person in after the reset.
@@ -64,6 +68,10 @@ pub struct Config {
     /// How many days an invitation's temporary password works (the pool's
     /// `TemporaryPasswordValidityDays`, which only the pool knows; 7 by default).
     pub invitation_days: u32,
+    /// The team's brand, as written (checked by [`crate::brand::check_brand`] on the page).
+    pub brand: BrandFile,
+    /// Reworded sentences by language (checked by [`crate::i18n::Catalogue::reword`]).
+    pub words: BTreeMap<String, Entries>,
 }
 
 /// Why a configuration cannot be used.
@@ -149,13 +157,17 @@ pub struct ConfigFile {
     pub request_timeout_seconds: Option<u32>,
     /// `invitationDays`.
     pub invitation_days: Option<u32>,
+    /// `brand`.
+    pub brand: Option<BrandFile>,
+    /// `words`.
+    pub words: Option<BTreeMap<String, Entries>>,
 }
 
 /// The keys of `config.json`, so an error can name one without copying it.
-const KEYS: [&str; 17] = [
+const KEYS: [&str; 19] = [
     "clientId", "clientSecret", "userPoolId", "region", "endpoint", "signInUrl", "afterSignInUrl", "signInWith",
     "passwordPolicy", "showDestination", "signIn", "session", "redirectAllowList", "defaultLanguage",
-    "resendCooldownSeconds", "requestTimeoutSeconds", "invitationDays",
+    "resendCooldownSeconds", "requestTimeoutSeconds", "invitationDays", "brand", "words",
 ];
 
 /// Reads `config.json` (a JSON object) through serde: `whole` deserializes the object, and
@@ -179,6 +191,8 @@ fn has_right_kind<'de, D: Deserializer<'de>>(key: &str, value: D) -> bool {
         "showDestination" => Option::<bool>::deserialize(value).is_ok(),
         "redirectAllowList" => Option::<Vec<String>>::deserialize(value).is_ok(),
         "resendCooldownSeconds" | "requestTimeoutSeconds" | "invitationDays" => Option::<u32>::deserialize(value).is_ok(),
+        "brand" => Option::<BrandFile>::deserialize(value).is_ok(),
+        "words" => Option::<BTreeMap<String, Entries>>::deserialize(value).is_ok(),
         _ => Option::<String>::deserialize(value).is_ok(),
     }
 }
@@ -277,6 +291,8 @@ pub fn check_config(file: ConfigFile, parse: impl Fn(&str) -> Option<Address>) -
         default_language: file.default_language.unwrap_or_else(|| "en".into()),
         // Cognito allows 1 to 365 days.
         invitation_days: file.invitation_days.unwrap_or(7).clamp(1, 365),
+        brand: file.brand.unwrap_or_default(),
+        words: file.words.unwrap_or_default(),
     })
 }
 
@@ -380,7 +396,7 @@ mod tests {
     fn a_value_of_the_wrong_kind_is_named_by_its_key() {
         for key in KEYS.iter().filter(|key| **key != "clientSecret") {
             // A kind no key takes: an object nobody expects, or text where text is not expected.
-            let wrong = if *key == "passwordPolicy" { r#""strong""# } else { r#"{"no":"kind"}"# };
+            let wrong = if ["passwordPolicy", "brand", "words"].contains(key) { r#""strong""# } else { r#"{"no":"kind"}"# };
             let text = format!(r#"{{"clientId":"c","region":"x","{key}":{wrong}}}"#);
             assert_eq!(check(&text).unwrap_err(), ConfigError::WrongType(key), "{key}");
         }

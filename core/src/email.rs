@@ -23,6 +23,12 @@ pub struct EmailTexts {
     /// A team's own HTML body with `{link}`, `{code}`, `{username}` and `{product}`
     /// placeholders, filled in with escaping; `None` uses the built-in layout.
     pub template: Option<String>,
+    /// The brand's colours for the button (accent, text on it), checked for contrast.
+    pub colors: Option<(String, String)>,
+    /// An absolute https address of the logo, shown above the heading.
+    pub logo_url: Option<String>,
+    /// Whom to ask for help, shown at the end.
+    pub support: Option<String>,
 }
 
 /// Which message: the password reset, the sign-up confirmation or an invitation.
@@ -124,7 +130,7 @@ pub fn render(kind: Kind, texts: &EmailTexts, link: &str, shown_name: &str, word
     let product = texts.product.clone().unwrap_or_else(|| words.text("email.product").to_string());
     let email_html = match (&texts.template, kind) {
         (Some(template), Kind::Reset) => fill_template(template, link, shown_name, &product),
-        _ => builtin_html(kind, link, shown_name, &product, words),
+        _ => builtin_html(kind, link, shown_name, &product, texts, words),
     };
     let (sms_link_key, sms_code_key) = kind.sms_keys();
     let sms_link = words.fill(sms_link_key, &[("link", link), COGNITO_PLACEHOLDERS[1]]);
@@ -166,8 +172,18 @@ pub fn fill_template(template: &str, link: &str, shown_name: &str, product: &str
     out
 }
 
-/// The built-in layout: inline styles, one button, the link as text, the code as a fallback.
-fn builtin_html(kind: Kind, link: &str, shown_name: &str, product: &str, words: &Catalogue) -> String {
+/// The built-in layout: inline styles, one button, the link as text, the code as a fallback;
+/// the brand's logo, colours and support contact when set.
+fn builtin_html(kind: Kind, link: &str, shown_name: &str, product: &str, brand: &EmailTexts, words: &Catalogue) -> String {
+    let (accent, on_accent) = brand.colors.as_ref().map_or(("#0b57d0", "#ffffff"), |(a, b)| (a.as_str(), b.as_str()));
+    let (accent, on_accent) = (escape_html(accent), escape_html(on_accent));
+    let logo = brand.logo_url.as_ref().map_or(String::new(), |url| {
+        format!(r#"<img src="{}" alt="{}" height="40" style="display:block;height:40px;margin:0 0 16px;border:0">"#, escape_html(url), escape_html(product))
+    });
+    let support = brand.support.as_ref().map_or(String::new(), |contact| {
+        let line = escape_html(&words.fill("brand.support", &[("contact", contact)]));
+        format!(r#"<p style="margin:16px 0 0;font-size:14px;line-height:1.5;color:#57606a">{line}</p>"#)
+    });
     let text = |part: &str| escape_html(words.text(&kind.key(part)));
     let intro = escape_html(&words.fill(&kind.key("intro"), &[("name", shown_name), ("product", product)]));
     let expiry = escape_html(&words.fill(&kind.key("expiry"), &COGNITO_PLACEHOLDERS));
@@ -179,13 +195,13 @@ fn builtin_html(kind: Kind, link: &str, shown_name: &str, product: &str, words: 
         r#"<!doctype html><html lang="{lang}" dir="{dir}"><body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2328">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:520px;margin:0 auto;background:#ffffff;border-radius:8px">
 <tr><td style="padding:32px 28px">
-<h1 style="margin:0 0 16px;font-size:22px">{heading}</h1>
+{logo}<h1 style="margin:0 0 16px;font-size:22px">{heading}</h1>
 <p style="margin:0 0 16px;font-size:16px;line-height:1.5">{intro}</p>
-<p style="margin:0 0 24px"><a href="{href}" style="display:inline-block;padding:12px 24px;background:#0b57d0;color:#ffffff;text-decoration:none;border-radius:6px;font-size:16px;font-weight:bold">{button}</a></p>
+<p style="margin:0 0 24px"><a href="{href}" style="display:inline-block;padding:12px 24px;background:{accent};color:{on_accent};text-decoration:none;border-radius:6px;font-size:16px;font-weight:bold">{button}</a></p>
 <p style="margin:0 0 8px;font-size:14px;line-height:1.5">{fallback}</p>
-<p style="margin:0 0 16px;font-size:13px;word-break:break-all"><a href="{href}" style="color:#0b57d0">{href}</a></p>
+<p style="margin:0 0 16px;font-size:13px;word-break:break-all"><a href="{href}" style="color:{accent}">{href}</a></p>
 <p style="margin:0 0 16px;font-size:14px;line-height:1.5">{expiry}</p>
-<p style="margin:0;font-size:14px;line-height:1.5;color:#57606a">{ignore}</p>
+<p style="margin:0;font-size:14px;line-height:1.5;color:#57606a">{ignore}</p>{support}
 </td></tr></table></body></html>"#
     )
 }
@@ -325,5 +341,24 @@ mod tests {
         without.email_html = without.email_html.replace(USERNAME_PLACEHOLDER, "jane");
         assert_eq!(check_message(Kind::Invitation, &without), Err(MessageError::NoUsername));
         assert_eq!(check_message(Kind::Reset, &without), Ok(()), "only an invitation needs it");
+    }
+
+    #[test]
+    fn the_brand_colours_logo_and_support_reach_the_email() {
+        let brand = EmailTexts {
+            product: Some("Acme & Co".into()),
+            colors: Some(("#7a1fa2".into(), "#ffffff".into())),
+            logo_url: Some("https://acme.example/brand/logo.png?v=1&x=\"".into()),
+            support: Some("help@acme.example".into()),
+            ..EmailTexts::default()
+        };
+        let message = render_reset(&brand, LINK, "jane@example.com", &Catalogue::english());
+        let html = &message.email_html;
+        assert!(html.contains("background:#7a1fa2;color:#ffffff"), "{html}");
+        assert!(html.contains(r#"<img src="https://acme.example/brand/logo.png?v=1&amp;x=&quot;" alt="Acme &amp; Co""#), "{html}");
+        assert!(html.contains("Need help? Contact help@acme.example."));
+        assert_eq!(check_message(Kind::Reset, &message), Ok(()));
+        let plain = render_reset(&EmailTexts::default(), LINK, "jane@example.com", &Catalogue::english());
+        assert!(plain.email_html.contains("background:#0b57d0") && !plain.email_html.contains("<img") && !plain.email_html.contains("Need help"));
     }
 }

@@ -28,6 +28,45 @@ pub fn bundled(language: &str) -> Option<&'static str> {
     })
 }
 
+/// The sentences a deployer may reword in `config.json`'s `words` (per language): the pages'
+/// introductions, what success says, and how to reach support. Everything else stays the
+/// catalogue's, so a translation cannot drift from what the pages do.
+pub const REWORDABLE: [&str; 8] =
+    ["forgot.intro", "welcome.intro", "reset.done", "reset.done_unconfirmed", "welcome.done", "confirm.done", "verify.done", "brand.support"];
+
+/// A reworded sentence the page did not take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WordsProblem {
+    /// Not one of [`REWORDABLE`].
+    NotRewordable(String),
+    /// Its `{placeholders}` differ from the catalogue's.
+    Placeholders(String),
+}
+
+impl std::fmt::Display for WordsProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotRewordable(key) => {
+                write!(f, "words: \"{key}\" cannot be reworded; these can:")?;
+                REWORDABLE.iter().try_for_each(|key| write!(f, " {key}"))
+            }
+            Self::Placeholders(key) => write!(f, "words: \"{key}\" must keep the catalogue's placeholders; the catalogue's sentence stays"),
+        }
+    }
+}
+
+/// The `{name}` placeholders of `text`.
+fn placeholders_of(text: &str) -> Vec<&str> {
+    text.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(name, _)| name)).collect()
+}
+
+/// Whether `a` and `b` hold the same placeholders. (Compared by looking each up: the lists
+/// are a few names long, and a sort or a set would add their own code to every page.)
+fn same_placeholders(a: &str, b: &str) -> bool {
+    let (a, b) = (placeholders_of(a), placeholders_of(b));
+    a.len() == b.len() && a.iter().all(|name| b.contains(name)) && b.iter().all(|name| a.contains(name))
+}
+
 /// One language's texts, with English behind it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalogue {
@@ -67,6 +106,22 @@ impl Catalogue {
     /// A shipped language's catalogue (English when the language is not shipped).
     pub fn bundled(language: &str) -> Catalogue {
         bundled(language).and_then(|text| Catalogue::from_json(language, text)).unwrap_or_else(Catalogue::english)
+    }
+
+    /// Puts a deployer's reworded sentences (`key` → text) in front of this language's; takes
+    /// only [`REWORDABLE`] keys whose placeholders match, and says why it left any out.
+    pub fn reword(&mut self, words: &Entries) -> Vec<WordsProblem> {
+        let mut problems = Vec::new();
+        for (key, text) in words {
+            if !REWORDABLE.contains(&key.as_str()) {
+                problems.push(WordsProblem::NotRewordable(key.clone()));
+            } else if !same_placeholders(text, self.text(key)) {
+                problems.push(WordsProblem::Placeholders(key.clone()));
+            } else {
+                self.entries.get_or_insert_with(Entries::new).insert(key.clone(), text.clone());
+            }
+        }
+        problems
     }
 
     /// The text for `key`: this language's, else English, else the key itself.
@@ -154,6 +209,32 @@ mod tests {
                 };
                 assert_eq!(placeholders(catalogue.text(key)), placeholders(english.text(key)), "{language}: {key}");
             }
+        }
+    }
+
+    #[test]
+    fn a_deployer_rewords_only_the_sentences_meant_for_it_with_their_placeholders() {
+        let mut german = Catalogue::bundled("de");
+        let words: Entries = [
+            ("forgot.intro", "Gib die Adresse deines Acme-Kontos ein."),
+            ("brand.support", "Fragen? {contact} hilft."),
+            ("reset.submit", "Los"),
+            ("reset.done", "Fertig, {name}!"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let problems = german.reword(&words);
+        assert_eq!(german.text("forgot.intro"), "Gib die Adresse deines Acme-Kontos ein.");
+        assert_eq!(german.fill("brand.support", &[("contact", "help@acme.example")]), "Fragen? help@acme.example hilft.");
+        assert_eq!(german.text("reset.submit"), Catalogue::bundled("de").text("reset.submit"), "not rewordable");
+        assert_eq!(german.text("reset.done"), Catalogue::bundled("de").text("reset.done"), "a placeholder the page never fills");
+        assert_eq!(problems, [WordsProblem::Placeholders("reset.done".into()), WordsProblem::NotRewordable("reset.submit".into())]);
+        let mut english = Catalogue::english();
+        assert!(english.reword(&[("reset.done".to_string(), "All set.".to_string())].into()).is_empty());
+        assert_eq!(english.text("reset.done"), "All set.");
+        for key in REWORDABLE {
+            assert!(Catalogue::english().keys().contains(&key), "{key}");
         }
     }
 

@@ -11,6 +11,7 @@
 pub mod address_change;
 pub mod age;
 pub mod api;
+pub mod brand;
 pub mod config;
 pub mod email;
 pub mod error;

@@ -1,5 +1,6 @@
 //! The trigger's settings, read once from the environment at start and checked.
 
+use reset_link_core::brand::{check_brand, BrandFile};
 use reset_link_core::email::{check_message, render, EmailTexts, Kind, MessageError};
 use reset_link_core::i18n::{pick_language, Catalogue, LANGUAGES};
 use reset_link_core::link::{build_link, LinkContent, LinkStyle, Secret};
@@ -41,6 +42,8 @@ pub enum SettingsError {
     BadIncludeEmail(String),
     /// `EMAIL_TEMPLATE` lacks `{link}` and `{code}`, or renders a message Cognito refuses.
     BadTemplate(MessageError),
+    /// A `BRAND_*` setting the email cannot use (a logo elsewhere, colours too alike).
+    BadBrand(String),
 }
 
 impl std::fmt::Display for SettingsError {
@@ -51,6 +54,7 @@ impl std::fmt::Display for SettingsError {
             Self::BadStyle(got) => write!(f, "LINK_STYLE must be 'fragment' or 'query', not {got:?}"),
             Self::BadSubject => write!(f, "EMAIL_SUBJECT must be 1-140 characters"),
             Self::BadIncludeEmail(got) => write!(f, "LINK_INCLUDE_EMAIL must be 'true' or 'false', not {got:?}"),
+            Self::BadBrand(why) => write!(f, "BRAND_* settings: {why}"),
             Self::BadTemplate(why) => write!(f, "EMAIL_TEMPLATE is not usable ({why:?}); it needs {{link}} or {{code}} and must stay within Cognito's limits"),
         }
     }
@@ -85,10 +89,21 @@ impl Settings {
         if subject.as_ref().is_some_and(|s| s.trim().is_empty() || s.chars().count() > 140) {
             return Err(SettingsError::BadSubject);
         }
+        // The brand the pages read from config.json's brand (the deploy passes it on), checked
+        // by the same rules: a logo path is made absolute against the reset page's site.
+        let set = |name: &str| var(name).filter(|v| !v.trim().is_empty());
+        let brand_file = BrandFile { name: None, logo: set("BRAND_LOGO"), logo_alt: None, accent: set("BRAND_ACCENT"), on_accent: set("BRAND_ON_ACCENT"), support: set("BRAND_SUPPORT") };
+        let (brand, problems) = check_brand(&brand_file);
+        if let Some(problem) = problems.first() {
+            return Err(SettingsError::BadBrand(problem.to_string()));
+        }
         let texts = EmailTexts {
             product: var("PRODUCT_NAME").filter(|v| !v.trim().is_empty()),
             subject,
             template: var("EMAIL_TEMPLATE").filter(|t| !t.trim().is_empty()),
+            colors: brand.colors,
+            logo_url: brand.logo.map(|(path, _)| absolute(&reset_page, &path)),
+            support: brand.support,
         };
         let default_language = pick_language(var("DEFAULT_LANGUAGE").as_deref(), [], "en");
         let include_email = match var("LINK_INCLUDE_EMAIL").as_deref().map(str::trim) {
@@ -118,6 +133,14 @@ impl Settings {
                 check_message(kind, &message).map_err(SettingsError::BadTemplate)
             })
         })
+    }
+}
+
+/// `path` (a path on the pages' site) as an absolute address on `page`'s site, for an email.
+fn absolute(page: &str, path: &str) -> String {
+    match url::Url::parse(page).and_then(|page| page.join(path)) {
+        Ok(address) => address.to_string(),
+        Err(_) => path.to_string(),
     }
 }
 
@@ -189,5 +212,18 @@ mod tests {
         assert!(matches!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("LINK_INCLUDE_EMAIL", "yes")]), Err(SettingsError::BadIncludeEmail(_))));
         let custom = read(&[("RESET_PAGE_URL", "https://e.com/"), ("EMAIL_TEMPLATE", "<a href=\"{link}\">Reset</a>")]).unwrap();
         assert!(custom.texts.template.is_some());
+        assert!(matches!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("BRAND_ACCENT", "#ff0"), ("BRAND_ON_ACCENT", "#fff")]), Err(SettingsError::BadBrand(_))));
+        assert!(matches!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("BRAND_LOGO", "https://cdn.example/l.png")]), Err(SettingsError::BadBrand(_))));
+    }
+
+    #[test]
+    fn the_brand_reaches_the_email_settings_with_the_logo_made_absolute() {
+        let s = read(&[("RESET_PAGE_URL", "https://reset.acme.example/account/reset-password.html"), ("BRAND_LOGO", "/brand/logo.png"),
+            ("BRAND_ACCENT", "#7a1fa2"), ("BRAND_ON_ACCENT", "#fff"), ("BRAND_SUPPORT", "help@acme.example")]).unwrap();
+        assert_eq!(s.texts.logo_url.as_deref(), Some("https://reset.acme.example/brand/logo.png"));
+        assert_eq!(s.texts.colors, Some(("#7a1fa2".into(), "#fff".into())));
+        assert_eq!(s.texts.support.as_deref(), Some("help@acme.example"));
+        let relative = read(&[("RESET_PAGE_URL", "https://e.com/a/reset-password.html"), ("BRAND_LOGO", "www/logo.svg")]).unwrap();
+        assert_eq!(relative.texts.logo_url.as_deref(), Some("https://e.com/a/www/logo.svg"));
     }
 }

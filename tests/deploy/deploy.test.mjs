@@ -107,3 +107,19 @@ test("the trigger may write only to its own log group", () => {
   assert.deepEqual(logResources, ['!Sub "${TriggerLogs.Arn}:*"']);
   assert.match(template, /LoggingConfig:\s*\n\s*LogGroup: !Ref TriggerLogs/);
 });
+
+test('a custom domain: the dry run passes it with its certificate, and the template serves it over TLS 1.2', () => {
+  const run = (extra) => spawnSync('node', ['scripts/deploy.mjs', '--dry-run', '--no-build', '--stack', 'kit', '--region', 'eu-west-2', ...extra],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } });
+  const arn = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
+  const out = run(['--domain', 'reset.example.com', '--certificate-arn', arn]);
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stdout, new RegExp(`DomainName=reset\\.example\\.com CertificateArn=${arn.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+  assert.match(out.stdout, /Forgot-password page: https:\/\/reset\.example\.com\/index\.html/);
+  const alone = run(['--domain', 'reset.example.com']);
+  assert.notEqual(alone.status, 0);
+  assert.match(alone.stderr, /--domain and --certificate-arn go together/);
+  const template = readFileSync(TEMPLATE, 'utf8');
+  assert.match(template, /AcmCertificateArn: !Ref CertificateArn\s+SslSupportMethod: sni-only\s+MinimumProtocolVersion: TLSv1\.2_2021/);
+  assert.match(template, /- !Sub "https:\/\/\$\{DomainName\}\/reset-password\.html"/, 'the trigger links to the domain');
+});

@@ -81,7 +81,7 @@ export async function setUpPages(name, port, config = {}) {
     requestTimeoutSeconds: 2, resendCooldownSeconds: 3, ...config,
   };
   writeFileSync(configFile, JSON.stringify(fullConfig));
-  const server = await serve({ root: ROOT, port, configFile, cognitoEndpoint: endpoint });
+  const server = await serve({ root: ROOT, port, configFile, cognitoEndpoint: endpoint, demo: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
     origin: `http://127.0.0.1:${port}`,
