@@ -43,7 +43,8 @@ setInterval(() => {
   // One email per request: show each link once.
   const links = [...linksIn(output, stack.pageUrl).map((link) => ['Reset link', link]),
     ...linksIn(output, `${stack.pageOrigin}/confirm.html`).map((link) => ['Sign-up confirmation link', link]),
-    ...linksIn(output, `${stack.pageOrigin}/welcome.html`).map((link) => [`Invitation link`, link])];
+    ...linksIn(output, `${stack.pageOrigin}/welcome.html`).map((link) => ['Invitation link', link]),
+    ...linksIn(output, `${stack.pageOrigin}/verify.html`).map((link) => ['Address-change link', link])];
   for (const [kind, link] of links) {
     if (shown.has(link)) continue;
     shown.add(link);

@@ -183,6 +183,7 @@ fn finish(config: &Config, next: Option<&str>, account: ChangedAccount) {
     dom::show("link-age", false);
     dom::say("", false);
     dom::set_words("done-text", account.key());
+    dom::set_words("title", "reset.done_title");
     dom::set_attribute("sign-in", "href", Some(next.unwrap_or(&config.sign_in_url)));
     if next.is_some() {
         dom::set_words("sign-in", "reset.continue");

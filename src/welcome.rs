@@ -211,6 +211,7 @@ fn finish(config: &Config, outcome: &WelcomeOutcome) {
     dom::show("link-age", false);
     dom::say("", false);
     dom::set_words("done-text", outcome.done_key());
+    dom::set_words("title", "welcome.done_title");
     dom::set_attribute("sign-in", "href", Some(next.as_deref().unwrap_or(&config.sign_in_url)));
     if next.is_some() {
         dom::set_words("sign-in", "reset.continue");

@@ -44,6 +44,7 @@ for (const [index, label] of [[0, 'the demo user'], [1, 'a user whose email hold
     assert.equal(await page.textContent('#done-text'), 'The password has been changed. You can now sign in with the new password.',
       'without sign-in the page cannot know whose account it was, and does not claim it');
     assert.equal(await page.getAttribute('#sign-in', 'href'), stack.config.signInUrl);
+    assert.equal(await page.textContent('h1'), 'Password changed', 'the heading says what happened');
 
     await page.goBack();
     assert.equal(page.url(), 'about:blank', 'going back skips the link: it was replaced, not pushed');

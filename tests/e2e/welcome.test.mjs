@@ -182,3 +182,23 @@ test("an invitation whose email was changed to someone else's keeps no session",
   assert.equal(page.url(), `${pagesOrigin}/welcome.html`);
   assert.deepEqual(problems, []);
 });
+
+test('a challenge after the new password (MFA set-up) reads as set, and sends the person to sign in', async () => {
+  const email = 'invited+mfa@example.com';
+  const link = await invite(email, 'Tmp-pass-10');
+  const { page, problems } = await openPage(env.browser, null);
+  await page.route(env.stack.endpoint, async (route) => {
+    if (!route.request().headers()['x-amz-target'].endsWith('.RespondToAuthChallenge')) return route.fallback();
+    const real = await route.fetch();
+    return route.fulfill({ response: real, body: JSON.stringify({ ChallengeName: 'MFA_SETUP', Session: 's2', ChallengeParameters: {} }) });
+  });
+  await page.goto(link);
+  await page.waitForSelector('body[data-ready]');
+  await choose(page, 'Mfa-next-pass1');
+  await page.waitForSelector('#done:not([hidden])');
+  assert.equal(await page.textContent('#done-text'), 'Your password is set. Sign in to finish setting up your account.');
+  assert.equal(await page.textContent('h1'), 'Password set');
+  assert.equal(await page.getAttribute('#sign-in', 'href'), env.stack.config.signInUrl);
+  assert.equal(await statusOf(email), 'CONFIRMED', 'the password was set before the challenge');
+  assert.deepEqual(problems, []);
+});
