@@ -3,6 +3,9 @@
 // www/pkg/<page>.js.
 import init, { start } from 'page-module';
 
+// Marks for the benchmark's account of where the start-up time goes (npm run bench).
+performance.mark('boot');
+
 // The configuration is the page's first request: it travels while the module compiles.
 const config = fetch('www/config.json', { cache: 'no-store' });
 config.catch(() => {}); // the module reports a failure
@@ -10,7 +13,10 @@ config.catch(() => {}); // the module reports a failure
 // page loads as soon as its form works. null when it cannot load; the page asks again later.
 const loadAccount = () => import('./account.js').then((module) => module.default().then(() => module)).catch(() => null);
 init()
-  .then(() => start(document.body.dataset.page, config, loadAccount))
+  .then(() => {
+    performance.mark('module-ready');
+    start(document.body.dataset.page, config, loadAccount);
+  })
   .catch(() => {
     const problem = document.getElementById('problem');
     problem.textContent = 'This page could not load. Please reload it, or try a current browser.';
