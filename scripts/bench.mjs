@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import zlib, { brotliCompressSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { ROOT } from './paths.mjs';
 import { PAGES, RESET_EVERYTHING, measure, sizesOf } from './sizes.mjs';
@@ -120,7 +121,9 @@ say();
 // Time to usable: navigation start to <body data-ready>, 4x CPU throttling.
 const configFile = join(DIST, 'config.json');
 writeFileSync(configFile, JSON.stringify({ region: 'eu-west-1', clientId: 'benchclient', endpoint: 'http://127.0.0.1:19599/', signIn: 'none' }));
-const pages = await serve({ root: ROOT, port: 19590, configFile, cognitoEndpoint: 'http://127.0.0.1:19599/' });
+// Both servers answer with brotli, as CloudFront does for the pages (and the deploy's
+// precompressed wasm), so the bytes on the wire are those people download.
+const pages = await serve({ root: ROOT, port: 19590, configFile, cognitoEndpoint: 'http://127.0.0.1:19599/', compress: true });
 const alternatives = createServer((req, res) => {
   // The peers share the kit's stylesheet and the same config.json.
   const path = new URL(req.url, 'http://x').pathname;
@@ -129,12 +132,23 @@ const alternatives = createServer((req, res) => {
   if (file === configFile || path.startsWith('/www/')) {
     if (!existsSync(file) || path.includes('..')) return res.writeHead(404).end();
     const type = file.endsWith('.css') ? 'text/css' : 'application/json';
-    return res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(readFileSync(file));
+    return reply(req, res, type, readFileSync(file));
   }
   if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) return res.writeHead(404).end();
   const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.wasm') ? 'application/wasm' : 'text/html';
-  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(readFileSync(file));
+  return reply(req, res, type, readFileSync(file));
 });
+/** Each body's brotli form, made once (compressing on every load would time the server). */
+const packed = new Map();
+/** Answers with `body`, brotli-compressed when the browser accepts it. */
+function reply(req, res, type, body) {
+  const br = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+  const headers = { 'Content-Type': type, 'Cache-Control': 'no-store', ...(br && { 'Content-Encoding': 'br', Vary: 'Accept-Encoding' }) };
+  if (br && !packed.has(body.toString('base64'))) {
+    packed.set(body.toString('base64'), brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+  res.writeHead(200, headers).end(br ? packed.get(body.toString('base64')) : body);
+}
 await new Promise((resolve) => alternatives.listen(19591, '127.0.0.1', resolve));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });

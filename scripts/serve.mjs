@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { securityHeaders } from '../deploy/headers.mjs';
 
 const TYPES = {
@@ -23,16 +24,19 @@ const DEMO_APP = new Set(['/local/app.html', '/local/app.js', '/local/logo.svg']
  * `headersFor(path)` gives each response's headers (default: production's security headers
  * for `cognitoEndpoint`, never cached), so a test can play a host that sends other ones;
  * paths matching `missing` are answered 404, as a host or proxy that lost them would;
- * `demo` also serves the local demo app (local/app.html) and its example logo.
+ * `demo` also serves the local demo app (local/app.html) and its example logo; `compress`
+ * answers with brotli where the browser accepts it, as CloudFront does (the deploy uploads
+ * the wasm precompressed, since CloudFront does not compress that type itself).
  * Resolves to the running server; its `seen` lists each request's path and Referer.
  */
-export function serve({ root, port, configFile, cognitoEndpoint, headersFor, missing = /^$/, demo = false }) {
+export function serve({ root, port, configFile, cognitoEndpoint, headersFor, missing = /^$/, demo = false, compress = false }) {
   const production = {
     ...Object.fromEntries(securityHeaders(new URL(cognitoEndpoint).origin)),
     'Cache-Control': 'no-store',
   };
   const headersOf = headersFor ?? (() => production);
   const seen = [];
+  const packed = new Map();
   const server = createServer(async (req, res) => {
     seen.push({ path: req.url, referer: req.headers.referer ?? null });
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -44,7 +48,15 @@ export function serve({ root, port, configFile, cognitoEndpoint, headersFor, mis
     try {
       if (!allowed || missing.test(path) || !['GET', 'HEAD'].includes(req.method)) throw new Error('not served');
       const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      const type = TYPES[extname(path)] ?? 'application/octet-stream';
+      if (compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        // Made once per file content: compressing on every request would time this server.
+        const key = `${file}:${body.length}`;
+        if (!packed.has(key)) packed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
+        return res.end(packed.get(key));
+      }
+      res.writeHead(200, { ...headers, 'Content-Type': type });
       res.end(body);
     } catch {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });

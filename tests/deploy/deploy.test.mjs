@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { ROOT } from '../../scripts/paths.mjs';
 import { serve } from '../../scripts/serve.mjs';
@@ -53,7 +54,7 @@ test('the dry run prints every AWS call a deploy makes, and makes none', () => {
   assert.match(calls[5], /aws:SecureTransport/);
   assert.match(calls[6], /--key trigger\/\w+\.zip --body target\/lambda\/reset-link-trigger\/bootstrap\.zip/);
 
-  const uploads = calls.filter((c) => c.startsWith('aws s3 cp dist/site/'));
+  const uploads = calls.filter((c) => /^aws s3 cp dist\/(site|packed)\//.test(c));
   assert.deepEqual(uploads.filter((c) => /_headers|nginx/.test(c)), [], 'the files for other hosts stay out of the bucket');
   const byFile = Object.fromEntries(uploads.map((c) => [c.split(' ')[3], c]));
   const expect = (pattern, type, cache) => {
@@ -65,7 +66,12 @@ test('the dry run prints every AWS call a deploy makes, and makes none', () => {
   expect(/^dist\/site\/index\.html$/, '"text/html; charset=utf-8"', 'no-cache');
   expect(/^dist\/site\/reset-password\.html$/, '"text/html; charset=utf-8"', 'no-cache');
   expect(/^dist\/site\/www\/config\.json$/, '"application/json; charset=utf-8"', 'no-cache');
-  expect(/^dist\/site\/assets\/\w+\/www\/pkg\/.*\.wasm$/, 'application/wasm', '"public, max-age=31536000, immutable"');
+  const wasm = uploads.filter((c) => c.includes('.wasm'));
+  assert.ok(wasm.length >= 5 && wasm.every((c) => /^aws s3 cp dist\/packed\/assets\/\w+\/www\/pkg\/\w+_bg\.wasm .* --content-type application\/wasm .*immutable.* --content-encoding br/.test(c)),
+    `the wasm goes up brotli-compressed: ${wasm.join('\n')}`);
+  const original = readFileSync(join(ROOT, 'www', 'pkg', 'reset_bg.wasm'));
+  const packedFile = wasm.find((c) => c.includes('/reset_bg.wasm')).split(' ')[3];
+  assert.deepEqual(brotliDecompressSync(readFileSync(join(ROOT, packedFile))), original, 'and decodes to the module itself');
   expect(/^dist\/site\/assets\/\w+\/www\/pkg\/reset\.js$/, '"text/javascript; charset=utf-8"', '"public, max-age=31536000, immutable"');
   const config = JSON.parse(readFileSync(join(ROOT, 'dist', 'site', 'www', 'config.json'), 'utf8'));
   assert.equal(config.userPoolId, 'eu-west-2_Example', 'config.json comes from the stack outputs');
