@@ -7,13 +7,11 @@
 //                     [--dry-run] [--no-build]
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { IMMUTABLE, NO_CACHE } from '../deploy/headers.mjs';
 import { ROOT } from './paths.mjs';
-import { DIST, filesUnder, layOut } from './site.mjs';
+import { layOut, uploadCommands } from './site.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -53,13 +51,6 @@ function aws(args, dryAnswer = '') {
   if (dryRun) return dryAnswer;
   return execFileSync(AWS, [...args, '--region', options.region], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 }
-
-/** How each kind of file is served. Pages and config are revalidated every time; the
- * assets live under a content-hashed folder, so they can be cached for a year. */
-const TYPES = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8',
-  json: 'application/json; charset=utf-8', wasm: 'application/wasm' };
-/** Files of the layout for other hosts; CloudFront sends its own headers. */
-const NOT_UPLOADED = new Set(['_headers', 'nginx-headers.conf']);
 
 if (!options['no-build']) {
   execFileSync('node', [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
@@ -136,24 +127,7 @@ const config = {
   ...(localConfig.words && { words: localConfig.words }),
 };
 const prefix = layOut(config);
-// CloudFront compresses the pages, scripts and styles itself, but not WebAssembly: the module
-// goes up brotli-compressed with its Content-Encoding (every browser that runs the pages reads
-// brotli over HTTPS), so a phone downloads about a third of its bytes.
-const PACKED = join(ROOT, 'dist', 'packed');
-for (const file of filesUnder(DIST).filter((f) => !NOT_UPLOADED.has(f)).sort()) {
-  const extension = file.split('.').pop();
-  const cache = file.startsWith(`${prefix}/`) ? IMMUTABLE : NO_CACHE;
-  let body = join('dist', 'site', file);
-  const encoding = [];
-  if (extension === 'wasm') {
-    mkdirSync(join(PACKED, file, '..'), { recursive: true });
-    writeFileSync(join(PACKED, file), brotliCompressSync(readFileSync(join(DIST, file)), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
-    body = join('dist', 'packed', file);
-    encoding.push('--content-encoding', 'br');
-  }
-  aws(['s3', 'cp', body, `s3://${outputs.BucketName}/${file}`, '--content-type', TYPES[extension] ?? 'application/octet-stream',
-    '--cache-control', cache, ...encoding]);
-}
+for (const args of uploadCommands(`s3://${outputs.BucketName}/`, prefix)) aws(args);
 aws(['cloudfront', 'create-invalidation', '--distribution-id', outputs.DistributionId, '--paths', '/', '/index.html',
   '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html', '/www/config.json', '/www/i18n/*']);
 console.log(`\n${dryRun ? 'Dry run done; nothing was changed.' : 'Deployed.'} Forgot-password page: ${outputs.PagesUrl}`);

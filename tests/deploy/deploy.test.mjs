@@ -129,3 +129,20 @@ test('a custom domain: the dry run passes it with its certificate, and the templ
   assert.match(template, /AcmCertificateArn: !Ref CertificateArn\s+SslSupportMethod: sni-only\s+MinimumProtocolVersion: TLSv1\.2_2021/);
   assert.match(template, /- !Sub "https:\/\/\$\{DomainName\}\/reset-password\.html"/, 'the trigger links to the domain');
 });
+
+test("into an existing site: the dry run uploads only the pages, under the site's path, as the deploy does", () => {
+  const run = spawnSync('node', ['scripts/publish.mjs', '--dry-run', '--no-build', '--into', 's3://acme-www/account', '--site', 'https://www.acme.example/account',
+    '--pool', 'eu-west-2_Acme1', '--client', 'acmeclient', '--region', 'eu-west-2'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } });
+  assert.equal(run.status, 0, run.stderr);
+  const calls = run.stdout.split('\n').filter((l) => l.startsWith('would run: ')).map((l) => l.slice('would run: '.length));
+  assert.ok(calls.length > 10 && calls.every((c) => c.startsWith('aws s3 cp ') && c.includes(' s3://acme-www/account/')), calls.join('\n'));
+  assert.ok(!calls.some((c) => /cloudformation|create-bucket|_headers/.test(c)), 'no stack, no bucket, no files for other hosts');
+  assert.ok(calls.some((c) => / s3:\/\/acme-www\/account\/reset-password\.html .*no-cache/.test(c)));
+  assert.ok(calls.some((c) => /\.wasm .*--content-encoding br/.test(c)));
+  assert.match(run.stdout, /RESET_PAGE_URL to:\n {2}https:\/\/www\.acme\.example\/account\/reset-password\.html/);
+  const config = JSON.parse(readFileSync(join(ROOT, 'dist', 'site', 'www', 'config.json'), 'utf8'));
+  assert.deepEqual([config.userPoolId, config.clientId], ['eu-west-2_Acme1', 'acmeclient']);
+  const refused = spawnSync('node', ['scripts/publish.mjs', '--dry-run', '--no-build', '--into', 'acme-www'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /needs --into s3:\/\/bucket\/path\//);
+});
