@@ -1,14 +1,17 @@
 //! The pages' `config.json`: read as data, checked once, with a reason a deployer understands
 //! when it is wrong.
 
-use serde::de::IgnoredAny;
-use serde::{Deserialize, Deserializer};
-
 use std::collections::BTreeMap;
 
 use crate::brand::BrandFile;
 use crate::i18n::Entries;
 use crate::policy::PasswordPolicy;
+
+mod file;
+#[cfg(test)]
+mod tests;
+
+pub use file::{read_config_file, ConfigFile};
 
 /// How the page signs the person in after the reset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -112,88 +115,6 @@ impl ConfigError {
             Self::SignIn => "\"signIn\" in config.json must be \"srp\", \"password\" or \"none\", and \"session\" \"amplify\" or \"none\".",
             Self::WrongType(_) => "config.json has a value of the wrong kind (text where a number or true/false belongs, or the reverse).",
         }
-    }
-}
-
-/// `config.json` as the deployer wrote it, before any check (camelCase keys; unknown keys
-/// are ignored; `null` counts as missing). The browser reads it from the value
-/// `Response.json()` gives, the npm package from the object it is handed, tests from text;
-/// each through [`read_config_file`], which names the key of a value of the wrong kind
-/// (`has_right_kind` lists the kind of each key again, and a test holds the two together).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct ConfigFile {
-    /// `clientId`.
-    pub client_id: Option<String>,
-    /// `clientSecret`: must not be there.
-    pub client_secret: Option<IgnoredAny>,
-    /// `userPoolId`.
-    pub user_pool_id: Option<String>,
-    /// `region`.
-    pub region: Option<String>,
-    /// `endpoint`.
-    pub endpoint: Option<String>,
-    /// `signInUrl`.
-    pub sign_in_url: Option<String>,
-    /// `afterSignInUrl`.
-    pub after_sign_in_url: Option<String>,
-    /// `signInWith`.
-    pub sign_in_with: Option<String>,
-    /// `passwordPolicy`.
-    pub password_policy: Option<PasswordPolicy>,
-    /// `showDestination`.
-    pub show_destination: Option<bool>,
-    /// `signIn`.
-    pub sign_in: Option<String>,
-    /// `session`.
-    pub session: Option<String>,
-    /// `redirectAllowList`.
-    pub redirect_allow_list: Option<Vec<String>>,
-    /// `defaultLanguage`.
-    pub default_language: Option<String>,
-    /// `resendCooldownSeconds`.
-    pub resend_cooldown_seconds: Option<u32>,
-    /// `requestTimeoutSeconds`.
-    pub request_timeout_seconds: Option<u32>,
-    /// `invitationDays`.
-    pub invitation_days: Option<u32>,
-    /// `brand`.
-    pub brand: Option<BrandFile>,
-    /// `words`.
-    pub words: Option<BTreeMap<String, Entries>>,
-}
-
-/// The keys of `config.json`, so an error can name one without copying it.
-const KEYS: [&str; 19] = [
-    "clientId", "clientSecret", "userPoolId", "region", "endpoint", "signInUrl", "afterSignInUrl", "signInWith",
-    "passwordPolicy", "showDestination", "signIn", "session", "redirectAllowList", "defaultLanguage",
-    "resendCooldownSeconds", "requestTimeoutSeconds", "invitationDays", "brand", "words",
-];
-
-/// Reads `config.json` (a JSON object) through serde: `whole` deserializes the object, and
-/// when it holds a value of the wrong kind, `value_of` hands over one key's value at a time
-/// (null when missing), so the error can name the key.
-///
-/// # Errors
-/// [`ConfigError::WrongType`] with the key, or [`ConfigError::Unreadable`].
-pub fn read_config_file<'de, D: Deserializer<'de>>(whole: D, value_of: impl Fn(&str) -> D) -> Result<ConfigFile, ConfigError> {
-    match ConfigFile::deserialize(whole) {
-        Ok(file) => Ok(file),
-        Err(_) => Err(KEYS.iter().find(|key| !has_right_kind(key, value_of(key))).map_or(ConfigError::Unreadable, |key| ConfigError::WrongType(key))),
-    }
-}
-
-/// Whether `value` is of the kind [`ConfigFile`] expects under `key`.
-fn has_right_kind<'de, D: Deserializer<'de>>(key: &str, value: D) -> bool {
-    match key {
-        "clientSecret" => true,
-        "passwordPolicy" => Option::<PasswordPolicy>::deserialize(value).is_ok(),
-        "showDestination" => Option::<bool>::deserialize(value).is_ok(),
-        "redirectAllowList" => Option::<Vec<String>>::deserialize(value).is_ok(),
-        "resendCooldownSeconds" | "requestTimeoutSeconds" | "invitationDays" => Option::<u32>::deserialize(value).is_ok(),
-        "brand" => Option::<BrandFile>::deserialize(value).is_ok(),
-        "words" => Option::<BTreeMap<String, Entries>>::deserialize(value).is_ok(),
-        _ => Option::<String>::deserialize(value).is_ok(),
     }
 }
 
@@ -331,75 +252,4 @@ fn is_web_address(address: &str, parse: &impl Fn(&str) -> Option<Address>) -> bo
     let Some(parsed) = parse(address) else { return false };
     let this_machine = parsed.host == "127.0.0.1" || parsed.host == "localhost";
     !parsed.has_credentials && ((parsed.scheme == "https" && !parsed.host.is_empty()) || (parsed.scheme == "http" && this_machine))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn check(json: &str) -> Result<Config, ConfigError> {
-        parse_config(json)
-    }
-
-    #[test]
-    fn derives_the_region_and_endpoint() {
-        let config = check(r#"{"userPoolId":"eu-west-1_AbC123","clientId":"abc123","passwordPolicy":{"minimumLength":12,"requireSymbols":false}}"#).unwrap();
-        assert_eq!(config.password_policy.minimum_length, 12);
-        assert!(!config.password_policy.require_symbols && config.password_policy.require_numbers);
-        assert_eq!(config.endpoint, "https://cognito-idp.eu-west-1.amazonaws.com/");
-        assert_eq!(config.sign_in_url, "/");
-        assert_eq!(config.resend_cooldown_seconds, 60);
-        assert_eq!(config.invitation_days, 7);
-        assert_eq!(config.request_timeout_ms, 15_000);
-        assert_eq!((config.sign_in_with, config.show_destination), (SignInWith::Email, false));
-        assert_eq!((config.sign_in, config.store_session, config.after_sign_in_url.as_str()), (SignIn::Srp, true, "/"));
-    }
-
-    #[test]
-    fn accepts_a_local_endpoint() {
-        let config = check(r#"{"region":"local","clientId":"c1","endpoint":"http://127.0.0.1:9229/","signInUrl":"http://localhost:8080/"}"#).unwrap();
-        assert_eq!(config.endpoint, "http://127.0.0.1:9229/");
-    }
-
-    #[test]
-    fn refuses_what_cannot_work() {
-        assert_eq!(check(r#"{"userPoolId":"eu-west-1_A","clientId":"c","clientSecret":"s"}"#).unwrap_err(), ConfigError::ClientSecret);
-        assert_eq!(check(r#"{"userPoolId":"eu-west-1_A"}"#).unwrap_err(), ConfigError::ClientId);
-        assert_eq!(check(r#"{"userPoolId":"nounderscore","clientId":"c"}"#).unwrap_err(), ConfigError::Region);
-        assert_eq!(check(r#"{"region":"x","clientId":"c","endpoint":"http://evil.example/"}"#).unwrap_err(), ConfigError::Endpoint);
-        assert_eq!(check(r#"{"region":"x","clientId":"c","signInUrl":"javascript:alert(1)"}"#).unwrap_err(), ConfigError::SignInUrl);
-        assert_eq!(check(r#"{"region":"x","clientId":"c","signInUrl":"//evil.example"}"#).unwrap_err(), ConfigError::SignInUrl);
-        assert_eq!(check(r#"{"clientId":"c d","region":"x"}"#).unwrap_err(), ConfigError::ClientId);
-        assert_eq!(check(r#"{"clientId":"c","region":"x","signInWith":"phone"}"#).unwrap_err(), ConfigError::SignInWith);
-        assert_eq!(check(r#"{"clientId":"c","region":"x","resendCooldownSeconds":"60"}"#).unwrap_err(), ConfigError::WrongType("resendCooldownSeconds"));
-        assert_eq!(check(r#"{"clientId":"c","region":"x","passwordPolicy":{"minimumLength":"8"}}"#).unwrap_err(), ConfigError::WrongType("passwordPolicy"));
-        assert_eq!(check("[1]").unwrap_err(), ConfigError::Unreadable);
-        assert_eq!(check(r#"{"clientId":"c","region":"x","signIn":"magic"}"#).unwrap_err(), ConfigError::SignIn);
-        assert_eq!(check(r#"{"clientId":"c","region":"x","redirectAllowList":"https://a"}"#).unwrap_err(), ConfigError::WrongType("redirectAllowList"));
-        assert_eq!(check(r#"{"clientId":"c","region":"x","afterSignInUrl":"//evil"}"#).unwrap_err(), ConfigError::SignInUrl);
-        assert_eq!(check("not json").unwrap_err(), ConfigError::Unreadable);
-    }
-
-    #[test]
-    fn http_is_allowed_on_this_machine_only_by_its_exact_host() {
-        for hostile in ["http://localhost:@evil.example/", "http://127.0.0.1:80@evil.example/", "http://localhost.evil.example/", "http://127.0.0.1.nip.io/", "https://user:pw@cognito.example/"] {
-            let endpoint = format!(r#"{{"region":"x","clientId":"c","endpoint":"{hostile}"}}"#);
-            assert_eq!(check(&endpoint).unwrap_err(), ConfigError::Endpoint, "{hostile}");
-            let sign_in = format!(r#"{{"region":"x","clientId":"c","signInUrl":"{hostile}"}}"#);
-            assert_eq!(check(&sign_in).unwrap_err(), ConfigError::SignInUrl, "{hostile}");
-        }
-        assert_eq!(check(r#"{"region":"x","clientId":"c","signInUrl":"/\\evil.example"}"#).unwrap_err(), ConfigError::SignInUrl);
-        assert!(check(r#"{"region":"x","clientId":"c","endpoint":"http://localhost:9229/","signInUrl":"http://127.0.0.1/x"}"#).is_ok());
-    }
-
-    #[test]
-    fn a_value_of_the_wrong_kind_is_named_by_its_key() {
-        for key in KEYS.iter().filter(|key| **key != "clientSecret") {
-            // A kind no key takes: an object nobody expects, or text where text is not expected.
-            let wrong = if ["passwordPolicy", "brand", "words"].contains(key) { r#""strong""# } else { r#"{"no":"kind"}"# };
-            let text = format!(r#"{{"clientId":"c","region":"x","{key}":{wrong}}}"#);
-            assert_eq!(check(&text).unwrap_err(), ConfigError::WrongType(key), "{key}");
-        }
-        assert_eq!(check(r#"{"clientId":"c","region":"x","requestTimeoutSeconds":null}"#).unwrap().request_timeout_ms, 15_000);
-    }
 }
