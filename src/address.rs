@@ -68,3 +68,10 @@ pub fn fill_form(params: &LinkParams) {
     }
     dom::show("code-field", params.code.is_none());
 }
+
+/// The account the page showed from the link (its email, else its username); `None` when the
+/// person typed the username themselves. Only a hint: the pages compare it with Cognito's
+/// answer before keeping a session.
+pub fn shown_account(link: &LinkParams) -> Option<String> {
+    link.email.clone().or_else(|| link.username.clone()).filter(|_| link.username.is_some())
+}

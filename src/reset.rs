@@ -102,13 +102,6 @@ fn username(page: &Page) -> Option<String> {
     page.link.username.clone().or_else(|| clean_username(&dom::value("username")))
 }
 
-/// The account the page showed from the link (its email, else its username); `None` when
-/// the person typed the username themselves.
-fn shown(page: &Page) -> Option<String> {
-    let link = &page.link;
-    link.email.clone().or_else(|| link.username.clone()).filter(|_| link.username.is_some())
-}
-
 /// Forgets the saved link (after success, the code is spent).
 fn forget_link() {
     address::forget(SAVED_LINK);
@@ -131,7 +124,7 @@ async fn submit(page: Rc<Page>) {
                 dom::say_words("reset.signing_in", false);
             });
             let redirect = page.link.redirect.clone();
-            let answer = account.confirm_reset(&page.raw_config, &username, &code, &password, shown(&page), redirect, on_changed.unchecked_ref());
+            let answer = account.confirm_reset(&page.raw_config, &username, &code, &password, address::shown_account(&page.link), redirect, on_changed.unchecked_ref());
             JsFuture::from(answer).await.ok().and_then(|value| serde_wasm_bindgen::from_value(value).ok())
         }
         None => None,

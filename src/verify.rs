@@ -117,9 +117,19 @@ async fn refresh(page: &Page) -> bool {
     true
 }
 
-/// Whether Cognito refused the access token (expired or revoked).
-fn refused(result: &Result<impl Sized, CallError>) -> bool {
-    matches!(result, Err(CallError::Service(CognitoError::NotAuthorized)))
+/// Makes `call` with the session's access token; when Cognito refuses the token (expired or
+/// revoked), renews it once with the refresh token and makes `call` again.
+async fn with_session<F, Fut>(page: &Page, call: F) -> Result<(), CallError>
+where
+    F: Fn(String) -> Fut,
+    Fut: std::future::Future<Output = Result<(), CallError>>,
+{
+    let token = || page.session.borrow().as_ref().map(|s| s.access_token.clone()).unwrap_or_default();
+    let result = call(token()).await;
+    if matches!(result, Err(CallError::Service(CognitoError::NotAuthorized))) && refresh(page).await {
+        return call(token()).await;
+    }
+    result
 }
 
 /// The attribute the link confirms.
@@ -137,18 +147,12 @@ async fn confirm(page: Rc<Page>) {
     dom::enable("submit", false);
     dom::show("new-link", false);
     dom::say_words("verify.working", false);
-    let attribute = attribute(&page);
-    let mut renewed = false;
-    let result = loop {
-        let access_token = page.session.borrow().as_ref().map(|s| s.access_token.clone()).unwrap_or_default();
-        let call = VerifyUserAttribute { access_token: &access_token, attribute_name: &attribute, code: &code };
-        let result = http::send(&page.config, &call).await.map(|_| ());
-        if refused(&result) && !renewed && refresh(&page).await {
-            renewed = true;
-            continue;
-        }
-        break result;
-    };
+    let (attribute, code, config) = (&attribute(&page), &code, &page.config);
+    let result = with_session(&page, |access_token| async move {
+        let call = VerifyUserAttribute { access_token: &access_token, attribute_name: attribute, code };
+        http::send(config, &call).await.map(|_| ())
+    })
+    .await;
     page.busy.set(false);
     dom::enable("submit", true);
     let outcome = VerifyOutcome::for_result(&result);
@@ -178,17 +182,13 @@ async fn send_new_code(page: Rc<Page>) {
     let attribute = attribute(&page);
     let language = i18n::language();
     let request = async {
-        let mut renewed = false;
-        loop {
-            let access_token = page.session.borrow().as_ref().map(|s| s.access_token.clone()).unwrap_or_default();
-            let call = GetUserAttributeVerificationCode { access_token: &access_token, attribute_name: &attribute, client_metadata: Some(Metadata { lang: &language }) };
-            let result = http::send(&page.config, &call).await.map(|_| ());
-            if refused(&result) && !renewed && refresh(&page).await {
-                renewed = true;
-                continue;
-            }
-            break ForgotOutcome::for_result(&result);
-        }
+        let (attribute, language, config) = (&attribute, &language, &page.config);
+        let result = with_session(&page, |access_token| async move {
+            let call = GetUserAttributeVerificationCode { access_token: &access_token, attribute_name: attribute, client_metadata: Some(Metadata { lang: language }) };
+            http::send(config, &call).await.map(|_| ())
+        })
+        .await;
+        ForgotOutcome::for_result(&result)
     };
     timer::send_new_link(&page.config, request, "verify.new_code_sent", &page.busy).await;
 }

@@ -85,11 +85,6 @@ pub async fn run(config: Promise, load_account: Function) {
     }
 }
 
-/// The account the page showed from the link; `None` when the person typed it.
-fn shown(link: &LinkParams) -> Option<String> {
-    link.email.clone().or_else(|| link.username.clone()).filter(|_| link.username.is_some())
-}
-
 /// What the form holds: username, temporary password, new password and details.
 struct Filled {
     username: String,
@@ -170,7 +165,7 @@ async fn submit(page: Rc<Page>) {
         Some(calls) => {
             let details = serde_wasm_bindgen::to_value(&filled.details).unwrap_or(JsValue::NULL);
             let redirect = page.link.redirect.clone();
-            let answer = calls.accept_invitation(&page.raw_config, &filled.username, &filled.temporary, &filled.password, &details, shown(&page.link), redirect);
+            let answer = calls.accept_invitation(&page.raw_config, &filled.username, &filled.temporary, &filled.password, &details, address::shown_account(&page.link), redirect);
             JsFuture::from(answer).await.ok().and_then(|value| serde_wasm_bindgen::from_value(value).ok())
         }
         None => None,
