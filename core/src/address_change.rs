@@ -3,7 +3,7 @@
 //! changed the address; without one on this browser, the page shows the code to type in the
 //! app instead.
 
-use crate::error::{CallError, CognitoError};
+use crate::error::{CallError, CognitoError, CommonFailure};
 
 /// What the verify page tells the person after `VerifyUserAttribute`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,21 +26,17 @@ pub enum VerifyOutcome {
     SiteProblem,
 }
 
+crate::words::common_failure_reads_as!(VerifyOutcome);
+
 impl VerifyOutcome {
     /// The outcome of a `VerifyUserAttribute` call.
     pub fn for_result(result: &Result<(), CallError>) -> Self {
         let Err(error) = result else { return Self::Done };
         match error {
-            CallError::Network => Self::Offline,
-            CallError::Timeout | CallError::Unreadable(_) => Self::TryAgain,
-            CallError::Service(service) => match service {
-                CognitoError::CodeMismatch | CognitoError::InvalidParameter => Self::InvalidLink,
-                CognitoError::ExpiredCode => Self::ExpiredLink,
-                CognitoError::NotAuthorized | CognitoError::UserNotFound => Self::NoSession,
-                CognitoError::LimitExceeded | CognitoError::TooManyFailedAttempts => Self::Wait,
-                CognitoError::TooManyRequests | CognitoError::InternalError => Self::TryAgain,
-                _ => Self::SiteProblem,
-            },
+            CallError::Service(CognitoError::CodeMismatch | CognitoError::InvalidParameter) => Self::InvalidLink,
+            CallError::Service(CognitoError::ExpiredCode) => Self::ExpiredLink,
+            CallError::Service(CognitoError::NotAuthorized | CognitoError::UserNotFound) => Self::NoSession,
+            _ => error.common().into(),
         }
     }
 

@@ -139,7 +139,32 @@ pub enum CallError {
     Unreadable(u16),
 }
 
+/// How a failed call reads when nothing about the call makes it special: the part every
+/// outcome shares. Each page's outcome matches its own errors first, then takes this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommonFailure {
+    /// The device is offline or the server unreachable.
+    Offline,
+    /// Cognito or the network kept failing after retries: try again in a minute.
+    TryAgain,
+    /// Too many attempts: wait, no automatic retry.
+    Wait,
+    /// The site is set up wrongly: nothing the person can do.
+    SiteProblem,
+}
+
 impl CallError {
+    /// The common reading of this failure (see [`CommonFailure`]).
+    pub fn common(&self) -> CommonFailure {
+        match self {
+            Self::Network => CommonFailure::Offline,
+            Self::Timeout | Self::Unreadable(_) => CommonFailure::TryAgain,
+            Self::Service(CognitoError::LimitExceeded | CognitoError::TooManyFailedAttempts) => CommonFailure::Wait,
+            Self::Service(CognitoError::TooManyRequests | CognitoError::InternalError) => CommonFailure::TryAgain,
+            Self::Service(_) => CommonFailure::SiteProblem,
+        }
+    }
+
     /// Whether trying again soon may help: throttling, server trouble, a lost connection.
     pub fn is_transient(&self) -> bool {
         match self {

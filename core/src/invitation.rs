@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{CallError, CognitoError};
+use crate::error::{CallError, CognitoError, CommonFailure};
 use crate::words::ChangedAccount;
 
 /// Prefix Cognito puts before each attribute in `requiredAttributes` and in the answer.
@@ -57,18 +57,13 @@ pub enum WelcomeAdvice {
 impl WelcomeAdvice {
     /// The advice for a failed sign-in with the temporary password, or a refused answer.
     pub fn for_error(error: &CallError) -> Self {
-        match error {
-            CallError::Network => Self::Offline,
-            CallError::Timeout | CallError::Unreadable(_) => Self::TryAgain,
-            CallError::Service(service) => match service {
-                CognitoError::TemporaryPasswordExpired => Self::Expired,
-                CognitoError::NotAuthorized | CognitoError::UserNotFound => Self::NotWorking,
-                CognitoError::InvalidPassword | CognitoError::PasswordHistoryPolicyViolation => Self::WeakPassword,
-                CognitoError::InvalidParameter => Self::BadDetail,
-                CognitoError::LimitExceeded | CognitoError::TooManyFailedAttempts => Self::Wait,
-                CognitoError::TooManyRequests | CognitoError::InternalError => Self::TryAgain,
-                _ => Self::SiteProblem,
-            },
+        let CallError::Service(service) = error else { return error.common().into() };
+        match service {
+            CognitoError::TemporaryPasswordExpired => Self::Expired,
+            CognitoError::NotAuthorized | CognitoError::UserNotFound => Self::NotWorking,
+            CognitoError::InvalidPassword | CognitoError::PasswordHistoryPolicyViolation => Self::WeakPassword,
+            CognitoError::InvalidParameter => Self::BadDetail,
+            _ => error.common().into(),
         }
     }
 
@@ -86,6 +81,8 @@ impl WelcomeAdvice {
         }
     }
 }
+
+crate::words::common_failure_reads_as!(WelcomeAdvice);
 
 /// How one press of "Set my password" ended: what the account module answers the page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

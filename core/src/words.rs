@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{CallError, CognitoError};
+use crate::error::{CallError, CognitoError, CommonFailure};
 use crate::policy::Rule;
 
 /// The catalogue key of a checklist line (`rule.length` takes `{n}`).
@@ -44,21 +44,13 @@ pub enum ResetAdvice {
 impl ResetAdvice {
     /// The advice for a failed `ConfirmForgotPassword`.
     pub fn for_error(error: &CallError) -> Self {
-        match error {
-            CallError::Network => Self::Offline,
-            CallError::Timeout | CallError::Unreadable(_) => Self::TryAgain,
-            CallError::Service(service) => match service {
-                CognitoError::CodeMismatch
-                | CognitoError::UserNotFound
-                | CognitoError::UserNotConfirmed
-                | CognitoError::InvalidParameter => Self::InvalidLink,
-                CognitoError::ExpiredCode => Self::ExpiredLink,
-                CognitoError::InvalidPassword => Self::WeakPassword,
-                CognitoError::PasswordHistoryPolicyViolation => Self::ReusedPassword,
-                CognitoError::LimitExceeded | CognitoError::TooManyFailedAttempts => Self::Wait,
-                CognitoError::TooManyRequests | CognitoError::InternalError => Self::TryAgain,
-                _ => Self::SiteProblem,
-            },
+        let CallError::Service(service) = error else { return error.common().into() };
+        match service {
+            CognitoError::CodeMismatch | CognitoError::UserNotFound | CognitoError::UserNotConfirmed | CognitoError::InvalidParameter => Self::InvalidLink,
+            CognitoError::ExpiredCode => Self::ExpiredLink,
+            CognitoError::InvalidPassword => Self::WeakPassword,
+            CognitoError::PasswordHistoryPolicyViolation => Self::ReusedPassword,
+            _ => error.common().into(),
         }
     }
 
@@ -148,16 +140,10 @@ impl ConfirmOutcome {
     pub fn for_result(result: &Result<(), CallError>) -> Self {
         let Err(error) = result else { return Self::Done };
         match error {
-            CallError::Network => Self::Offline,
-            CallError::Timeout | CallError::Unreadable(_) => Self::TryAgain,
-            CallError::Service(service) => match service {
-                CognitoError::NotAuthorized => Self::AlreadyConfirmed,
-                CognitoError::CodeMismatch | CognitoError::UserNotFound | CognitoError::InvalidParameter => Self::InvalidLink,
-                CognitoError::ExpiredCode => Self::ExpiredLink,
-                CognitoError::LimitExceeded | CognitoError::TooManyFailedAttempts => Self::Wait,
-                CognitoError::TooManyRequests | CognitoError::InternalError => Self::TryAgain,
-                _ => Self::SiteProblem,
-            },
+            CallError::Service(CognitoError::NotAuthorized) => Self::AlreadyConfirmed,
+            CallError::Service(CognitoError::CodeMismatch | CognitoError::UserNotFound | CognitoError::InvalidParameter) => Self::InvalidLink,
+            CallError::Service(CognitoError::ExpiredCode) => Self::ExpiredLink,
+            _ => error.common().into(),
         }
     }
 
@@ -207,17 +193,10 @@ impl ForgotOutcome {
     pub fn for_result(result: &Result<(), CallError>) -> Self {
         let Err(error) = result else { return Self::Sent };
         match error {
-            CallError::Network => Self::Offline,
-            CallError::Timeout | CallError::Unreadable(_) => Self::TryAgain,
-            CallError::Service(service) => match service {
-                CognitoError::UserNotFound
-                | CognitoError::InvalidParameter
-                | CognitoError::UserNotConfirmed
-                | CognitoError::CodeDeliveryFailure => Self::Sent,
-                CognitoError::LimitExceeded | CognitoError::TooManyFailedAttempts => Self::Wait,
-                CognitoError::TooManyRequests | CognitoError::InternalError => Self::TryAgain,
-                _ => Self::SiteProblem,
-            },
+            CallError::Service(
+                CognitoError::UserNotFound | CognitoError::InvalidParameter | CognitoError::UserNotConfirmed | CognitoError::CodeDeliveryFailure,
+            ) => Self::Sent,
+            _ => error.common().into(),
         }
     }
 
@@ -232,6 +211,25 @@ impl ForgotOutcome {
         }
     }
 }
+
+/// Reads a [`CommonFailure`] as the outcome of `$outcome`, whose variants carry its names.
+macro_rules! common_failure_reads_as {
+    ($($outcome:ty),*) => {$(
+        impl From<CommonFailure> for $outcome {
+            fn from(failure: CommonFailure) -> Self {
+                match failure {
+                    CommonFailure::Offline => Self::Offline,
+                    CommonFailure::TryAgain => Self::TryAgain,
+                    CommonFailure::Wait => Self::Wait,
+                    CommonFailure::SiteProblem => Self::SiteProblem,
+                }
+            }
+        }
+    )*};
+}
+pub(crate) use common_failure_reads_as;
+
+common_failure_reads_as!(ResetAdvice, ConfirmOutcome, ForgotOutcome);
 
 /// Catalogue keys of the forgot-password page that depend on the pool.
 pub mod forgot_page {
