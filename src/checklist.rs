@@ -2,17 +2,25 @@
 //! of the pool's policy, marked met or not as the person types, and the show/hide button.
 
 use reset_link_core::config::Config;
-use reset_link_core::policy::{checklist, Rule};
+use reset_link_core::policy::{checklist, PasswordPolicy, Rule};
 use reset_link_core::words::rule_key;
 
 use crate::dom;
 use crate::i18n::{fill, t};
 
-/// Writes one checklist line per rule of the policy.
-pub fn build_checklist(config: &Config) {
+/// Writes one checklist line per rule of the pool's policy, keeps them marked as the person
+/// types in either box, and wires the show/hide button.
+pub fn wire(config: &Config) {
     for (rule, _) in checklist(&config.password_policy, "", "") {
         dom::add_line("rules", &rule_id(rule), &rule_text(rule), &t("reset.rule_unmet"));
     }
+    let policy = config.password_policy;
+    let refresh = move || {
+        update_checklist(&policy);
+    };
+    dom::on("password", "input", refresh.clone());
+    dom::on("confirm", "input", refresh);
+    dom::on("toggle", "click", toggle_visibility);
 }
 
 /// The id of the checklist line of `rule`.
@@ -30,10 +38,10 @@ fn rule_text(rule: Rule) -> String {
 }
 
 /// Marks each checklist line as met or not; returns the first unmet rule.
-pub fn update_checklist(config: &Config) -> Option<Rule> {
+pub fn update_checklist(policy: &PasswordPolicy) -> Option<Rule> {
     let (password, confirm) = (dom::value("password"), dom::value("confirm"));
     let mut first_unmet = None;
-    for (rule, met) in checklist(&config.password_policy, &password, &confirm) {
+    for (rule, met) in checklist(policy, &password, &confirm) {
         dom::set_rule(&rule_id(rule), met, &t(if met { "reset.rule_met" } else { "reset.rule_unmet" }));
         if !met && first_unmet.is_none() {
             first_unmet = Some(rule);
@@ -43,7 +51,7 @@ pub fn update_checklist(config: &Config) -> Option<Rule> {
 }
 
 /// Shows or hides both passwords.
-pub fn toggle_visibility() {
+fn toggle_visibility() {
     let showing = dom::attribute("toggle", "aria-pressed").as_deref() == Some("true");
     let kind = Some(if showing { "password" } else { "text" });
     dom::set_attribute("password", "type", kind);

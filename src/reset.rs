@@ -18,7 +18,7 @@ use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::policy::Rule;
 use reset_link_core::words::{ChangedAccount, ForgotOutcome, ResetAdvice, ResetOutcome};
 
-use crate::checklist::{build_checklist, toggle_visibility, update_checklist};
+use crate::checklist::{update_checklist, wire};
 use crate::{address, age, config, dom, i18n, timer};
 
 /// What the page holds between events.
@@ -54,20 +54,11 @@ pub async fn run(config: Promise, load_account: Function) {
         Err(problem) => return dom::stop(problem.explanation()),
     };
     i18n::load(link.lang.as_deref(), &config).await;
-    build_checklist(&config);
+    wire(&config);
     // The code that sends the form is not needed until the person submits: it loads while
     // they type.
     let account = AccountLoader::start(load_account);
     let page = Rc::new(Page { config, link, busy: Cell::new(false), raw_config, account });
-    let refresh = {
-        let page = page.clone();
-        move || {
-            update_checklist(&page.config);
-        }
-    };
-    dom::on("password", "input", refresh.clone());
-    dom::on("confirm", "input", refresh);
-    dom::on("toggle", "click", toggle_visibility);
     let submit_page = page.clone();
     dom::on("form", "submit", move || wasm_bindgen_futures::spawn_local(submit(submit_page.clone())));
     let expired = age::show(&page.link, LinkKind::Reset);
@@ -162,7 +153,7 @@ fn read_form(page: &Page) -> Option<(String, String, String)> {
     };
     let code = page.link.code.clone().or_else(|| clean_code(&dom::value("code")));
     let Some(code) = code else { return problem("reset.need_code", "code") };
-    match update_checklist(&page.config) {
+    match update_checklist(&page.config.password_policy) {
         Some(Rule::Match) => problem("reset.mismatch", "confirm"),
         Some(_) => problem("reset.incomplete", "password"),
         None => Some((username, code, dom::value("password"))),

@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::account_loader::AccountLoader;
-use crate::checklist::{build_checklist, toggle_visibility, update_checklist};
+use crate::checklist::{update_checklist, wire};
 use crate::i18n::t;
 use crate::{address, age, config, dom, i18n};
 
@@ -61,20 +61,11 @@ pub async fn run(config: Promise, load_account: Function) {
         Err(problem) => return dom::stop(problem.explanation()),
     };
     i18n::load(link.lang.as_deref(), &config).await;
-    build_checklist(&config);
+    wire(&config);
     let expired = age::show(&link, LinkKind::Invitation { days: u64::from(config.invitation_days) });
     dom::set_attribute("help-sign-in", "href", Some(&config.sign_in_url));
     let account = AccountLoader::start(load_account);
     let page = Rc::new(Page { config, link, raw_config, account, details: Default::default(), busy: Cell::new(false) });
-    let refresh = {
-        let page = page.clone();
-        move || {
-            update_checklist(&page.config);
-        }
-    };
-    dom::on("password", "input", refresh.clone());
-    dom::on("confirm", "input", refresh);
-    dom::on("toggle", "click", toggle_visibility);
     dom::on("form", "submit", move || wasm_bindgen_futures::spawn_local(submit(page.clone())));
     dom::mark_ready();
     if expired {
@@ -105,7 +96,7 @@ fn read_form(page: &Page) -> Option<Filled> {
     let typed = dom::value("temporary");
     let temporary = if typed.is_empty() { page.link.temporary_password.clone() } else { Some(typed) };
     let Some(temporary) = temporary else { return problem("welcome.need_temporary", "temporary") };
-    match update_checklist(&page.config) {
+    match update_checklist(&page.config.password_policy) {
         Some(Rule::Match) => return problem("reset.mismatch", "confirm"),
         Some(_) => return problem("reset.incomplete", "password"),
         None => {}
