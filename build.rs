@@ -6,14 +6,18 @@
 
 use std::collections::BTreeMap;
 
-/// Key prefixes each page's code shows.
+/// The keys each page's code shows: prefixes ending in a dot, or whole keys.
 const PAGE_KEYS: [(&str, &[&str]); 5] = [
     ("PAGE_FORGOT", &["forgot.", "advice.", "common.", "brand."]),
-    ("PAGE_RESET", &["reset.", "rule.", "advice.", "common.", "brand."]),
-    ("PAGE_CONFIRM", &["confirm.", "reset.", "advice.", "common.", "brand."]),
+    ("PAGE_RESET", &["reset.", "rule.", "advice.", "common.", "brand.", NEW_LINK_WAIT, NEW_LINK_SITE_PROBLEM]),
+    ("PAGE_CONFIRM", &["confirm.", "reset.", "advice.", "common.", "brand.", NEW_LINK_WAIT, NEW_LINK_SITE_PROBLEM]),
     ("PAGE_WELCOME", &["welcome.", "reset.", "rule.", "advice.", "common.", "attribute.", "brand."]),
-    ("PAGE_VERIFY", &["verify.", "reset.", "advice.", "common.", "brand."]),
+    ("PAGE_VERIFY", &["verify.", "reset.", "advice.", "common.", "brand.", NEW_LINK_WAIT, NEW_LINK_SITE_PROBLEM]),
 ];
+/// A refused "send me a new link" reads as the forgot page's refusal (core's `ForgotOutcome`).
+const NEW_LINK_WAIT: &str = "forgot.wait";
+/// See [`NEW_LINK_WAIT`].
+const NEW_LINK_SITE_PROBLEM: &str = "forgot.site_problem";
 /// Keys only the trigger uses.
 const TRIGGER_ONLY: [&str; 5] = ["email.", "sms.", "signup.", "invite.", "change."];
 
@@ -30,7 +34,7 @@ fn main() {
         if api {
             !TRIGGER_ONLY.iter().any(|p| key.starts_with(p))
         } else {
-            prefixes.iter().any(|p| key.starts_with(p))
+            prefixes.iter().any(|p| if p.ends_with('.') { key.starts_with(p) } else { key == *p })
         }
     };
     let text = std::fs::read_to_string(source).expect("core/i18n/en.json is readable");

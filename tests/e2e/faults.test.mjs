@@ -109,3 +109,42 @@ for (const [pageName, spec] of Object.entries(PAGES)) {
     });
   }
 }
+
+// "Send me a new link", refused: the reset and confirm pages offer it after a spent code, and
+// say what Cognito's refusal means in the forgot page's words, never a catalogue key.
+const NEW_LINK_PAGES = {
+  reset: {
+    path: '/reset-password.html#confirmation_code=123456&user_name=someone',
+    press: async (page) => {
+      await page.fill('#password', 'Fault-proof9');
+      await page.fill('#confirm', 'Fault-proof9');
+      await page.click('#submit');
+    },
+    spent: () => cognitoError('ExpiredCodeException'),
+  },
+  confirm: {
+    path: '/confirm.html#confirmation_code=123456&user_name=someone',
+    press: (page) => page.click('#submit'),
+    spent: () => cognitoError('ExpiredCodeException'),
+  },
+};
+for (const [pageName, spec] of Object.entries(NEW_LINK_PAGES)) {
+  for (const [refusal, answer, words] of [
+    ['LimitExceeded', () => cognitoError('LimitExceededException'), /Too many requests for a link.*wait 15 minutes/],
+    ['ResourceNotFound (a wrong client)', () => cognitoError('ResourceNotFoundException'), /wrong with this site's setup/],
+  ]) {
+    test(`${pageName} page, a new link refused with ${refusal}: its words, not a key`, async () => {
+      const { page, problems } = await openPage(env.browser, null);
+      const calls = await answerCognito(page, env.endpoint, (_, n) => (n === 1 ? spec.spent() : answer()));
+      await page.goto(`${env.origin}${spec.path}`);
+      await page.waitForSelector('body[data-ready]');
+      await spec.press(page);
+      await page.waitForSelector('#new-link:not([hidden])');
+      await page.click('#new-link');
+      await page.waitForFunction((pattern) => new RegExp(pattern).test(document.querySelector('#status').textContent), words.source);
+      assert.doesNotMatch(await page.textContent('#status'), /\b[a-z]+\.[a-z_]+\b/, 'no catalogue key');
+      assert.equal(calls.length, 2);
+      assert.deepEqual(problems, []);
+    });
+  }
+}
