@@ -7,9 +7,11 @@
 use std::collections::BTreeMap;
 
 /// The keys each page's code shows: prefixes ending in a dot, or whole keys.
-const PAGE_KEYS: [(&str, &[&str]); 5] = [
+const PAGE_KEYS: [(&str, &[&str]); 6] = [
     ("PAGE_FORGOT", &["forgot.", "advice.", "common.", "brand."]),
-    ("PAGE_RESET", &["reset.", "rule.", "advice.", "common.", "brand.", NEW_LINK_WAIT, NEW_LINK_SITE_PROBLEM]),
+    // The reset page's form; what follows the press is the account module's.
+    ("PAGE_RESET", &["reset.", "rule.", "advice.expired_link", "common.", "brand."]),
+    ("PAGE_ACCOUNT", &["reset.", "advice.", "common.", "brand.", NEW_LINK_WAIT, NEW_LINK_SITE_PROBLEM]),
     ("PAGE_CONFIRM", &["confirm.", "reset.", "advice.", "common.", "brand.", NEW_LINK_WAIT, NEW_LINK_SITE_PROBLEM]),
     ("PAGE_WELCOME", &["welcome.", "reset.", "rule.", "advice.", "common.", "attribute.", "brand."]),
     ("PAGE_VERIFY", &["verify.", "reset.", "advice.", "common.", "brand.", NEW_LINK_WAIT, NEW_LINK_SITE_PROBLEM]),

@@ -1,54 +1,113 @@
-//! The reset page's second module (`page-account`, `www/pkg/account.js`): the calls that
-//! change the account (`ConfirmForgotPassword`, a new link) and the sign-in after the reset,
-//! SRP included. The form module (`src/reset.rs`) loads it once the form works, while the
-//! person types, and shows the words for what it answers; so the form waits for none of
-//! this code.
+//! The reset page's second module (`page-account`, `www/pkg/account.js`): everything after
+//! the person's press. The calls that change the account (`ConfirmForgotPassword`, a new
+//! link), the sign-in after the reset (SRP included), and the words for how it went. The
+//! form module (`src/reset.rs`) loads it once the form works, while the person types, and
+//! hands it the checked form; so the form waits for none of this code.
 //!
-//! Both functions take the configuration as the browser parsed it and check it again here:
-//! the two modules share no memory, only values.
+//! The two modules share no memory, only values: each function takes the configuration as
+//! the browser parsed it and the page's words as the form module handed them over
+//! (`i18n::handover`: the language, its catalogue as fetched, the support contact).
 
 use reset_link_core::api::{confirm_forgot_password, forgot_password};
-use reset_link_core::words::{ForgotOutcome, ResetAdvice, ResetOutcome};
+use reset_link_core::config::Config;
+use reset_link_core::words::{ChangedAccount, ForgotOutcome, ResetAdvice, ResetOutcome};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{config, http, signin};
+use crate::{address, config, dom, http, i18n, signin, timer};
 
-/// `value` for the form module (plain objects, as it reads them).
+/// `value` for the welcome page's form module (plain objects, as it reads them).
 pub(crate) fn answer(value: &impl Serialize) -> JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
-/// Sets the new password (`ConfirmForgotPassword`), calls `on_changed` once it is changed,
-/// then signs the person in as configured; answers a `ResetOutcome`. `shown` is the account
-/// the page showed from the link (a session for another one is not kept); `redirect` is
-/// where the link asked to go after sign-in.
-#[wasm_bindgen(js_name = confirmReset, skip_typescript)]
-pub async fn confirm_reset(config: JsValue, username: String, code: String, password: String, shown: Option<String>, redirect: Option<String>, on_changed: js_sys::Function) -> JsValue {
-    let outcome = match config::from_value(config) {
-        Err(_) => ResetOutcome::Failed(ResetAdvice::SiteProblem),
-        Ok(config) => match http::send(&config, &confirm_forgot_password(&config.client_id, &username, &code, &password)).await {
-            Ok(_) => {
-                let _ = on_changed.call0(&JsValue::NULL);
-                let (next, account) = signin::sign_in(&config, &username, &password, shown.as_deref(), redirect.as_deref()).await;
-                ResetOutcome::Changed { next, account }
-            }
-            Err(error) => ResetOutcome::Failed(ResetAdvice::for_error(&error)),
-        },
-    };
-    answer(&outcome)
+/// The checked configuration, with the page's words taken over from the form module;
+/// `None` when the configuration does not check out.
+fn adopt_page(config: JsValue, words: &JsValue) -> Option<Config> {
+    let config = config::from_value(config).ok()?;
+    i18n::adopt(words, &config);
+    Some(config)
 }
 
-/// Asks for a new reset link (`ForgotPassword`, with the page's `language` for the email);
-/// answers a `ForgotOutcome`.
-#[wasm_bindgen(js_name = requestLink, skip_typescript)]
-pub async fn request_link(config: JsValue, username: String, language: String) -> JsValue {
-    let outcome = match config::from_value(config) {
-        Err(_) => ForgotOutcome::SiteProblem,
-        Ok(config) => {
-            let result = http::send(&config, &forgot_password(&config.client_id, &username, Some(&language))).await;
-            ForgotOutcome::for_result(&result.map(|_| ()))
-        }
+/// Sets the new password (`ConfirmForgotPassword`), signs the person in as configured, and
+/// shows how it went; resolves once the page is the person's again. `shown` is the account
+/// the page showed from the link (a session for another one is not kept); `redirect` is
+/// where the link asked to go after sign-in.
+#[wasm_bindgen(js_name = resetPassword, skip_typescript)]
+pub async fn reset_password(config: JsValue, words: JsValue, username: String, code: String, password: String, shown: Option<String>, redirect: Option<String>) {
+    let Some(config) = adopt_page(config, &words) else {
+        return failed(ResetAdvice::SiteProblem);
     };
-    answer(&outcome)
+    let outcome = match http::send(&config, &confirm_forgot_password(&config.client_id, &username, &code, &password)).await {
+        Ok(_) => {
+            // The code is spent: a reload must not offer it again.
+            address::forget(address::RESET_LINK);
+            dom::say_words("reset.signing_in", false);
+            let (next, account) = signin::sign_in(&config, &username, &password, shown.as_deref(), redirect.as_deref()).await;
+            ResetOutcome::Changed { next, account }
+        }
+        Err(error) => ResetOutcome::Failed(ResetAdvice::for_error(&error)),
+    };
+    show(&config, outcome);
+}
+
+/// Shows `outcome`: success and the way on, or what went wrong with the form open again.
+fn show(config: &Config, outcome: ResetOutcome) {
+    match outcome {
+        ResetOutcome::Changed { next, account } => {
+            finish(config, next.as_deref(), account);
+            if let Some(next) = next {
+                go(&next);
+            }
+        }
+        ResetOutcome::Failed(advice) => failed(advice),
+    }
+}
+
+/// Says what went wrong, opens the form again and puts the focus where it helps.
+fn failed(advice: ResetAdvice) {
+    dom::enable("submit", true);
+    dom::say_words(advice.key(), true);
+    dom::show("new-link", advice.offers_new_link());
+    if advice.offers_new_link() {
+        // "Works until" no longer holds for a code Cognito refused.
+        dom::show("link-age", false);
+    }
+    let focus = if advice == ResetAdvice::WeakPassword || advice == ResetAdvice::ReusedPassword { "password" } else { "submit" };
+    dom::focus(focus);
+}
+
+/// Shows success and the way on: the app when signed in (`next`), else the sign-in page;
+/// the words claim whose password it was only when Cognito confirmed it (`account`).
+fn finish(config: &Config, next: Option<&str>, account: ChangedAccount) {
+    dom::show("form", false);
+    dom::show("link-age", false);
+    dom::say("", false);
+    dom::set_words("done-text", account.key());
+    dom::set_words("title", "reset.done_title");
+    dom::set_attribute("sign-in", "href", Some(next.unwrap_or(&config.sign_in_url)));
+    if next.is_some() {
+        dom::set_words("sign-in", "reset.continue");
+    }
+    dom::show("done", true);
+    dom::focus("sign-in");
+}
+
+/// Goes to `address`.
+fn go(address: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(address);
+    }
+}
+
+/// Asks for a new reset link (`ForgotPassword`, in the page's language) and says how it
+/// went; resolves then, while the button counts its cooldown down.
+#[wasm_bindgen(js_name = sendResetLink, skip_typescript)]
+pub async fn send_reset_link(config: JsValue, words: JsValue, username: String) {
+    let Some(config) = adopt_page(config, &words) else {
+        return dom::say_words(ForgotOutcome::SiteProblem.key(), true);
+    };
+    let result = http::send(&config, &forgot_password(&config.client_id, &username, Some(&i18n::language()))).await;
+    let outcome = ForgotOutcome::for_result(&result.map(|_| ()));
+    wasm_bindgen_futures::spawn_local(async move { timer::new_link_answered(&config, outcome, "reset.new_link_sent").await });
 }

@@ -7,6 +7,10 @@ use web_sys::{Storage, Url};
 
 use crate::dom;
 
+/// Key under which the reset link's parameters survive a reload of its tab (sessionStorage
+/// is per tab, never sent anywhere, and cleared once the code is spent).
+pub const RESET_LINK: &str = "reset-link";
+
 /// The page's `search` and `hash`, as the browser's `URL` gives them.
 fn search_and_hash() -> (String, String) {
     let href = web_sys::window().and_then(|window| window.location().href().ok()).unwrap_or_default();
@@ -53,6 +57,7 @@ pub fn take_link(saved_as: Option<&str>) -> LinkParams {
 }
 
 /// Forgets the link kept under `key` (after success, its code is spent).
+#[cfg(any(feature = "page-account", feature = "page-welcome"))]
 pub fn forget(key: &str) {
     if let Some(storage) = session() {
         let _ = storage.remove_item(key);

@@ -58,9 +58,20 @@ pub fn apply(config: &Config) {
     SUPPORT.set(brand.support);
 }
 
+/// The brand's support contact, when it names one.
+pub fn support() -> Option<String> {
+    SUPPORT.with_borrow(Clone::clone)
+}
+
+/// Sets the support contact (the account module takes the form module's).
+#[cfg(feature = "page-account")]
+pub fn set_support(contact: Option<String>) {
+    SUPPORT.set(contact);
+}
+
 /// `text` (the words for `key`), with the support contact added where people need help.
 pub fn with_support(key: &str, text: String) -> String {
-    match SUPPORT.with_borrow(Clone::clone).filter(|_| NEEDS_HELP.contains(&key)) {
+    match support().filter(|_| NEEDS_HELP.contains(&key)) {
         Some(contact) => format!("{text} {}", fill("brand.support", &[("contact", &contact)])),
         None => text,
     }

@@ -18,7 +18,7 @@ pub fn wire(config: &Config) {
     let refresh = move || {
         update_checklist(&policy);
     };
-    dom::on("password", "input", refresh.clone());
+    dom::on("password", "input", refresh);
     dom::on("confirm", "input", refresh);
     dom::on("toggle", "click", toggle_visibility);
 }

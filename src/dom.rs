@@ -177,6 +177,7 @@ pub fn marked() -> Vec<(Element, String)> {
 
 /// Appends to `container` a labelled text box `id` (label `words`), of input `kind` and
 /// with `autocomplete`, unless it is already there. Returns whether it was added.
+#[cfg(feature = "page-welcome")]
 pub fn add_field(container: &str, id: &str, words: &str, kind: &str, autocomplete: &str) -> bool {
     let (Some(container), document) = (element(container), document()) else { return false };
     if element(id).is_some() {

@@ -8,6 +8,8 @@ use reset_link_core::i18n::{pick_language, Catalogue, Entries};
 
 use reset_link_core::config::Config;
 
+use wasm_bindgen::JsValue;
+
 use crate::{brand, dom, http};
 
 mod english {
@@ -17,6 +19,9 @@ mod english {
 thread_local! {
     /// The page's catalogue: English until another language is loaded.
     static WORDS: RefCell<Catalogue> = RefCell::new(Catalogue::english_from(english_entries()));
+    /// The language's catalogue as the browser parsed it (null for English), for the page's
+    /// account module.
+    static FETCHED: RefCell<JsValue> = const { RefCell::new(JsValue::NULL) };
 }
 
 /// The built-in English words as catalogue entries. Inserted one by one: `collect` would
@@ -58,11 +63,10 @@ pub async fn load(requested: Option<&str>, config: &Config) {
     // The pages are written in English: another language, or reworded sentences, rewrite them.
     let mut rewrite = false;
     if language != "en" {
-        let entries = http::fetch_json(&format!("www/i18n/{language}.json"), 10_000)
-            .await
-            .and_then(|value| serde_wasm_bindgen::from_value::<Entries>(value).ok());
-        if let Some(entries) = entries {
+        let fetched = http::fetch_json(&format!("www/i18n/{language}.json"), 10_000).await.unwrap_or(JsValue::NULL);
+        if let Ok(entries) = serde_wasm_bindgen::from_value::<Entries>(fetched.clone()) {
             WORDS.with_borrow_mut(|words| words.switch_to(language, entries));
+            FETCHED.set(fetched);
             rewrite = true;
         }
     }
@@ -76,6 +80,35 @@ pub async fn load(requested: Option<&str>, config: &Config) {
         apply();
     }
     brand::apply(config);
+}
+
+/// The page's words for another module of the page (see [`adopt`]): `{ language, entries,
+/// support }`, the language, its catalogue as the browser parsed it (null for English) and
+/// the brand's support contact (null for none).
+pub fn handover() -> JsValue {
+    let words = js_sys::Object::new();
+    let set = |name: &str, value: &JsValue| {
+        let _ = js_sys::Reflect::set(&words, &JsValue::from_str(name), value);
+    };
+    set("language", &JsValue::from_str(&language()));
+    set("entries", &FETCHED.with_borrow(Clone::clone));
+    set("support", &brand::support().map_or(JsValue::NULL, |contact| JsValue::from_str(&contact)));
+    words.into()
+}
+
+/// Takes over the words a page's form module handed over ([`handover`]), with the
+/// deployer's reworded sentences from `config` (the form module reported their problems).
+#[cfg(feature = "page-account")]
+pub fn adopt(handover: &JsValue, config: &Config) {
+    let get = |name: &str| js_sys::Reflect::get(handover, &JsValue::from_str(name)).unwrap_or(JsValue::NULL);
+    let language = get("language").as_string().unwrap_or_else(|| "en".into());
+    if let Ok(entries) = serde_wasm_bindgen::from_value::<Entries>(get("entries")) {
+        WORDS.with_borrow_mut(|words| words.switch_to(&language, entries));
+    }
+    if let Some(reworded) = config.words.get(&language) {
+        WORDS.with_borrow_mut(|words| words.reword(reworded));
+    }
+    brand::set_support(get("support").as_string());
 }
 
 /// Sets `<html lang dir>` and the text of every `[data-i18n]` element.

@@ -4,9 +4,9 @@
 //! is decided in the core crate.
 //!
 //! Each page gets its own build (the `page-*` features), so a person downloads only the code
-//! of the page they opened. The reset page's form is usable with its own module alone: the
-//! code that sends it and signs in (SRP included) is a second module (`page-account`),
-//! fetched once the form works, while the person types.
+//! of the page they opened. The reset page's form is usable with its own module alone:
+//! everything after the press (the calls, the sign-in with SRP, the words for how it went)
+//! is a second module (`page-account`), fetched once the form works, while the person types.
 // A one-page build leaves some shared helpers unused.
 #![cfg_attr(not(all(feature = "page-forgot", feature = "page-reset", feature = "page-confirm")), allow(dead_code, unused_imports))]
 

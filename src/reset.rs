@@ -1,7 +1,8 @@
-//! The reset page's form module: reads the link and scrubs it from the address bar, checks
-//! the new password live against the pool's policy, and explains every outcome. The calls
-//! (`ConfirmForgotPassword`, sign-in, a new link) are the account module's
-//! (`src/account.rs`), which loads while the person types.
+//! The reset page's form module: reads the link and scrubs it from the address bar, and
+//! checks the new password live against the pool's policy. What follows the person's press
+//! (the calls, the sign-in, the words for how it went) is the account module's
+//! (`src/account.rs`), which loads while the person types: a smaller first module is a form
+//! that works sooner on a slow phone.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -10,16 +11,15 @@ use js_sys::{Function, Promise};
 use reset_link_core::age::LinkKind;
 use reset_link_core::config::Config;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::account_loader::AccountLoader;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::policy::Rule;
-use reset_link_core::words::{ChangedAccount, ForgotOutcome, ResetAdvice, ResetOutcome};
+use reset_link_core::words::{ForgotOutcome, ResetAdvice};
 
 use crate::checklist::{update_checklist, wire};
-use crate::{address, age, config, dom, i18n, timer};
+use crate::{address, age, config, dom, i18n};
 
 /// What the page holds between events.
 struct Page {
@@ -36,14 +36,16 @@ struct Page {
 
 #[wasm_bindgen]
 extern "C" {
-    /// The account module (`src/account.rs`), once loaded.
+    /// The account module (`src/account.rs`), once loaded. Each call takes the configuration
+    /// as parsed and the page's words (`i18n::handover`).
     type AccountModule;
-    /// Sets the new password, then signs in; resolves to a `ResetOutcome`.
-    #[wasm_bindgen(method, js_name = confirmReset)]
-    fn confirm_reset(this: &AccountModule, config: &JsValue, username: &str, code: &str, password: &str, shown: Option<String>, redirect: Option<String>, on_changed: &Function) -> Promise;
-    /// Asks for a new link; resolves to a `ForgotOutcome`.
-    #[wasm_bindgen(method, js_name = requestLink)]
-    fn request_link(this: &AccountModule, config: &JsValue, username: &str, language: &str) -> Promise;
+    /// Sets the new password, signs in, and shows how it went; resolves once the page is the
+    /// person's again.
+    #[wasm_bindgen(method, js_name = resetPassword)]
+    fn reset_password(this: &AccountModule, config: &JsValue, words: &JsValue, username: &str, code: &str, password: &str, shown: Option<String>, redirect: Option<String>) -> Promise;
+    /// Asks for a new link and says how it went; resolves then.
+    #[wasm_bindgen(method, js_name = sendResetLink)]
+    fn send_reset_link(this: &AccountModule, config: &JsValue, words: &JsValue, username: &str) -> Promise;
 }
 
 /// Wires the page.
@@ -77,13 +79,9 @@ fn offer_new_link_only() {
     dom::focus("new-link");
 }
 
-/// Key under which the link's parameters survive a reload of this tab (sessionStorage is
-/// per tab, never sent anywhere, and cleared on success).
-const SAVED_LINK: &str = "reset-link";
-
 /// Reads the link (kept for a reload of this tab) and fills the form.
 fn read_link() -> LinkParams {
-    let params = address::take_link(Some(SAVED_LINK));
+    let params = address::take_link(Some(address::RESET_LINK));
     address::fill_form(&params);
     params
 }
@@ -93,12 +91,7 @@ fn username(page: &Page) -> Option<String> {
     page.link.username.clone().or_else(|| clean_username(&dom::value("username")))
 }
 
-/// Forgets the saved link (after success, the code is spent).
-fn forget_link() {
-    address::forget(SAVED_LINK);
-}
-
-/// Checks the form and has the account module send `ConfirmForgotPassword` and sign in.
+/// Checks the form and hands it to the account module, which sends it and shows how it went.
 async fn submit(page: Rc<Page>) {
     if page.busy.get() {
         return;
@@ -108,38 +101,20 @@ async fn submit(page: Rc<Page>) {
     dom::enable("submit", false);
     dom::show("new-link", false);
     dom::say_words("reset.working", false);
-    let outcome = match page.account.get::<AccountModule>().await {
+    let handed_over = match page.account.get::<AccountModule>().await {
         Some(account) => {
-            let on_changed = Closure::once_into_js(|| {
-                forget_link();
-                dom::say_words("reset.signing_in", false);
-            });
-            let redirect = page.link.redirect.clone();
-            let answer = account.confirm_reset(&page.raw_config, &username, &code, &password, address::shown_account(&page.link), redirect, on_changed.unchecked_ref());
-            JsFuture::from(answer).await.ok().and_then(|value| serde_wasm_bindgen::from_value(value).ok())
+            let shown = address::shown_account(&page.link);
+            let done = account.reset_password(&page.raw_config, &i18n::handover(), &username, &code, &password, shown, page.link.redirect.clone());
+            JsFuture::from(done).await.is_ok()
         }
-        None => None,
+        None => false,
     };
-    match outcome.unwrap_or(ResetOutcome::Failed(ResetAdvice::Offline)) {
-        ResetOutcome::Changed { next, account } => {
-            finish(&page.config, next.as_deref(), account);
-            if let Some(next) = next {
-                go(&next);
-            }
-        }
-        ResetOutcome::Failed(advice) => {
-            page.busy.set(false);
-            dom::enable("submit", true);
-            dom::say_words(advice.key(), true);
-            dom::show("new-link", advice.offers_new_link());
-            if advice.offers_new_link() {
-                // "Works until" no longer holds for a code Cognito refused.
-                dom::show("link-age", false);
-            }
-            let focus = if advice == ResetAdvice::WeakPassword || advice == ResetAdvice::ReusedPassword { "password" } else { "submit" };
-            dom::focus(focus);
-        }
+    if !handed_over {
+        // The account module could not load: the person is offline.
+        dom::enable("submit", true);
+        dom::problem(ResetAdvice::Offline.key(), "submit");
     }
+    page.busy.set(false);
 }
 
 /// Reads username, code and password, or says what is missing and focuses it.
@@ -160,39 +135,25 @@ fn read_form(page: &Page) -> Option<(String, String, String)> {
     }
 }
 
-/// Shows success and the way on: the app when signed in (`next`), else the sign-in page;
-/// the words claim whose password it was only when Cognito confirmed it (`account`).
-fn finish(config: &Config, next: Option<&str>, account: ChangedAccount) {
-    dom::show("form", false);
-    dom::show("link-age", false);
-    dom::say("", false);
-    dom::set_words("done-text", account.key());
-    dom::set_words("title", "reset.done_title");
-    dom::set_attribute("sign-in", "href", Some(next.unwrap_or(&config.sign_in_url)));
-    if next.is_some() {
-        dom::set_words("sign-in", "reset.continue");
-    }
-    dom::show("done", true);
-    dom::focus("sign-in");
-}
-
-/// Goes to `address`.
-fn go(address: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().assign(address);
-    }
-}
-
-/// Asks for a new link for the same username, then counts down the cooldown on the button.
+/// Has the account module ask for a new link for the same username, which says how it went
+/// and counts the cooldown down on the button.
 async fn send_new_link(page: Rc<Page>) {
     let Some(username) = username(&page) else {
         return dom::problem("reset.need_username", "username");
     };
-    let request = async {
-        let account = page.account.get::<AccountModule>().await?;
-        let answer = account.request_link(&page.raw_config, &username, &i18n::language());
-        serde_wasm_bindgen::from_value(JsFuture::from(answer).await.ok()?).ok()
+    if page.busy.replace(true) {
+        return;
+    }
+    dom::enable("new-link", false);
+    let handed_over = match page.account.get::<AccountModule>().await {
+        Some(account) => {
+            JsFuture::from(account.send_reset_link(&page.raw_config, &i18n::handover(), &username)).await.is_ok()
+        }
+        None => false,
     };
-    let request = async { request.await.unwrap_or(ForgotOutcome::Offline) };
-    timer::send_new_link(&page.config, request, "reset.new_link_sent", &page.busy).await;
+    if !handed_over {
+        dom::say_words(ForgotOutcome::Offline.key(), true);
+        dom::enable("new-link", true);
+    }
+    page.busy.set(false);
 }

@@ -33,6 +33,12 @@ pub async fn send_new_link(config: &Config, request: impl Future<Output = Forgot
     dom::enable("new-link", false);
     let outcome = request.await;
     busy.set(false);
+    new_link_answered(config, outcome, sent).await;
+}
+
+/// Says how a request for a new link went (`sent` is the catalogue key for success), then
+/// counts the cooldown down on the `#new-link` button.
+pub async fn new_link_answered(config: &Config, outcome: ForgotOutcome, sent: &str) {
     match outcome {
         ForgotOutcome::Sent => dom::say_words(sent, false),
         other => dom::say_words(other.key(), true),

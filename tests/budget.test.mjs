@@ -23,12 +23,16 @@
 //   config.json's brand and words read through serde; reworded sentences and the support
 //   line). Placeholders are compared without a sort or a set, which each cost more than
 //   they save. Measured 67,900 and 155,538.
+// - 69,000 → 66,000 and 157,000 → 158,000: everything after the reset press (the outcome
+//   words, the new link and its cooldown) moved from the form module to the account module,
+//   which takes the page's words over from the form (language, fetched catalogue, support
+//   contact). Measured 64,615 and 156,642.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAGES, RESET_EVERYTHING, sizesOf } from '../scripts/sizes.mjs';
 
-const USABLE_CEILING = 69_000;
-const EVERYTHING_CEILING = 157_000;
+const USABLE_CEILING = 66_000;
+const EVERYTHING_CEILING = 158_000;
 
 /** `files`' brotli total, and a line per file for the failure message. */
 function brotliOf(files) {

@@ -9,7 +9,7 @@ performance.mark('boot');
 // The configuration is the page's first request: it travels while the module compiles.
 const config = fetch('www/config.json', { cache: 'no-store' });
 config.catch(() => {}); // the module reports a failure
-// The reset page's account module (www/pkg/account.js: the calls and the sign-in), which the
+// The reset page's account module (www/pkg/account.js: everything after the press), which the
 // page loads as soon as its form works. null when it cannot load; the page asks again later.
 const loadAccount = () => import('./account.js').then((module) => module.default().then(() => module)).catch(() => null);
 init()

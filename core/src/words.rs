@@ -21,7 +21,7 @@ pub fn rule_key(rule: Rule) -> &'static str {
 }
 
 /// What the reset page tells the person after a failed `ConfirmForgotPassword`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResetAdvice {
     /// The code is wrong: offer a new link.
     InvalidLink,
@@ -74,9 +74,9 @@ impl ResetAdvice {
     }
 }
 
-/// How one submit of the reset page ended: what the reset page's account module (which
-/// sends the calls) answers its form module (which shows the words).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// How one submit of the reset page ended (the account module sends the calls and shows
+/// the words for this).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResetOutcome {
     /// The password is changed; `next` is where to go when the person is signed in too.
     Changed {
@@ -173,7 +173,7 @@ impl ConfirmOutcome {
 }
 
 /// What the forgot-password page shows after a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ForgotOutcome {
     /// The request was taken; the same words whether or not the account exists.
     Sent,

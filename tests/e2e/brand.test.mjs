@@ -44,6 +44,14 @@ test('reworded sentences replace the catalogue, and the support contact joins th
   await page.click('#submit');
   await page.waitForFunction(() => document.querySelector('#status').textContent.length > 0);
   assert.match(await page.textContent('#status'), /wait 15 minutes.* Need help\? Contact help@acme\.example\.$/);
+  // The reset page's answer comes from its account module, which takes the contact over.
+  await page.goto(`${env.origin}/reset-password.html#confirmation_code=123456&user_name=someone`);
+  await page.waitForSelector('body[data-ready]');
+  await page.fill('#password', 'Long-enough-9');
+  await page.fill('#confirm', 'Long-enough-9');
+  await page.click('#submit');
+  await page.waitForSelector('#status.error');
+  assert.match(await page.textContent('#status'), /Too many attempts.* Need help\? Contact help@acme\.example\.$/);
   assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
 });
 
