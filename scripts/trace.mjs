@@ -1,0 +1,62 @@
+// One traced load of a page (Chromium's performance trace, as DevTools records it), summed
+// into where the main thread's time goes between the module being ready and the form being
+// usable. Used by `npm run bench` for the account of the reset page's start-up.
+
+/** Trace categories: script, wasm compilation, style, layout and paint, and the page's marks. */
+const CATEGORIES = ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-v8.compile', 'blink.user_timing', 'loading'];
+
+/** The kinds of main-thread work the summary names, by trace event (none nests in another). */
+const KINDS = [
+  ['wasm compiled on its first call (V8 compiles each function lazily)', /^wasm\.CompileLazy$/],
+  ['JavaScript parsed and compiled', /^V8\.(CompileCode|ParseFunction|CompileIgnition.*|CollectSourcePositions)$/],
+  ['style, layout and paint', /^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize)$/],
+];
+
+/**
+ * Loads `url` once in a new context of `browser` with 4x CPU throttling and `network`
+ * emulated, recording a trace; returns `{ window, rows }`: the milliseconds from the
+ * `module-ready` mark to `<body data-ready>`, and that window's time by kind, the last row
+ * being the rest (running the start-up code, which the trace does not split out of the
+ * microtasks it runs in, and waiting); null when the page set no mark.
+ */
+export async function traceStart(browser, url, network) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', network);
+  await page.addInitScript(() => {
+    window.ready = new Promise((resolve) => {
+      new MutationObserver((_, observer) => {
+        if (document.body?.hasAttribute('data-ready')) {
+          observer.disconnect();
+          resolve(performance.now());
+        }
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
+    });
+  });
+  const events = [];
+  cdp.on('Tracing.dataCollected', (batch) => events.push(...batch.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+  await page.goto(url, { timeout: 120_000 });
+  const { ready, moduleReady } = await page.evaluate(async () => ({
+    ready: await window.ready,
+    moduleReady: performance.getEntriesByName('module-ready')[0]?.startTime,
+  }));
+  await cdp.send('Tracing.end');
+  await complete;
+  await context.close();
+  const mark = events.find((e) => e.name === 'module-ready' && e.cat.includes('blink.user_timing'));
+  if (!mark || moduleReady === undefined) return null;
+  // The trace counts microseconds on its own clock; the page's moments are anchored to the mark.
+  const from = mark.ts;
+  const to = from + (ready - moduleReady) * 1000;
+  const within = (e) => e.tid === mark.tid && e.ph === 'X' && e.ts >= from && e.ts + (e.dur ?? 0) <= to;
+  const ms = (pattern) => events.filter((e) => within(e) && pattern.test(e.name)).reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
+  const rows = KINDS.map(([label, pattern]) => [label, ms(pattern)]);
+  const named = rows.reduce((sum, [, value]) => sum + value, 0);
+  rows.push(['the rest: running the start-up code, and waiting', Math.max(0, ready - moduleReady - named)]);
+  return { window: ready - moduleReady, rows };
+}
