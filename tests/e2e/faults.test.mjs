@@ -1,10 +1,11 @@
-// The fault matrix, on both pages: for every way a request can fail, the person reads clear
+// The fault matrix, on the forgot and reset pages (the welcome and verify pages:
+// account-faults.test.mjs): for every way a request can fail, the person reads clear
 // words, what they typed stays, a retry works once the fault clears, and requests never
 // overlap (transient faults are retried in sequence, others not at all).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { setUpPages, openPage, answerCognito, cognitoError } from './harness.mjs';
+import { setUpPages, openPage, answerCognito, cognitoError, FAULTS, OFFLINE } from './harness.mjs';
 
 let env;
 // A real server behind the configured endpoint, for the faults request routing cannot fake:
@@ -27,18 +28,6 @@ after(async () => {
   await env?.close();
 });
 
-const BUSY = /busy right now/;
-const OFFLINE = /couldn't reach the server/;
-const FAULTS = [
-  ['500 InternalError', () => cognitoError('InternalErrorException', 500), BUSY, 4],
-  ['503 without a body', () => ({ status: 503, body: '' }), BUSY, 4],
-  ['TooManyRequests', () => cognitoError('TooManyRequestsException'), BUSY, 4],
-  ['LimitExceeded', () => cognitoError('LimitExceededException'), /wait 15 minutes/, 1],
-  ['a proxy error page (not JSON)', () => ({ status: 502, contentType: 'text/html', body: '<html><h1>502 Bad Gateway</h1></html>' }), BUSY, 4],
-  ['malformed JSON with 200', () => ({ status: 200, body: '{"CodeDeliveryDetails": ' }), BUSY, 1],
-  ['a connection reset', () => 'abort', OFFLINE, 4],
-  ['a request that never answers', () => 'hang', BUSY, 4],
-];
 
 /** The two pages: how to open, fill, submit and recognise success on each. */
 const PAGES = {

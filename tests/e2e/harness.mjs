@@ -131,6 +131,23 @@ export async function answerCognito(page, endpoint, answer) {
 /** A Cognito error reply. */
 export const cognitoError = (type, status = 400) => ({ status, body: { __type: type, message: `raw ${type} message` } });
 
+/** The words for a busy service, and for no connection. */
+export const BUSY = /busy right now/;
+export const OFFLINE = /couldn't reach the server/;
+/** Every way a Cognito request can fail, for the fault matrices: name, the reply (or
+ * 'abort', 'hang'), the words the person reads, and the requests one press makes (transient
+ * faults are retried in sequence, others not at all). */
+export const FAULTS = [
+  ['500 InternalError', () => cognitoError('InternalErrorException', 500), BUSY, 4],
+  ['503 without a body', () => ({ status: 503, body: '' }), BUSY, 4],
+  ['TooManyRequests', () => cognitoError('TooManyRequestsException'), BUSY, 4],
+  ['LimitExceeded', () => cognitoError('LimitExceededException'), /wait 15 minutes/, 1],
+  ['a proxy error page (not JSON)', () => ({ status: 502, contentType: 'text/html', body: '<html><h1>502 Bad Gateway</h1></html>' }), BUSY, 4],
+  ['malformed JSON with 200', () => ({ status: 200, body: '{"CodeDeliveryDetails": ' }), BUSY, 1],
+  ['a connection reset', () => 'abort', OFFLINE, 4],
+  ['a request that never answers', () => 'hang', BUSY, 4],
+];
+
 /** Runs axe-core in the page (evaluated through the debugging protocol, so the page's CSP
  * stays strict) and returns its violations. */
 export async function axeViolations(page) {
