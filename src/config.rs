@@ -6,14 +6,15 @@ use wasm_bindgen::JsValue;
 
 use crate::http;
 
-/// Reads and checks the configuration from the page's early request for it.
+/// Reads and checks the configuration from the page's early request for it (a promise of
+/// the parsed file, or null; see www/boot.js).
 pub async fn load(started: Promise) -> Result<Config, ConfigError> {
     Ok(load_raw(started).await?.0)
 }
 
 /// [`load`], with the configuration as the browser parsed it (for another module).
 pub async fn load_raw(started: Promise) -> Result<(Config, JsValue), ConfigError> {
-    let value = http::early_json(started, 15_000).await.ok_or(ConfigError::Unreadable)?;
+    let value = http::settled(started, 15_000).await.ok_or(ConfigError::Unreadable)?;
     Ok((from_value(value.clone())?, value))
 }
 

@@ -148,9 +148,16 @@ pub async fn fetch_json(path: &str, timeout_ms: u32) -> Option<JsValue> {
     early_json(window().fetch_with_str_and_init(path, &init), timeout_ms).await
 }
 
-/// The JSON of a request the page started before the module ran (`fetch(...)`, a promise of
-/// a `Response`), if it answers within `timeout_ms`.
-pub async fn early_json(started: Promise, timeout_ms: u32) -> Option<JsValue> {
+/// What `started` (a promise the page made before the module ran) resolves to, if it does
+/// within `timeout_ms`; `None` for a rejection, a timeout, null or undefined.
+pub async fn settled(started: Promise, timeout_ms: u32) -> Option<JsValue> {
+    let first = Promise::race(&Array::of2(&started, &timeout_promise(timeout_ms)));
+    JsFuture::from(first).await.ok().filter(|value| !value.is_null() && !value.is_undefined())
+}
+
+/// The JSON of a started request (`fetch(...)`, a promise of a `Response`), if it answers
+/// within `timeout_ms`.
+async fn early_json(started: Promise, timeout_ms: u32) -> Option<JsValue> {
     let first = Promise::race(&Array::of2(&started, &timeout_promise(timeout_ms)));
     let response: web_sys::Response = JsFuture::from(first).await.ok()?.dyn_into().ok()?;
     if !response.ok() {

@@ -6,8 +6,10 @@ import init, { start } from 'page-module';
 // Marks for the benchmark's account of where the start-up time goes (npm run bench).
 performance.mark('boot');
 
-// The configuration is the page's first request: it travels while the module compiles.
-const config = fetch('www/config.json', { cache: 'no-store' });
+// The configuration is the page's first request: it travels, and the browser parses it,
+// while the module downloads. Resolves to the parsed file, or null when the server refused it;
+// rejects when it cannot be fetched or is not JSON.
+const config = fetch('www/config.json', { cache: 'no-store' }).then((response) => (response.ok ? response.json() : null));
 config.catch(() => {}); // the module reports a failure
 // The reset page's account module (www/pkg/account.js: everything after the press), which the
 // page loads as soon as its form works. null when it cannot load; the page asks again later.

@@ -220,3 +220,22 @@ test('before the module runs, the form cannot be sent by the browser itself', as
   await assertKept(page);
   assert.deepEqual(problems, []);
 });
+
+test('a config.json that is missing, not JSON or unsafe stops the page with words for the deployer, and sends nothing', async () => {
+  for (const [served, words] of [
+    [{ status: 404, body: 'Not found' }, /config\.json could not be loaded or is not valid JSON/],
+    [{ status: 200, body: '{"clientId": "x",' }, /config\.json could not be loaded or is not valid JSON/],
+    [{ status: 200, body: '["not", "an", "object"]' }, /config\.json could not be loaded or is not valid JSON/],
+    [{ status: 200, body: JSON.stringify({ region: 'local', clientId: 'testclient', clientSecret: 's', endpoint: env.endpoint }) }, /holds "clientSecret"/],
+  ]) {
+    const { page } = await openPage(env.browser, null);
+    const calls = await answerCognito(page, env.endpoint, () => ({ body: {} }));
+    await page.route('**/www/config.json', (route) => route.fulfill({ ...served, contentType: 'application/json' }));
+    await page.goto(`${env.origin}${LINK}`);
+    await page.waitForSelector('#problem:not([hidden])');
+    assert.match(await page.textContent('#problem'), words, served.body);
+    assert.equal(await page.isDisabled('#submit'), true, 'the form stays shut');
+    assert.equal(calls.length, 0);
+    await page.context().close();
+  }
+});
