@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { setUpPages, openPage, answerCognito, cognitoError, FAULTS, OFFLINE } from './harness.mjs';
+import { setUpPages, openPage, answerCognito, assertFaultExplained, cognitoError, FAULTS, OFFLINE } from './harness.mjs';
 
 let env;
 // A real server behind the configured endpoint, for the faults request routing cannot fake:
@@ -60,12 +60,7 @@ for (const [pageName, spec] of Object.entries(PAGES)) {
       await page.waitForSelector('body[data-ready]');
       await spec.fill(page);
       await page.click('#submit');
-      await page.waitForSelector('#status.error');
-      assert.match(await page.textContent('#status'), words);
-      assert.doesNotMatch(await page.textContent('body'), /Exception|Bad Gateway|undefined|null/);
-      await spec.kept(page);
-      assert.equal(calls.length, tries);
-      assert.equal(calls.maxInFlight, 1, 'no two requests at once');
+      await assertFaultExplained(page, calls, words, tries, spec.kept);
       failing = false;
       await page.click('#submit');
       await spec.succeeded(page);

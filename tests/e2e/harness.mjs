@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: the real local stack, Debian's Chromium driven by
 // playwright-core, and a page that records every CSP violation and script error.
+import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -147,6 +148,17 @@ export const FAULTS = [
   ['a connection reset', () => 'abort', OFFLINE, 4],
   ['a request that never answers', () => 'hang', BUSY, 4],
 ];
+
+/** After a press that met a fault: the person reads `words` (no raw error), what they typed
+ * is still there (`kept`), and `tries` requests went out, one at a time. */
+export async function assertFaultExplained(page, calls, words, tries, kept) {
+  await page.waitForSelector('#status.error');
+  assert.match(await page.textContent('#status'), words);
+  assert.doesNotMatch(await page.textContent('body'), /Exception|Bad Gateway|undefined|null/);
+  await kept(page);
+  assert.equal(calls.length, tries);
+  assert.equal(calls.maxInFlight, 1, 'no two requests at once');
+}
 
 /** Runs axe-core in the page (evaluated through the debugging protocol, so the page's CSP
  * stays strict) and returns its violations. */
