@@ -13,7 +13,7 @@ import { ROOT } from './paths.mjs';
 import { PAGES, RESET_EVERYTHING, measure, sizesOf } from './sizes.mjs';
 import { serve } from './serve.mjs';
 import { spend } from './spend.mjs';
-import { traceStart } from './trace.mjs';
+import { throttledPage, traceStart } from './trace.mjs';
 
 const BENCH = join(ROOT, 'bench');
 const DIST = join(BENCH, 'dist');
@@ -165,24 +165,7 @@ const SLOW_MOBILE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 
  * after the load event, and never polls while the page starts.
  */
 async function loadOnce(url, network) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  if (network) {
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', network);
-  }
-  await page.addInitScript(() => {
-    window.ready = new Promise((resolve) => {
-      new MutationObserver((_, observer) => {
-        if (document.body?.hasAttribute('data-ready')) {
-          observer.disconnect();
-          resolve(performance.now());
-        }
-      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
-    });
-  });
+  const { context, page } = await throttledPage(browser, network);
   await page.goto(url, { timeout: 120_000 });
   const time = await page.evaluate(() => window.ready);
   const phases = await page.evaluate(() => {

@@ -1,6 +1,7 @@
-// One traced load of a page (Chromium's performance trace, as DevTools records it), summed
-// into where the main thread's time goes between the module being ready and the form being
-// usable. Used by `npm run bench` for the account of the reset page's start-up.
+// The benchmark's page loads: a throttled page that records when its form is usable, and one
+// traced load (Chromium's performance trace, as DevTools records it) summed into where the
+// main thread's time goes between the module being ready and the form being usable. Used by
+// `npm run bench`.
 
 /** Trace categories: script, wasm compilation, style, layout and paint, and the page's marks. */
 const CATEGORIES = ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-v8.compile', 'blink.user_timing', 'loading'];
@@ -13,19 +14,20 @@ const KINDS = [
 ];
 
 /**
- * Loads `url` once in a new context of `browser` with 4x CPU throttling and `network`
- * emulated, recording a trace; returns `{ window, rows }`: the milliseconds from the
- * `module-ready` mark to `<body data-ready>`, and that window's time by kind, the last row
- * being the rest (running the start-up code, which the trace does not split out of the
- * microtasks it runs in, and waiting); null when the page set no mark.
+ * A page in a new context of `browser` with 4x CPU throttling and, when given, `network`
+ * emulated, which records the moment `<body data-ready>` appears as `window.ready` (a
+ * MutationObserver in the page: the driver never polls while the page starts). Returns
+ * `{ context, page, cdp }`.
  */
-export async function traceStart(browser, url, network) {
+export async function throttledPage(browser, network) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', network);
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
   await page.addInitScript(() => {
     window.ready = new Promise((resolve) => {
       new MutationObserver((_, observer) => {
@@ -36,6 +38,18 @@ export async function traceStart(browser, url, network) {
       }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
     });
   });
+  return { context, page, cdp };
+}
+
+/**
+ * Loads `url` once in a new context of `browser` with 4x CPU throttling and `network`
+ * emulated, recording a trace; returns `{ window, rows }`: the milliseconds from the
+ * `module-ready` mark to `<body data-ready>`, and that window's time by kind, the last row
+ * being the rest (running the start-up code, which the trace does not split out of the
+ * microtasks it runs in, and waiting); null when the page set no mark.
+ */
+export async function traceStart(browser, url, network) {
+  const { context, page, cdp } = await throttledPage(browser, network);
   const events = [];
   cdp.on('Tracing.dataCollected', (batch) => events.push(...batch.value));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
