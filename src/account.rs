@@ -80,17 +80,9 @@ fn failed(advice: ResetAdvice) {
 /// Shows success and the way on: the app when signed in (`next`), else the sign-in page;
 /// the words claim whose password it was only when Cognito confirmed it (`account`).
 fn finish(config: &Config, next: Option<&str>, account: ChangedAccount) {
-    dom::show("form", false);
-    dom::show("link-age", false);
-    dom::say("", false);
-    dom::set_words("done-text", account.key());
     dom::set_words("title", "reset.done_title");
-    dom::set_attribute("sign-in", "href", Some(next.unwrap_or(&config.sign_in_url)));
-    if next.is_some() {
-        dom::set_words("sign-in", "reset.continue");
-    }
-    dom::show("done", true);
-    dom::focus("sign-in");
+    dom::set_way_on(next, &config.sign_in_url);
+    dom::show_done(account.key(), "sign-in");
 }
 
 /// Goes to `address`.

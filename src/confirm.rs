@@ -81,12 +81,8 @@ async fn confirm(page: Rc<Page>) {
     let outcome = ConfirmOutcome::for_result(&result);
     dom::show("link-age", false);
     if outcome.is_ready() {
-        dom::show("form", false);
-        dom::say("", false);
-        dom::set_words("done-text", outcome.key());
         dom::set_attribute("sign-in", "href", Some(&config.sign_in_url));
-        dom::show("done", true);
-        dom::focus("sign-in");
+        dom::show_done(outcome.key(), "sign-in");
         return;
     }
     dom::say_words(outcome.key(), true);

@@ -99,6 +99,27 @@ pub fn problem(key: &str, id: &str) {
     focus(id);
 }
 
+/// Replaces the form with the page's done section saying the words for `done_key`, and puts
+/// the focus on `focus_id` there (the way on, or the words themselves).
+pub fn show_done(done_key: &str, focus_id: &str) {
+    show("form", false);
+    show("link-age", false);
+    say("", false);
+    set_words("done-text", done_key);
+    show("done", true);
+    focus(focus_id);
+}
+
+/// Points the done section's link at `next` (the app, when signed in: it reads "Continue"),
+/// else at `sign_in_url`.
+#[cfg(any(feature = "page-account", feature = "page-welcome"))]
+pub fn set_way_on(next: Option<&str>, sign_in_url: &str) {
+    set_attribute("sign-in", "href", Some(next.unwrap_or(sign_in_url)));
+    if next.is_some() {
+        set_words("sign-in", "reset.continue");
+    }
+}
+
 /// Marks the page as wired (`<body data-ready>`, for tests and styles) and enables its
 /// submit button. The HTML ships the button disabled: a form submitted before the module
 /// handles it would be sent by the browser itself, as a GET that puts the password (or the

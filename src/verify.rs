@@ -157,14 +157,7 @@ async fn confirm(page: Rc<Page>) {
     dom::enable("submit", true);
     let outcome = VerifyOutcome::for_result(&result);
     match outcome {
-        VerifyOutcome::Done => {
-            dom::show("form", false);
-            dom::show("link-age", false);
-            dom::say("", false);
-            dom::set_words("done-text", outcome.key());
-            dom::show("done", true);
-            dom::focus("done-text");
-        }
+        VerifyOutcome::Done => dom::show_done(outcome.key(), "done-text"),
         VerifyOutcome::NoSession => show_code(&page),
         _ => {
             dom::say_words(outcome.key(), true);

@@ -193,17 +193,9 @@ fn finish(config: &Config, outcome: &WelcomeOutcome) {
         WelcomeOutcome::Done { next, .. } => next.clone(),
         _ => None,
     };
-    dom::show("form", false);
-    dom::show("link-age", false);
-    dom::say("", false);
-    dom::set_words("done-text", outcome.done_key());
     dom::set_words("title", "welcome.done_title");
-    dom::set_attribute("sign-in", "href", Some(next.as_deref().unwrap_or(&config.sign_in_url)));
-    if next.is_some() {
-        dom::set_words("sign-in", "reset.continue");
-    }
-    dom::show("done", true);
-    dom::focus("sign-in");
+    dom::set_way_on(next.as_deref(), &config.sign_in_url);
+    dom::show_done(outcome.done_key(), "sign-in");
     if let (Some(next), Some(window)) = (next, web_sys::window()) {
         let _ = window.location().assign(&next);
     }
