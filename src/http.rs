@@ -145,7 +145,11 @@ fn timeout_promise(ms: u32) -> Promise {
 pub async fn fetch_json(path: &str, timeout_ms: u32) -> Option<JsValue> {
     let init = RequestInit::new();
     init.set_cache(RequestCache::NoStore);
-    early_json(window().fetch_with_str_and_init(path, &init), timeout_ms).await
+    let response: web_sys::Response = settled(window().fetch_with_str_and_init(path, &init), timeout_ms).await?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.json().ok()?).await.ok()
 }
 
 /// What `started` (a promise the page made before the module ran) resolves to, if it does
@@ -153,15 +157,4 @@ pub async fn fetch_json(path: &str, timeout_ms: u32) -> Option<JsValue> {
 pub async fn settled(started: Promise, timeout_ms: u32) -> Option<JsValue> {
     let first = Promise::race(&Array::of2(&started, &timeout_promise(timeout_ms)));
     JsFuture::from(first).await.ok().filter(|value| !value.is_null() && !value.is_undefined())
-}
-
-/// The JSON of a started request (`fetch(...)`, a promise of a `Response`), if it answers
-/// within `timeout_ms`.
-async fn early_json(started: Promise, timeout_ms: u32) -> Option<JsValue> {
-    let first = Promise::race(&Array::of2(&started, &timeout_promise(timeout_ms)));
-    let response: web_sys::Response = JsFuture::from(first).await.ok()?.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    JsFuture::from(response.json().ok()?).await.ok()
 }
