@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use reset_link_core::i18n::{pick_language, Catalogue, Entries};
+use reset_link_core::i18n::{pick_language, Catalogue, Entries, WordsProblem};
 
 use reset_link_core::config::Config;
 
@@ -70,8 +70,8 @@ pub async fn load(requested: Option<&str>, config: &Config) {
             rewrite = true;
         }
     }
-    if let Some(reworded) = config.words.get(&self::language()) {
-        for problem in WORDS.with_borrow_mut(|words| words.reword(reworded)) {
+    if let Some(problems) = reword(config) {
+        for problem in problems {
             brand::warn(&problem.to_string());
         }
         rewrite = true;
@@ -97,7 +97,7 @@ pub fn handover() -> JsValue {
 }
 
 /// Takes over the words a page's form module handed over ([`handover`]), with the
-/// deployer's reworded sentences from `config` (the form module reported their problems).
+/// deployer's reworded sentences from `config`.
 #[cfg(feature = "page-account")]
 pub fn adopt(handover: &JsValue, config: &Config) {
     let get = |name: &str| js_sys::Reflect::get(handover, &JsValue::from_str(name)).unwrap_or(JsValue::NULL);
@@ -105,10 +105,16 @@ pub fn adopt(handover: &JsValue, config: &Config) {
     if let Ok(entries) = serde_wasm_bindgen::from_value::<Entries>(get("entries")) {
         WORDS.with_borrow_mut(|words| words.switch_to(&language, entries));
     }
-    if let Some(reworded) = config.words.get(&language) {
-        WORDS.with_borrow_mut(|words| words.reword(reworded));
-    }
+    // Its problems were the form module's to report.
+    let _ = reword(config);
     brand::set_support(get("support").as_string());
+}
+
+/// Puts the deployer's reworded sentences for the page's language (`words` in `config`) in
+/// front of the catalogue; `None` when there are none, else what could not be used.
+fn reword(config: &Config) -> Option<Vec<WordsProblem>> {
+    let reworded = config.words.get(&language())?;
+    Some(WORDS.with_borrow_mut(|words| words.reword(reworded)))
 }
 
 /// Sets `<html lang dir>` and the text of every `[data-i18n]` element.

@@ -101,20 +101,22 @@ async fn submit(page: Rc<Page>) {
     dom::enable("submit", false);
     dom::show("new-link", false);
     dom::say_words("reset.working", false);
-    let handed_over = match page.account.get::<AccountModule>().await {
-        Some(account) => {
-            let shown = address::shown_account(&page.link);
-            let done = account.reset_password(&page.raw_config, &i18n::handover(), &username, &code, &password, shown, page.link.redirect.clone());
-            JsFuture::from(done).await.is_ok()
-        }
-        None => false,
-    };
-    if !handed_over {
+    let call = page.account.get::<AccountModule>().await.map(|account| {
+        let shown = address::shown_account(&page.link);
+        account.reset_password(&page.raw_config, &i18n::handover(), &username, &code, &password, shown, page.link.redirect.clone())
+    });
+    if awaited(call).await.is_err() {
         // The account module could not load: the person is offline.
         dom::enable("submit", true);
         dom::problem(ResetAdvice::Offline.key(), "submit");
     }
     page.busy.set(false);
+}
+
+/// A call of the account module (which shows how it went), to wait for; a failed one when
+/// the module could not load (`None`: the person is offline).
+fn awaited(call: Option<Promise>) -> JsFuture {
+    JsFuture::from(call.unwrap_or_else(|| Promise::reject(&JsValue::NULL)))
 }
 
 /// Reads username, code and password, or says what is missing and focuses it.
@@ -145,13 +147,8 @@ async fn send_new_link(page: Rc<Page>) {
         return;
     }
     dom::enable("new-link", false);
-    let handed_over = match page.account.get::<AccountModule>().await {
-        Some(account) => {
-            JsFuture::from(account.send_reset_link(&page.raw_config, &i18n::handover(), &username)).await.is_ok()
-        }
-        None => false,
-    };
-    if !handed_over {
+    let call = page.account.get::<AccountModule>().await.map(|account| account.send_reset_link(&page.raw_config, &i18n::handover(), &username));
+    if awaited(call).await.is_err() {
         dom::say_words(ForgotOutcome::Offline.key(), true);
         dom::enable("new-link", true);
     }
