@@ -1,15 +1,17 @@
 // What a page's wasm module spends its bytes on: the page's module built with names kept
-// (wasm-bindgen --keep-debug, then wasm-opt -Oz -g as in the real build), read by twiggy and
+// (wasm-bindgen --keep-debug, then wasm-opt with the real build's flags and -g), read by twiggy and
 // summed per `crate::module`. Used by `npm run bench`; `node scripts/spend.mjs [page]` prints
 // it alone. Needs twiggy (`cargo install twiggy`); returns null without it.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './paths.mjs';
 
 const OUT = join(ROOT, 'target', 'spend');
 const WASM_OPT = join(ROOT, 'node_modules', 'binaryen', 'bin', 'wasm-opt');
+/** The real build's wasm-opt flags (Cargo.toml, `[package.metadata.wasm-pack.profile.release]`). */
+const BUILD_FLAGS = JSON.parse(/^wasm-opt = (\[.*\])$/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))[1]);
 /** What Rust emits for wasm32 today (twiggy cannot read a module with every feature on). */
 const FEATURES = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue']
   .map((feature) => `--enable-${feature}`);
@@ -64,7 +66,7 @@ export function spend(page = 'reset', top = 15) {
   execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-debug', '--out-dir', OUT,
     join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'cognito_reset_link.wasm')]);
   const named = join(OUT, 'named.wasm');
-  execFileSync(WASM_OPT, ['-Oz', '-g', '--strip-dwarf', ...FEATURES, join(OUT, 'cognito_reset_link_bg.wasm'), '-o', named]);
+  execFileSync(WASM_OPT, [...BUILD_FLAGS, '-g', '--strip-dwarf', ...FEATURES, join(OUT, 'cognito_reset_link_bg.wasm'), '-o', named]);
   const csv = execFileSync('twiggy', ['top', '-n', '100000', '--format', 'csv', named], { maxBuffer: 1 << 26 }).toString();
   const totals = new Map();
   for (const line of csv.trim().split('\n').slice(1)) {
