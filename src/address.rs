@@ -5,7 +5,7 @@
 use reset_link_core::link::{parse_link, LinkParams};
 use web_sys::{Storage, Url};
 
-use crate::dom;
+use crate::{dom, http};
 
 /// Key under which the reset link's parameters survive a reload of its tab (sessionStorage
 /// is per tab, never sent anywhere, and cleared once the code is spent).
@@ -36,12 +36,12 @@ fn scrub() {
 
 /// Reads the parameters and scrubs them from the address. With `saved_as`, they are kept in
 /// this tab's sessionStorage under that key, so a reload still works (see [`forget`]).
-pub fn take_link(saved_as: Option<&str>) -> LinkParams {
+pub fn take_link(saved_as: Option<&'static str>) -> LinkParams {
     let (search, hash) = search_and_hash();
     let params = parse_link(&search, &hash);
     if params.found {
-        if let (Some(key), Some(storage)) = (saved_as, session()) {
-            let _ = storage.set_item(key, &format!("{search}{hash}"));
+        if let Some(key) = saved_as {
+            keep_for_reload(key, format!("{search}{hash}"));
         }
         scrub();
         return params;
@@ -54,6 +54,18 @@ pub fn take_link(saved_as: Option<&str>) -> LinkParams {
         }
         None => params,
     }
+}
+
+/// Keeps `link` under `key` in this tab's sessionStorage, in a later task: a reload needs
+/// it, the form does not, and the browser's first touch of storage costs milliseconds that
+/// would otherwise delay the form.
+fn keep_for_reload(key: &'static str, link: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        http::sleep(0).await;
+        if let Some(storage) = session() {
+            let _ = storage.set_item(key, &link);
+        }
+    });
 }
 
 /// Forgets the link kept under `key` (after success, its code is spent).

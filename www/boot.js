@@ -13,7 +13,10 @@ const config = fetch('www/config.json', { cache: 'no-store' }).then((response) =
 config.catch(() => {}); // the module reports a failure
 // The reset page's account module (www/pkg/account.js: everything after the press), which the
 // page loads as soon as its form works. null when it cannot load; the page asks again later.
-const loadAccount = () => import('./account.js').then((module) => module.default().then(() => module)).catch(() => null);
+// The import waits for the next task, so that the browser first draws the form and answers
+// the person.
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+const loadAccount = () => nextTask().then(() => import('./account.js')).then((module) => module.default().then(() => module)).catch(() => null);
 init()
   .then(() => {
     performance.mark('module-ready');
