@@ -45,6 +45,13 @@ mod welcome;
 
 use wasm_bindgen::prelude::*;
 
+/// The allocator of every module: talc, which grows wasm memory as needed. Each module is one
+/// thread, so its lock is never contended.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+// SAFETY: this is the module's only allocator and the only use of talc's wasm memory handler.
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+
 /// Runs once when the module starts: a panic is written to the console (with its message)
 /// and ends on words on the page, never on a form that silently stops answering.
 #[wasm_bindgen(start)]
