@@ -41,9 +41,9 @@ fn main() {
     };
     let text = std::fs::read_to_string(source).expect("core/i18n/en.json is readable");
     let entries: BTreeMap<String, String> = serde_json::from_str(&text).expect("core/i18n/en.json is an object of texts");
-    // `{:?}` writes each string as a Rust literal, escapes included.
+    // In the map's order, sorted by key. `{:?}` writes each string as a Rust literal, escapes included.
     let rows: String = entries.iter().filter(|(key, _)| wanted(key)).map(|(key, words)| format!("    ({key:?}, {words:?}),\n")).collect();
-    let table = format!("/// The English words of this build's pages, by key.\npub const ENGLISH: &[(&str, &str)] = &[\n{rows}];\n");
+    let table = format!("/// The English words of this build's pages, sorted by key (`Catalogue::english_table` searches them).\npub const ENGLISH: &[(&str, &str)] = &[\n{rows}];\n");
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("english.rs");
     std::fs::write(out, table).expect("OUT_DIR is writable");
 }

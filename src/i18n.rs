@@ -18,20 +18,10 @@ mod english {
 
 thread_local! {
     /// The page's catalogue: English until another language is loaded.
-    static WORDS: RefCell<Catalogue> = RefCell::new(Catalogue::english_from(english_entries()));
+    static WORDS: RefCell<Catalogue> = RefCell::new(Catalogue::english_table(english::ENGLISH));
     /// The language's catalogue as the browser parsed it (null for English), for the page's
     /// account module.
     static FETCHED: RefCell<JsValue> = const { RefCell::new(JsValue::NULL) };
-}
-
-/// The built-in English words as catalogue entries. Inserted one by one: `collect` would
-/// sort them first, and bring a sort into the module for a table that is already in order.
-fn english_entries() -> Entries {
-    let mut entries = Entries::new();
-    for (key, words) in english::ENGLISH {
-        entries.insert(key.to_string(), words.to_string());
-    }
-    entries
 }
 
 /// The text for `key` in the page's language.

@@ -74,7 +74,35 @@ pub struct Catalogue {
     pub language: String,
     /// This language's texts; `None` for English itself.
     entries: Option<Entries>,
-    english: Entries,
+    english: English,
+}
+
+/// The English texts behind a catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum English {
+    /// Read from the catalogue file.
+    Read(Entries),
+    /// `(key, text)` sorted by key, built into the program: the browser module's, so that a
+    /// page starts without building a map of its words.
+    Table(&'static [(&'static str, &'static str)]),
+}
+
+impl English {
+    /// The text for `key`.
+    fn get(&self, key: &str) -> Option<&str> {
+        match self {
+            English::Read(entries) => entries.get(key).map(String::as_str),
+            English::Table(table) => table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1),
+        }
+    }
+
+    /// Every key.
+    fn keys(&self) -> Vec<&str> {
+        match self {
+            English::Read(entries) => entries.keys().map(String::as_str).collect(),
+            English::Table(table) => table.iter().map(|(key, _)| *key).collect(),
+        }
+    }
 }
 
 impl Catalogue {
@@ -83,10 +111,15 @@ impl Catalogue {
         Catalogue::english_from(serde_json::from_str(ENGLISH).unwrap_or_default())
     }
 
-    /// An English catalogue of `entries` instead of the built-in file (the browser module
-    /// carries only the words its page shows).
+    /// An English catalogue of `entries` instead of the built-in file.
     pub fn english_from(entries: Entries) -> Catalogue {
-        Catalogue { language: "en".into(), entries: None, english: entries }
+        Catalogue { language: "en".into(), entries: None, english: English::Read(entries) }
+    }
+
+    /// An English catalogue of `table`, `(key, text)` sorted by key, instead of the built-in
+    /// file (the browser module carries only the words its page shows, as such a table).
+    pub fn english_table(table: &'static [(&'static str, &'static str)]) -> Catalogue {
+        Catalogue { language: "en".into(), entries: None, english: English::Table(table) }
     }
 
     /// A language's catalogue from its JSON text; `None` when the text is not a JSON object
@@ -126,8 +159,8 @@ impl Catalogue {
 
     /// The text for `key`: this language's, else English, else the key itself.
     pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
-        let entry = self.entries.as_ref().and_then(|entries| entries.get(key)).or_else(|| self.english.get(key));
-        entry.map_or(key, String::as_str)
+        let entry = self.entries.as_ref().and_then(|entries| entries.get(key)).map(String::as_str);
+        entry.or_else(|| self.english.get(key)).unwrap_or(key)
     }
 
     /// The text for `key` with `{name}` placeholders filled in one pass.
@@ -142,7 +175,10 @@ impl Catalogue {
 
     /// The keys this catalogue has.
     pub fn keys(&self) -> Vec<&str> {
-        self.entries.as_ref().unwrap_or(&self.english).keys().map(String::as_str).collect()
+        match &self.entries {
+            Some(entries) => entries.keys().map(String::as_str).collect(),
+            None => self.english.keys(),
+        }
     }
 }
 
@@ -236,6 +272,20 @@ mod tests {
         for key in REWORDABLE {
             assert!(Catalogue::english().keys().contains(&key), "{key}");
         }
+    }
+
+    #[test]
+    fn an_english_table_reads_as_the_english_file() {
+        let file = Catalogue::english();
+        let entries: Vec<(&'static str, &'static str)> =
+            file.keys().into_iter().map(|key| (&*key.to_string().leak(), &*file.text(key).to_string().leak())).collect();
+        let table = Catalogue::english_table(entries.leak());
+        assert_eq!(table.keys(), file.keys());
+        for key in file.keys() {
+            assert_eq!(table.text(key), file.text(key), "{key}");
+        }
+        assert_eq!(table.text("no.such.key"), "no.such.key");
+        assert_eq!(table.fill("rule.length", &[("n", "12")]), "At least 12 characters");
     }
 
     #[test]
