@@ -1,9 +1,9 @@
-//! The page's own address: reads the link's parameters (the browser's `URL` splits the
+//! The page's own address: reads the link's parameters (the browser's `Location` splits the
 //! address, core's link parser reads the parts), then removes them from the address bar and
 //! history, so the code stays out of history, screenshots and shared links.
 
 use reset_link_core::link::{parse_link, LinkParams};
-use web_sys::{Storage, Url};
+use web_sys::Storage;
 
 use crate::{dom, http};
 
@@ -11,13 +11,10 @@ use crate::{dom, http};
 /// is per tab, never sent anywhere, and cleared once the code is spent).
 pub const RESET_LINK: &str = "reset-link";
 
-/// The page's `search` and `hash`, as the browser's `URL` gives them.
+/// The page's `search` and `hash`, as the browser splits its address.
 fn search_and_hash() -> (String, String) {
-    let href = web_sys::window().and_then(|window| window.location().href().ok()).unwrap_or_default();
-    match Url::new(&href) {
-        Ok(url) => (url.search(), url.hash()),
-        Err(_) => (String::new(), String::new()),
-    }
+    let Some(location) = web_sys::window().map(|window| window.location()) else { return (String::new(), String::new()) };
+    (location.search().unwrap_or_default(), location.hash().unwrap_or_default())
 }
 
 /// This tab's sessionStorage, when the browser allows it.

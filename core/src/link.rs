@@ -157,10 +157,18 @@ pub fn parse_link(search: &str, hash: &str) -> LinkParams {
 /// read as usual, and the raw rest. The browser percent-encodes space, `"`, `<`, `>` and `` ` ``
 /// in a fragment it parses; those are turned back, nothing else is decoded.
 fn split_temporary_password(fragment: &str) -> (&str, Option<String>) {
-    let marker = format!("{TEMPORARY_PASSWORD_PARAM}=");
-    let start = if fragment.starts_with(&marker) { Some(0) } else { fragment.find(&format!("&{marker}")).map(|at| at + 1) };
-    let Some(start) = start else { return (fragment, None) };
-    let raw = &fragment[start + marker.len()..];
+    // Each parameter starts the fragment or follows a `&`: the first that is the password's.
+    let mut start = 0;
+    let raw = loop {
+        let rest = &fragment[start..];
+        if let Some(raw) = rest.strip_prefix(TEMPORARY_PASSWORD_PARAM).and_then(|after| after.strip_prefix('=')) {
+            break raw;
+        }
+        match rest.find('&') {
+            Some(at) => start += at + 1,
+            None => return (fragment, None),
+        }
+    };
     let mut password = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(at) = rest.find('%') {
