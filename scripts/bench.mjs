@@ -249,6 +249,8 @@ if (kitSlow) {
     say(`| **module ready → form usable** | **${median(traced.map((t) => t.window)).toFixed(1)}** |`);
     traced[0].rows.forEach(([label], i) => say(`| ${label} | ${median(traced.map((t) => t.rows[i][1])).toFixed(1)} |`));
     say();
+    say(`In that window V8 compiled ${median(traced.map((t) => t.compiled))} wasm functions (median): each is compiled on its first call.`);
+    say();
   }
 }
 say();

@@ -43,10 +43,11 @@ export async function throttledPage(browser, network) {
 
 /**
  * Loads `url` once in a new context of `browser` with 4x CPU throttling and `network`
- * emulated, recording a trace; returns `{ window, rows }`: the milliseconds from the
- * `module-ready` mark to `<body data-ready>`, and that window's time by kind, the last row
- * being the rest (running the start-up code, which the trace does not split out of the
- * microtasks it runs in, and waiting); null when the page set no mark.
+ * emulated, recording a trace; returns `{ window, rows, compiled }`: the milliseconds from the
+ * `module-ready` mark to `<body data-ready>`, the number of wasm functions compiled in it, and
+ * that window's time by kind, the last row being the rest (running the start-up code, which
+ * the trace does not split out of the microtasks it runs in, and waiting); null when the page
+ * set no mark.
  */
 export async function traceStart(browser, url, network) {
   const { context, page, cdp } = await throttledPage(browser, network);
@@ -72,5 +73,6 @@ export async function traceStart(browser, url, network) {
   const rows = KINDS.map(([label, pattern]) => [label, ms(pattern)]);
   const named = rows.reduce((sum, [, value]) => sum + value, 0);
   rows.push(['the rest: running the start-up code, and waiting', Math.max(0, ready - moduleReady - named)]);
-  return { window: ready - moduleReady, rows };
+  const compiled = events.filter((e) => within(e) && e.name === 'wasm.CompileLazy').length;
+  return { window: ready - moduleReady, rows, compiled };
 }
