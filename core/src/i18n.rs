@@ -119,6 +119,7 @@ impl Catalogue {
     /// An English catalogue of `table`, `(key, text)` sorted by key, instead of the built-in
     /// file (the browser module carries only the words its page shows, as such a table).
     pub fn english_table(table: &'static [(&'static str, &'static str)]) -> Catalogue {
+        debug_assert!(table.windows(2).all(|pair| pair[0].0 < pair[1].0), "the English table is sorted by key");
         Catalogue { language: "en".into(), entries: None, english: English::Table(table) }
     }
 
@@ -286,6 +287,12 @@ mod tests {
         }
         assert_eq!(table.text("no.such.key"), "no.such.key");
         assert_eq!(table.fill("rule.length", &[("n", "12")]), "At least 12 characters");
+    }
+
+    #[test]
+    #[should_panic(expected = "sorted by key")]
+    fn an_unsorted_english_table_is_refused() {
+        Catalogue::english_table(&[("reset.title", "Choose"), ("reset.submit", "Change")]);
     }
 
     #[test]
