@@ -108,11 +108,7 @@ impl English {
 impl Catalogue {
     /// The English catalogue.
     pub fn english() -> Catalogue {
-        Catalogue::english_from(serde_json::from_str(ENGLISH).unwrap_or_default())
-    }
-
-    /// An English catalogue of `entries` instead of the built-in file.
-    pub fn english_from(entries: Entries) -> Catalogue {
+        let entries = serde_json::from_str(ENGLISH).unwrap_or_default();
         Catalogue { language: "en".into(), entries: None, english: English::Read(entries) }
     }
 
