@@ -19,6 +19,8 @@ const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 /** How W3C WebDriver names an element reference in its answers. */
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const WAIT_MS = 20_000;
+/** How long a new WebKit session may take: MiniBrowser starts in a few seconds. */
+const SESSION_MS = 60_000;
 
 /** Resolves after `ms`. */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -164,18 +166,34 @@ export async function launch(engine, { display = 99, port = 4444 } = {}) {
   }
   // MiniBrowser has no headless mode: it runs on a virtual X display.
   const stopX = background('Xvfb', [`:${display}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp']);
-  const stopDriver = background('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], { DISPLAY: `:${display}` });
   const driver = `http://127.0.0.1:${port}`;
-  await until(() => fetch(`${driver}/status`).then((r) => r.ok), 'WebKitWebDriver to start');
+  const startDriver = async () => {
+    const stop = background('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], { DISPLAY: `:${display}` });
+    await until(() => fetch(`${driver}/status`).then((r) => r.ok), 'WebKitWebDriver to start');
+    return stop;
+  };
+  let stopDriver = await startDriver();
+  const askForSession = () => fetch(`${driver}/session`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, signal: AbortSignal.timeout(SESSION_MS),
+    body: JSON.stringify({ capabilities: { alwaysMatch: { browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } } } }),
+  });
   let version = 'WebKitGTK';
   return {
     get version() { return version; },
     newPage: async () => {
-      const response = await fetch(`${driver}/session`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ capabilities: { alwaysMatch: { browserName: 'MiniBrowser',
-          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } } } }),
-      });
+      let response;
+      try {
+        response = await askForSession();
+      } catch (error) {
+        if (error.name !== 'TimeoutError') throw error;
+        // A MiniBrowser that never came up leaves the driver stuck on this request: the
+        // driver is started afresh and asked once more.
+        stopDriver();
+        await until(() => fetch(`${driver}/status`).then(() => false, () => true), 'the stuck WebKitWebDriver to stop');
+        stopDriver = await startDriver();
+        response = await askForSession();
+      }
       const { value } = await response.json();
       if (!value?.sessionId) throw new Error(`WebKitWebDriver gave no session: ${JSON.stringify(value)}`);
       version = `WebKitGTK ${value.capabilities.browserVersion}`;
