@@ -18,7 +18,7 @@ const PKG = join(ROOT, 'www', 'pkg');
 /** Chromium's explicit compile hint: compile every function of the file eagerly. It must be the file's first line. */
 const EAGER_HINT = '//# allFunctionsCalledOnLoad';
 const OUTPUTS = MODULES.map((module) => join(PKG, `${module}_bg.wasm`));
-const SOURCES = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src', 'core/src', 'core/Cargo.toml', 'core/i18n/en.json', 'www/boot.js'];
+const SOURCES = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src', 'core/src', 'core/Cargo.toml', 'core/i18n', 'www/boot.js'];
 
 /** Newest modification time under `path`. */
 function newest(path) {
@@ -39,13 +39,16 @@ export function wasmPack(name, env = process.env) {
   return out;
 }
 
+/** The shipped languages, one catalogue each in core/i18n/ (boot.js requests the browser's early). */
+const LANGUAGES = readdirSync(join(ROOT, 'core', 'i18n')).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
+
 /** Minifies `entry` with esbuild into `outfile`; `aliases` map import names to files. */
 function bundle(entry, outfile, aliases = {}) {
   // Console output is kept: it is for the deployer (a server sending the wrong wasm MIME
   // type, a brand the page left out, a panic's message). The account module stays a separate
   // file, loaded on demand.
   execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [entry, '--bundle', '--minify', '--format=esm',
-    '--target=es2020', '--log-level=warning', '--external:./account.js',
+    '--target=es2020', '--log-level=warning', '--external:./account.js', `--define:LANGUAGES=${JSON.stringify(LANGUAGES)}`,
     ...Object.entries(aliases).map(([name, file]) => `--alias:${name}=${file}`), `--outfile=${outfile}`], { stdio: 'inherit' });
 }
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestCache, RequestInit};
+use web_sys::{AbortController, RequestCache};
 
 /// Attempts per call, the first included.
 const MAX_ATTEMPTS: u32 = 4;
@@ -137,19 +137,6 @@ fn timeout_promise(ms: u32) -> Promise {
     Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
     })
-}
-
-/// The JSON of the file at `path` (next to the pages), parsed by the browser; `None` when it
-/// cannot be loaded in `timeout_ms` or is not JSON. The browser's own `fetch`: a page file
-/// needs none of what gloo-net adds for Cognito calls.
-pub async fn fetch_json(path: &str, timeout_ms: u32) -> Option<JsValue> {
-    let init = RequestInit::new();
-    init.set_cache(RequestCache::NoStore);
-    let response: web_sys::Response = settled(window().fetch_with_str_and_init(path, &init), timeout_ms).await?.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    JsFuture::from(response.json().ok()?).await.ok()
 }
 
 /// What `started` (a promise the page made before the module ran) resolves to, if it does

@@ -8,7 +8,8 @@ use reset_link_core::i18n::{pick_language, Catalogue, Entries, WordsProblem};
 
 use reset_link_core::config::Config;
 
-use wasm_bindgen::JsValue;
+use js_sys::{Function, Promise};
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::{brand, dom, http};
 
@@ -22,6 +23,22 @@ thread_local! {
     /// The language's catalogue as the browser parsed it (null for English), for the page's
     /// account module.
     static FETCHED: RefCell<JsValue> = const { RefCell::new(JsValue::NULL) };
+    /// The page's way to fetch a language's catalogue (see [`expect`]).
+    static LOAD_WORDS: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Keeps the page's `load_words(language)`, a promise of that language's catalogue as the
+/// browser parsed it: `www/boot.js` requests the browser's language while the module
+/// downloads, and answers with that request when [`load`] picks the same language.
+pub fn expect(load_words: Function) {
+    LOAD_WORDS.set(Some(load_words));
+}
+
+/// The catalogue of `language` as the browser parsed it, if it arrives.
+async fn fetch_catalogue(language: &str) -> Option<JsValue> {
+    let load_words = LOAD_WORDS.with_borrow(Clone::clone)?;
+    let request = load_words.call1(&JsValue::NULL, &JsValue::from_str(language)).ok()?.dyn_into::<Promise>().ok()?;
+    http::settled(request, 10_000).await
 }
 
 /// The text for `key` in the page's language.
@@ -53,7 +70,7 @@ pub async fn load(requested: Option<&str>, config: &Config) {
     // The pages are written in English: another language, or reworded sentences, rewrite them.
     let mut rewrite = false;
     if language != "en" {
-        let fetched = http::fetch_json(&format!("www/i18n/{language}.json"), 10_000).await.unwrap_or(JsValue::NULL);
+        let fetched = fetch_catalogue(language).await.unwrap_or(JsValue::NULL);
         if let Ok(entries) = serde_wasm_bindgen::from_value::<Entries>(fetched.clone()) {
             WORDS.with_borrow_mut(|words| words.switch_to(language, entries));
             FETCHED.set(fetched);

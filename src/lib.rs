@@ -76,11 +76,13 @@ pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &s
 /// Starts the page named in `<body data-page>`: `forgot`, `reset`, `confirm`, `welcome` or `verify` (the kit's
 /// own pages; not part of the typed API). `config` is the page's early request for
 /// `www/config.json` (a promise of the parsed file); `load_account` loads the account module
-/// (the reset page calls it once the form works).
+/// (the reset page calls it once the form works); `load_words(language)` fetches a
+/// language's catalogue (a promise of the parsed file).
 #[cfg(any(feature = "page-forgot", feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify"))]
 #[wasm_bindgen(skip_typescript)]
-pub fn start(page: &str, config: js_sys::Promise, load_account: js_sys::Function) {
+pub fn start(page: &str, config: js_sys::Promise, load_account: js_sys::Function, load_words: js_sys::Function) {
     let _ = (&config, &load_account);
+    i18n::expect(load_words);
     match page {
         #[cfg(feature = "page-forgot")]
         "forgot" => wasm_bindgen_futures::spawn_local(forgot::run(config)),

@@ -11,6 +11,20 @@ performance.mark('boot');
 // rejects when it cannot be fetched or is not JSON.
 const config = fetch('www/config.json', { cache: 'no-store' }).then((response) => (response.ok ? response.json() : null));
 config.catch(() => {}); // the module reports a failure
+// A language's catalogue (www/i18n/<language>.json), parsed; null when the server refused it.
+const fetchWords = (language) => fetch(`www/i18n/${language}.json`, { cache: 'no-store' }).then((response) => (response.ok ? response.json() : null));
+// The catalogue of the browser's language travels beside config.json, so that a page in Spanish
+// is ready as soon as one in English. The module still picks the language (the link's lang=,
+// then the browser's preferences, then config.json's default: core's pick_language, whose
+// rule for the preferences these lines follow) and asks loadWords for its catalogue; this
+// request answers when it picked the same one. LANGUAGES, the shipped catalogues
+// (core/i18n/), is filled in by npm run build; English is built into the module.
+const preferred = navigator.languages
+  .map((tag) => tag.split(/[-_]/)[0].trim().toLowerCase())
+  .find((language) => LANGUAGES.includes(language));
+const early = preferred && preferred !== 'en' ? fetchWords(preferred) : null;
+early?.catch(() => {}); // the module reports nothing: the page stays in English
+const loadWords = (language) => (language === preferred && early) || fetchWords(language);
 // The reset page's account module (www/pkg/account.js: everything after the press), which the
 // page loads as soon as its form works. null when it cannot load; the page asks again later.
 // The import waits for the next task, so that the browser first draws the form and answers
@@ -20,7 +34,7 @@ const loadAccount = () => nextTask().then(() => import('./account.js')).then((mo
 init()
   .then(() => {
     performance.mark('module-ready');
-    start(document.body.dataset.page, config, loadAccount);
+    start(document.body.dataset.page, config, loadAccount, loadWords);
   })
   .catch(() => {
     const problem = document.getElementById('problem');

@@ -125,3 +125,54 @@ test("the browser's language is followed and sent to the trigger", async () => {
   assert.equal(bodies[0].ClientMetadata.lang, 'de');
   await context.close();
 });
+
+/** Opens `path` in a browser preferring `locale`, holding back every page module until a
+ * catalogue has been requested (or `holdMs` have passed); returns the catalogues requested, with
+ * whether each came while the module was still held back, and the page. */
+async function openHoldingModule(locale, path, holdMs = 5000) {
+  const context = await env.browser.newContext({ locale });
+  const page = await context.newPage();
+  const catalogues = [];
+  let held = true;
+  let catalogueAsked;
+  const asked = new Promise((resolve) => { catalogueAsked = resolve; });
+  page.on('request', (request) => {
+    const match = /\/www\/i18n\/([a-z]+)\.json$/.exec(new URL(request.url()).pathname);
+    if (match) {
+      catalogues.push({ language: match[1], whileModuleHeld: held });
+      catalogueAsked();
+    }
+  });
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, holdMs))]);
+    held = false;
+    await route.continue();
+  });
+  await page.goto(`${env.origin}${path}`);
+  await page.waitForSelector('body[data-ready]');
+  return { context, page, catalogues };
+}
+
+test("the browser's language is requested while the module downloads, not after it", async () => {
+  const now = Math.floor(Date.now() / 1000);
+  const { context, page, catalogues } = await openHoldingModule('es-ES', `/reset-password.html#confirmation_code=123456&user_name=someone&sent=${now}`);
+  assert.deepEqual(catalogues, [{ language: 'es', whileModuleHeld: true }], 'one request, made before the module arrived');
+  assert.equal(await page.textContent('#submit'), catalogue('es')['reset.submit']);
+  assert.equal(await page.getAttribute('html', 'lang'), 'es');
+  await context.close();
+});
+
+test("a link's language still wins over the browser's early request", async () => {
+  const { context, page, catalogues } = await openHoldingModule('es-ES', '/confirm.html?lang=de#confirmation_code=123456&user_name=someone');
+  assert.deepEqual(catalogues.map((c) => c.language), ['es', 'de'], 'the early request, then the language the link asks for');
+  assert.equal(await page.textContent('#submit'), catalogue('de')['confirm.submit']);
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  await context.close();
+});
+
+test('an English browser requests no catalogue', async () => {
+  const { context, page, catalogues } = await openHoldingModule('en-GB', '/index.html', 1500);
+  assert.deepEqual(catalogues, []);
+  assert.equal(await page.textContent('h1'), catalogue('en')['forgot.title']);
+  await context.close();
+});
