@@ -14,13 +14,13 @@ const KINDS = [
 ];
 
 /**
- * A page in a new context of `browser` with 4x CPU throttling and, when given, `network`
- * emulated, which records the moment `<body data-ready>` appears as `window.ready` (a
+ * A page in a new context of `browser` (preferring `locale`'s language when given) with 4x CPU
+ * throttling and, when given, `network` emulated, which records the moment `<body data-ready>` appears as `window.ready` (a
  * MutationObserver in the page: the driver never polls while the page starts). Returns
  * `{ context, page, cdp }`.
  */
-export async function throttledPage(browser, network) {
-  const context = await browser.newContext();
+export async function throttledPage(browser, network, locale) {
+  const context = await browser.newContext(locale ? { locale } : {});
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
