@@ -15,9 +15,9 @@ const KINDS = [
 
 /**
  * A page in a new context of `browser` (preferring `locale`'s language when given) with 4x CPU
- * throttling and, when given, `network` emulated, which records the moment `<body data-ready>` appears as `window.ready` (a
- * MutationObserver in the page: the driver never polls while the page starts). Returns
- * `{ context, page, cdp }`.
+ * throttling and, when given, `network` emulated, which records the moment `<body data-ready>`
+ * appears as `window.ready` (a MutationObserver in the page: the driver never polls while the
+ * page starts). Returns `{ context, page, cdp }`.
  */
 export async function throttledPage(browser, network, locale) {
   const context = await browser.newContext(locale ? { locale } : {});

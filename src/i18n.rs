@@ -23,14 +23,14 @@ thread_local! {
     /// The language's catalogue as the browser parsed it (null for English), for the page's
     /// account module.
     static FETCHED: RefCell<JsValue> = const { RefCell::new(JsValue::NULL) };
-    /// The page's way to fetch a language's catalogue (see [`expect`]).
+    /// The page's way to fetch a language's catalogue (see [`set_loader`]).
     static LOAD_WORDS: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
 /// Keeps the page's `load_words(language)`, a promise of that language's catalogue as the
 /// browser parsed it: `www/boot.js` requests the browser's language while the module
 /// downloads, and answers with that request when [`load`] picks the same language.
-pub fn expect(load_words: Function) {
+pub fn set_loader(load_words: Function) {
     LOAD_WORDS.set(Some(load_words));
 }
 

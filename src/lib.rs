@@ -82,7 +82,7 @@ pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &s
 #[wasm_bindgen(skip_typescript)]
 pub fn start(page: &str, config: js_sys::Promise, load_account: js_sys::Function, load_words: js_sys::Function) {
     let _ = (&config, &load_account);
-    i18n::expect(load_words);
+    i18n::set_loader(load_words);
     match page {
         #[cfg(feature = "page-forgot")]
         "forgot" => wasm_bindgen_futures::spawn_local(forgot::run(config)),

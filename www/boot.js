@@ -23,7 +23,7 @@ const preferred = navigator.languages
   .map((tag) => tag.split(/[-_]/)[0].trim().toLowerCase())
   .find((language) => LANGUAGES.includes(language));
 const early = preferred && preferred !== 'en' ? fetchWords(preferred) : null;
-early?.catch(() => {}); // the module reports nothing: the page stays in English
+early?.catch(() => {}); // a catalogue that does not arrive leaves the page in English
 const loadWords = (language) => (language === preferred && early) || fetchWords(language);
 // The reset page's account module (www/pkg/account.js: everything after the press), which the
 // page loads as soon as its form works. null when it cannot load; the page asks again later.

@@ -176,3 +176,22 @@ test('an English browser requests no catalogue', async () => {
   assert.equal(await page.textContent('h1'), catalogue('en')['forgot.title']);
   await context.close();
 });
+
+test('a catalogue that cannot be fetched leaves a working page in English', async () => {
+  const context = await env.browser.newContext({ locale: 'es-ES' });
+  const page = await context.newPage();
+  await page.route(/\/www\/i18n\/es\.json$/, (route) => route.abort('connectionfailed'));
+  const now = Math.floor(Date.now() / 1000);
+  await page.goto(`${env.origin}/reset-password.html#confirmation_code=123456&user_name=someone&sent=${now}`);
+  await page.waitForSelector('body[data-ready]');
+  const english = catalogue('en');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.textContent('#submit'), english['reset.submit']);
+  const rules = await page.locator('#rules li').count();
+  assert.ok(rules > 0 && (await page.locator('#rules li.met').count()) < rules, 'the checklist waits for a password');
+  await page.fill('#password', 'Long-enough-9');
+  await page.fill('#confirm', 'Long-enough-9');
+  assert.equal(await page.locator('#rules li.met').count(), rules, 'and follows what is typed');
+  assert.ok((await page.textContent('#rules li')).startsWith(english['rule.length'].replace('{n}', '8')), 'in English');
+  await context.close();
+});
