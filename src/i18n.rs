@@ -1,6 +1,7 @@
-//! The page's language: picked from `?lang=`, `navigator.languages` and the config, loaded
-//! from `www/i18n/<lang>.json` (English is built in), and applied to `<html lang dir>` and to
-//! every element marked `data-i18n="key"`.
+//! The page's language: picked from `?lang=`, `navigator.languages` and the config, its
+//! catalogue asked of the page (`www/boot.js` fetches `www/i18n/<lang>.json`, the browser's
+//! language while the module downloads; English is built in), and applied to
+//! `<html lang dir>` and to every element marked `data-i18n="key"`.
 
 use std::cell::RefCell;
 
