@@ -246,22 +246,6 @@ mod tests {
     }
 
     #[test]
-    fn the_catalogue_files_are_the_shipped_languages() {
-        // npm run build hands the pages the file names (www/boot.js requests the browser's
-        // language early), and the module picks from LANGUAGES: the two lists must agree.
-        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
-        let mut files: Vec<String> = std::fs::read_dir(folder)
-            .unwrap()
-            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-            .filter_map(|name| name.strip_suffix(".json").map(str::to_string))
-            .collect();
-        files.sort();
-        let mut shipped = LANGUAGES.map(str::to_string).to_vec();
-        shipped.sort();
-        assert_eq!(files, shipped);
-    }
-
-    #[test]
     fn a_deployer_rewords_only_the_sentences_meant_for_it_with_their_placeholders() {
         let mut german = Catalogue::bundled("de");
         let words: Entries = [
