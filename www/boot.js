@@ -6,13 +6,15 @@ import init, { start } from 'page-module';
 // Marks for the benchmark's account of where the start-up time goes (npm run bench).
 performance.mark('boot');
 
-// The configuration is the page's first request: it travels, and the browser parses it,
-// while the module downloads. Resolves to the parsed file, or null when the server refused it;
+// A file next to the pages, fresh and parsed by the browser: null when the server refused it;
 // rejects when it cannot be fetched or is not JSON.
-const config = fetch('www/config.json', { cache: 'no-store' }).then((response) => (response.ok ? response.json() : null));
+const fetchJson = (path) => fetch(path, { cache: 'no-store' }).then((response) => (response.ok ? response.json() : null));
+// The configuration is the page's first request: it travels, and the browser parses it,
+// while the module downloads.
+const config = fetchJson('www/config.json');
 config.catch(() => {}); // the module reports a failure
-// A language's catalogue (www/i18n/<language>.json), parsed; null when the server refused it.
-const fetchWords = (language) => fetch(`www/i18n/${language}.json`, { cache: 'no-store' }).then((response) => (response.ok ? response.json() : null));
+// A language's catalogue (www/i18n/<language>.json).
+const fetchWords = (language) => fetchJson(`www/i18n/${language}.json`);
 // The catalogue of the browser's language travels beside config.json, so that a page in Spanish
 // is ready as soon as one in English. The module still picks the language (the link's lang=,
 // then the browser's preferences, then config.json's default: core's pick_language, whose
