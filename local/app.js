@@ -21,7 +21,8 @@ async function show() {
     return;
   }
   const { email, exp } = claims(idToken);
-  const expiry = new Date(exp * 1000).toLocaleTimeString();
+  // With the date: cognito-local's tokens last a day, so a time alone reads as already past.
+  const expiry = new Date(exp * 1000).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   who.textContent = `Signed in as ${email ?? user}. The session's ID token is valid until ${expiry}.`;
   signOut.hidden = false;
   signOut.addEventListener('click', () => {
