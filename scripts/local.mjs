@@ -94,8 +94,9 @@ export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort
   watch(spawn('cargo', ['lambda', 'watch', '-A', '127.0.0.1', '-P', String(lambdaPort), '-p', TRIGGER,
     '--env-file', join(dir, 'trigger.env')], { cwd: ROOT, detached: true }), 'trigger');
   const cognitoBin = join(ROOT, 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js');
-  const wholeWrites = join(ROOT, 'scripts', 'cognito-whole-writes.cjs');
-  watch(spawn(process.execPath, ['--require', wholeWrites, cognitoBin], { cwd: dir, detached: true,
+  // Two small fixes preloaded into cognito-local: whole emails, and Cognito's ID-token claims.
+  const preloads = ['cognito-whole-writes.cjs', 'cognito-id-claims.cjs'].flatMap((file) => ['--require', join(ROOT, 'scripts', file)]);
+  watch(spawn(process.execPath, [...preloads, cognitoBin], { cwd: dir, detached: true,
     env: { ...process.env, PORT: String(cognitoPort), HOST: '127.0.0.1', COLUMNS: '2000', FORCE_COLOR: '0', NO_COLOR: '1' } }), 'cognito');
 
   const killChildren = () => {
