@@ -78,8 +78,11 @@ async fn accept(
     if config.sign_in == SignIn::None {
         return WelcomeOutcome::Done { next: None, account: ChangedAccount::Unconfirmed };
     }
-    match signin::keep_session(config, &tokens, username, shown) {
+    // The same rule as after a reset: the session is kept only for the account the page
+    // showed, named by a fact Cognito has verified.
+    match signin::keep_session(config, &tokens, shown.unwrap_or(username)) {
         Ok(_) => WelcomeOutcome::Done { next: Some(signin::next_address(config, redirect)), account: ChangedAccount::Shown },
+        Err(NoSession::Unrecognisable | NoSession::Unverified) => WelcomeOutcome::Done { next: None, account: ChangedAccount::Unnamed },
         Err(_) => WelcomeOutcome::Done { next: None, account: ChangedAccount::Other },
     }
 }

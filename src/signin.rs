@@ -9,7 +9,7 @@
 use reset_link_core::api::{initiate_password_auth, initiate_srp_auth, respond_password_verifier, AuthReply, Tokens};
 use reset_link_core::config::{Config, SignIn};
 use reset_link_core::error::CallError;
-use reset_link_core::session::{redirect_target, storage_entries, token_payload, IdTokenClaims};
+use reset_link_core::session::{recognisable, redirect_target, storage_entries, token_payload, IdTokenClaims};
 use reset_link_core::srp::{self, Challenge};
 use reset_link_core::words::ChangedAccount;
 
@@ -17,14 +17,17 @@ use crate::http;
 
 /// Signs in and stores the session; returns the address to go to (when signed in) and what
 /// the page may say about whose password it changed. `shown` is the account the page showed
-/// from the link: a session for another account is not kept.
+/// from the link (`None`: the person typed `username` themselves): a session is kept only
+/// when Cognito's token names it by a verified fact, and none is attempted for an account
+/// nobody can recognise.
 pub async fn sign_in(config: &Config, username: &str, password: &str, shown: Option<&str>, requested: Option<&str>) -> (Option<String>, ChangedAccount) {
     if config.sign_in == SignIn::None {
         return (None, ChangedAccount::Unconfirmed);
     }
-    match authenticate(config, username, password, shown).await {
+    match authenticate(config, username, password, shown.unwrap_or(username)).await {
         Ok(_) => (Some(next_address(config, requested)), ChangedAccount::Shown),
         Err(NoSession::OtherAccount) => (None, ChangedAccount::Other),
+        Err(NoSession::Unrecognisable | NoSession::Unverified) => (None, ChangedAccount::Unnamed),
         Err(_) => (None, ChangedAccount::Unconfirmed),
     }
 }
@@ -41,20 +44,31 @@ pub enum NoSession {
     Failed(CallError),
     /// Cognito asks for more (MFA, a new password, ...): the challenge's name.
     Challenge(String),
-    /// The tokens are for another account than the page showed; they were dropped.
+    /// The tokens do not name the account the page showed by a fact Cognito has verified;
+    /// they were dropped.
     OtherAccount,
+    /// The token carries the account shown as an address Cognito has not verified; the
+    /// tokens were dropped.
+    Unverified,
+    /// The account shown is nothing a person recognises (an opaque username in a pool that
+    /// signs in by email): no sign-in was attempted.
+    Unrecognisable,
 }
 
 /// Signs in as configured (SRP unless `signIn` says `password`) and, when `session` is
-/// `amplify`, stores the tokens; returns them with the username they belong to. With
-/// `shown` (the account a link showed), tokens whose claims do not name that account are
-/// dropped, never stored: the link's email is a hint anyone holding the link can edit.
-pub async fn authenticate(config: &Config, username: &str, password: &str, shown: Option<&str>) -> Result<(Tokens, String), NoSession> {
+/// `amplify`, stores the tokens; returns them with the username they belong to. `shown` is
+/// the account the person saw (the link's email, or what they typed): tokens whose claims do
+/// not name it by a verified fact are dropped, never stored, because anything in a link is a
+/// hint its holder may have edited.
+pub async fn authenticate(config: &Config, username: &str, password: &str, shown: &str) -> Result<(Tokens, String), NoSession> {
+    if !recognisable(shown, config.sign_in_with) {
+        return Err(NoSession::Unrecognisable);
+    }
     let reply = start(config, username, password).await?;
     let Some(tokens) = reply.tokens else {
         return Err(NoSession::Challenge(reply.challenge.unwrap_or_default()));
     };
-    let owner = keep_session(config, &tokens, username, shown)?;
+    let owner = keep_session(config, &tokens, shown)?;
     Ok((tokens, owner))
 }
 
@@ -70,24 +84,25 @@ pub async fn start(config: &Config, username: &str, password: &str) -> Result<Au
     }
 }
 
-/// Keeps the session of `tokens` (stored when `session` is `amplify`) once their claims name
-/// `shown`, when given; returns the pool username they belong to.
-pub fn keep_session(config: &Config, tokens: &Tokens, username: &str, shown: Option<&str>) -> Result<String, NoSession> {
-    let claims = token_claims(&tokens.id_token);
-    if let Some(shown) = shown {
-        if !claims.as_ref().is_some_and(|claims| claims.names(shown)) {
-            return Err(NoSession::OtherAccount);
-        }
+/// Keeps the session of `tokens` (stored when `session` is `amplify`) once their claims
+/// name `shown` by a verified fact ([`IdTokenClaims::names`]); returns the pool username
+/// they belong to.
+pub fn keep_session(config: &Config, tokens: &Tokens, shown: &str) -> Result<String, NoSession> {
+    if !recognisable(shown, config.sign_in_with) {
+        return Err(NoSession::Unrecognisable);
     }
-    let owner = claims.map_or_else(|| username.to_string(), |claims| claims.username);
+    let claims = token_claims(&tokens.id_token).ok_or(NoSession::OtherAccount)?;
+    if !claims.names(shown, config.sign_in_with) {
+        return Err(if claims.names_unverified(shown) { NoSession::Unverified } else { NoSession::OtherAccount });
+    }
     if config.store_session {
         if let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten()) {
-            storage_entries(&config.client_id, &owner, tokens, |key, value| {
+            storage_entries(&config.client_id, &claims.username, tokens, |key, value| {
                 let _ = storage.set_item(key, value);
             });
         }
     }
-    Ok(owner)
+    Ok(claims.username)
 }
 
 /// Where to go once signed in: the link's `requested` address when allowed, else the

@@ -31,8 +31,8 @@ pub fn bundled(language: &str) -> Option<&'static str> {
 /// The sentences a deployer may reword in `config.json`'s `words` (per language): the pages'
 /// introductions, what success says, and how to reach support. Everything else stays the
 /// catalogue's, so a translation cannot drift from what the pages do.
-pub const REWORDABLE: [&str; 8] =
-    ["forgot.intro", "welcome.intro", "reset.done", "reset.done_unconfirmed", "welcome.done", "confirm.done", "verify.done", "brand.support"];
+pub const REWORDABLE: [&str; 9] =
+    ["forgot.intro", "welcome.intro", "reset.done", "reset.done_unconfirmed", "reset.done_sign_in", "welcome.done", "confirm.done", "verify.done", "brand.support"];
 
 /// A reworded sentence the page did not take.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -155,6 +155,7 @@ mod tests {
         assert_eq!(done(Some("/app"), ChangedAccount::Shown).done_key(), "welcome.done");
         assert_eq!(done(None, ChangedAccount::Other).done_key(), "reset.other_account");
         assert_eq!(done(None, ChangedAccount::Unconfirmed).done_key(), "welcome.done_sign_in");
+        assert_eq!(done(None, ChangedAccount::Unnamed).done_key(), "welcome.done_sign_in");
         assert_eq!(WelcomeOutcome::SignInToFinish.done_key(), "welcome.done_sign_in");
     }
 }

@@ -100,6 +100,10 @@ pub enum ChangedAccount {
     /// The token names another account than the page showed: no session was kept, and the
     /// person is told so without naming that account.
     Other,
+    /// The link named no account a person recognises (no email, an opaque username), or one
+    /// Cognito has not verified as the account's: nobody was signed in, and the person is
+    /// asked to sign in.
+    Unnamed,
 }
 
 impl ChangedAccount {
@@ -109,6 +113,7 @@ impl ChangedAccount {
             Self::Shown => "reset.done",
             Self::Unconfirmed => "reset.done_unconfirmed",
             Self::Other => "reset.other_account",
+            Self::Unnamed => "reset.done_sign_in",
         }
     }
 }
@@ -311,7 +316,7 @@ mod tests {
         let pool = [SignInWith::Email, SignInWith::Username, SignInWith::Either];
         let confirm = [ConfirmOutcome::Done, ConfirmOutcome::AlreadyConfirmed, ConfirmOutcome::InvalidLink, ConfirmOutcome::ExpiredLink, ConfirmOutcome::Wait, ConfirmOutcome::TryAgain, ConfirmOutcome::Offline, ConfirmOutcome::SiteProblem]
             .map(ConfirmOutcome::key);
-        let changed = [ChangedAccount::Shown, ChangedAccount::Unconfirmed, ChangedAccount::Other].map(ChangedAccount::key);
+        let changed = [ChangedAccount::Shown, ChangedAccount::Unconfirmed, ChangedAccount::Other, ChangedAccount::Unnamed].map(ChangedAccount::key);
         let keys: Vec<&str> = advice.into_iter().chain(outcomes).chain(rules).chain(changed)
             .chain(pool.map(forgot_page::label)).chain(pool.map(forgot_page::need)).chain(confirm).collect();
         let english = Catalogue::english();

@@ -166,3 +166,108 @@ for (const signIn of ['password', 'none']) {
     assert.deepEqual(problems, []);
   });
 }
+
+// Whose account is decided only by what Cognito has verified. In each case below a link's
+// owner tries to leave someone else signed in to the owner's account. cognito-local's ID
+// tokens carry Cognito's claims here (scripts/cognito-id-claims.cjs).
+
+/** A fresh account of the pool (the seeded ones are shared by the tests above). */
+async function freshUser(name) {
+  const user = { email: `${name}@example.com`, password: 'Fresh-pass-1' };
+  await env.stack.addUser(user);
+  return user;
+}
+
+/** Sets attributes of `email`'s account as the admin API (or the owner) can. */
+async function setAttributes(email, attributes) {
+  const reply = await cognito(env.stack.endpoint, 'AdminUpdateUserAttributes', {
+    UserPoolId: env.stack.config.userPoolId, Username: email, UserAttributes: attributes,
+  });
+  assert.equal(reply.status, 200, JSON.stringify(reply));
+}
+
+/** Opens `link` (rewritten by `edit`) and chooses `password`; with `done`, waits for the
+ * words the page ends on. */
+async function resetWithEditedLink(link, edit, password, { done = true } = {}) {
+  const { page, problems } = await openPage(env.browser, null);
+  const calls = [];
+  page.on('request', (request) => { if (request.url().startsWith(srp.endpoint)) calls.push(request.headers()['x-amz-target']?.split('.').pop()); });
+  await page.goto(edit(link.replace(env.stack.pageOrigin, pagesOrigin)));
+  await page.waitForSelector('body[data-ready]');
+  const shown = await page.inputValue('#username');
+  await page.fill('#password', password);
+  await page.fill('#confirm', password);
+  await page.click('#submit');
+  if (!done) return { page, problems, calls, shown };
+  await page.waitForSelector('#done:not([hidden])');
+  return { page, problems, calls, shown, words: await page.textContent('#done-text') };
+}
+
+/** The page ended with no session kept, no way into the app, and the sign-in link. */
+async function assertNobodySignedIn(page) {
+  assert.deepEqual(await storedKeys(page), [], 'no session is kept');
+  assert.equal(page.url(), `${pagesOrigin}/reset-password.html`, 'no redirect into the app');
+  assert.equal(await page.getAttribute('#sign-in', 'href'), env.stack.config.signInUrl);
+}
+
+for (const signIn of ['srp', 'password']) {
+  test(`a link without its email shows an opaque id: the password is changed, nobody is signed in (signIn: ${signIn})`, async () => {
+    useConfig({ signIn, session: 'amplify', afterSignInUrl: '/index.html?never' });
+    const owner = await freshUser(`no-email-${signIn}`);
+    const { link } = await requestLink(env.browser, env.stack, owner.email);
+    const password = `No-email-${signIn}-7`;
+    const { page, problems, calls, shown, words } = await resetWithEditedLink(link, (l) => l.replace(/&email=[^&]*/, ''), password);
+    assert.match(shown, /^[0-9a-f-]{36}$/, 'the page could show only the pool username');
+    assert.equal(words, 'Your password has been changed. Sign in to continue.');
+    assert.deepEqual(calls, ['ConfirmForgotPassword'], 'no sign-in is attempted for an account nobody recognises');
+    await assertNobodySignedIn(page);
+    assert.equal(await canSignIn(env.stack, owner.email, password), true, 'the password is changed');
+    assert.deepEqual(problems, []);
+  });
+}
+
+test("a preferred_username set to another person's address names no one", async () => {
+  useConfig({ signIn: 'srp', session: 'amplify', afterSignInUrl: '/index.html?never' });
+  const owner = await freshUser('preferred-owner');
+  const victim = 'preferred-victim@example.com';
+  await setAttributes(owner.email, [{ Name: 'preferred_username', Value: victim }]);
+  const { link } = await requestLink(env.browser, env.stack, owner.email);
+  const { page, problems, calls, shown, words } = await resetWithEditedLink(link, (l) => l.replace(/email=[^&]*/, `email=${encodeURIComponent(victim)}`), 'Preferred-pass-7');
+  assert.equal(shown, victim);
+  assert.ok(calls.includes('RespondToAuthChallenge'), 'Cognito was asked, and its token names the owner');
+  assert.match(words, /this link belongs to a different account than the one it showed, so you are not signed in/);
+  await assertNobodySignedIn(page);
+  assert.deepEqual(problems, []);
+});
+
+test("an email changed to another person's address, not verified, names no one", async () => {
+  useConfig({ signIn: 'password', session: 'amplify', afterSignInUrl: '/index.html?never' });
+  const owner = await freshUser('unverified-owner');
+  const victim = 'unverified-victim@example.com';
+  const { link } = await requestLink(env.browser, env.stack, owner.email);
+  // The owner changes their own address after asking for the link; the pool applies it
+  // unverified (a pool without AttributesRequireVerificationBeforeUpdate does).
+  await setAttributes(owner.email, [{ Name: 'email', Value: victim }, { Name: 'email_verified', Value: 'false' }]);
+  const { page, problems, shown, words } = await resetWithEditedLink(link, (l) => l.replace(/email=[^&]*/, `email=${encodeURIComponent(victim)}`), 'Unverified-pass-7');
+  assert.equal(shown, victim);
+  assert.equal(words, 'Your password has been changed. Sign in to continue.', 'an unverified address is nobody\'s proof');
+  await assertNobodySignedIn(page);
+  const username = new URLSearchParams(link.split('#')[1]).get('user_name');
+  const token = await cognito(env.stack.endpoint, 'InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH', ClientId: env.stack.config.clientId, AuthParameters: { USERNAME: username, PASSWORD: 'Unverified-pass-7' },
+  });
+  const claims = JSON.parse(Buffer.from(token.AuthenticationResult.IdToken.split('.')[1], 'base64url'));
+  assert.deepEqual([claims.email, claims.email_verified], [victim, false], "the token the page refused: the victim's address, unverified");
+  assert.deepEqual(problems, []);
+});
+
+test('where people sign in with usernames, the username in the link names the account', async () => {
+  useConfig({ signIn: 'password', session: 'amplify', signInWith: 'username', afterSignInUrl: '/index.html?by-username' });
+  const owner = await freshUser('by-username');
+  const { link } = await requestLink(env.browser, env.stack, owner.email);
+  const { page, problems } = await resetWithEditedLink(link, (l) => l.replace(/&email=[^&]*/, ''), 'By-username-7', { done: false });
+  await page.waitForURL(`${pagesOrigin}/index.html?by-username`);
+  const { user: appUser } = await sessionAsAppSeesIt(page);
+  assert.equal(appUser.getUsername(), new URLSearchParams(link.split('#')[1]).get('user_name'), 'the session is kept');
+  assert.deepEqual(problems, []);
+});

@@ -183,6 +183,43 @@ test("an invitation whose email was changed to someone else's keeps no session",
   assert.deepEqual(problems, []);
 });
 
+test('an invitation link without its email sets the password but signs no one in', async () => {
+  const email = 'invited+no-email@example.com';
+  const link = await invite(email, 'Tmp-pass-9');
+  const { page, problems } = await openPage(env.browser, link.replace(/&email=[^&]*/, ''));
+  await page.waitForSelector('body[data-ready]');
+  assert.match(await page.inputValue('#username'), /^[0-9a-f-]{36}$/, 'only the opaque pool username to show');
+  await choose(page, 'No-email-pass-9');
+  await page.waitForSelector('#done:not([hidden])');
+  assert.equal(await page.textContent('#done-text'), 'Your password is set. Sign in to finish setting up your account.');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('Cognito'))), []);
+  assert.equal(page.url(), `${pagesOrigin}/welcome.html`);
+  assert.equal(await statusOf(email), 'CONFIRMED', 'the chosen password is set');
+  assert.equal(await canSignIn(env.stack, email, 'No-email-pass-9'), true);
+  assert.deepEqual(problems, []);
+});
+
+test('an invitation whose email is not verified keeps no session', async () => {
+  const email = 'invited+unverified@example.com';
+  const { stack } = env;
+  const mark = stack.output().length;
+  const reply = await cognito(stack.endpoint, 'AdminCreateUser', {
+    UserPoolId: stack.config.userPoolId, Username: email, TemporaryPassword: 'Tmp-pass-10', DesiredDeliveryMediums: ['EMAIL'],
+    UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'false' }],
+  });
+  assert.equal(reply.status, 200, JSON.stringify(reply));
+  const link = (await stack.nextLink(mark, 60_000, `${stack.pageOrigin}/welcome.html`)).replace(stack.pageOrigin, pagesOrigin);
+  const { page, problems } = await openPage(env.browser, link);
+  await page.waitForSelector('body[data-ready]');
+  assert.equal(await page.inputValue('#username'), email);
+  await choose(page, 'Unverified-pass-10');
+  await page.waitForSelector('#done:not([hidden])');
+  assert.equal(await page.textContent('#done-text'), 'Your password is set. Sign in to finish setting up your account.');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('Cognito'))), []);
+  assert.equal(page.url(), `${pagesOrigin}/welcome.html`);
+  assert.deepEqual(problems, []);
+});
+
 test('a challenge after the new password (MFA set-up) reads as set, and sends the person to sign in', async () => {
   const email = 'invited+mfa@example.com';
   const link = await invite(email, 'Tmp-pass-10');
