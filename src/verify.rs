@@ -13,7 +13,7 @@ use reset_link_core::api::{initiate_refresh_auth, GetUserAttributeVerificationCo
 use reset_link_core::config::Config;
 use reset_link_core::error::{CallError, CognitoError};
 use reset_link_core::link::LinkParams;
-use reset_link_core::session::{last_user_key, storage_entries, token_key};
+use reset_link_core::session::{last_user_key, token_entries, token_key};
 use reset_link_core::words::ForgotOutcome;
 use web_sys::Storage;
 
@@ -42,11 +42,13 @@ fn storage() -> Option<Storage> {
 }
 
 /// The session stored for `client_id`, when it belongs to `username` (the link's account):
-/// another person signed in on this browser cannot confirm this person's address.
+/// another person signed in on this browser cannot confirm this person's address, and a
+/// link that names no account uses no session at all.
 fn stored_session(client_id: &str, username: Option<&str>) -> Option<Session> {
+    let wanted = username?;
     let storage = storage()?;
     let user = storage.get_item(&last_user_key(client_id)).ok().flatten()?;
-    if username.is_some_and(|wanted| wanted != user) {
+    if user != wanted {
         return None;
     }
     let read = |name: &str| storage.get_item(&token_key(client_id, &user, name)).ok().flatten();
@@ -100,8 +102,9 @@ fn show_code(page: &Page) {
     }
 }
 
-/// Renews the stored session's access token with its refresh token (stored again);
-/// `false` when there is none or Cognito refuses it.
+/// Renews the stored session's access token with its refresh token; the new tokens are
+/// stored under that account's keys alone (`LastAuthUser` is the app's to change, never this
+/// page's). `false` when there is none or Cognito refuses it.
 async fn refresh(page: &Page) -> bool {
     let refresh_token = page.session.borrow().as_ref().and_then(|s| s.refresh_token.clone());
     let Some(refresh_token) = refresh_token else { return false };
@@ -109,7 +112,7 @@ async fn refresh(page: &Page) -> bool {
     let Ok(reply) = http::send(config, &initiate_refresh_auth(&config.client_id, &refresh_token)).await else { return false };
     let Some(tokens) = reply.tokens else { return false };
     if let (Some(storage), Some(session)) = (storage(), page.session.borrow_mut().as_mut()) {
-        storage_entries(&config.client_id, &session.username, &tokens, |key, value| {
+        token_entries(&config.client_id, &session.username, &tokens, |key, value| {
             let _ = storage.set_item(key, value);
         });
         session.access_token = tokens.access_token.clone();

@@ -134,3 +134,63 @@ test('a wrong code offers a new one, which the trigger sends as a new link', asy
   assert.match(fresh, /confirmation_code=\d{6}.*attribute=email/);
   assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
 });
+
+/** Opens `link` on a page where `session` is stored; resolves once the page shows the code
+ * to type (no session used), with the Cognito calls it made. */
+async function codeShownDespiteSession(session, link) {
+  const { page, problems } = await pageWithSession(session);
+  const calls = [];
+  page.on('request', (request) => { if (request.url().startsWith(env.stack.endpoint)) calls.push(request.url()); });
+  await page.goto(link);
+  await page.waitForSelector('#code-shown:not([hidden])');
+  assert.equal(await page.isVisible('#submit'), false, 'nothing to press: no session is used');
+  return { page, problems, calls };
+}
+
+test('a link that names no account uses no stored session', async () => {
+  const session = await signedIn('anonymous-link@example.com');
+  const link = await changeEmail(session.tokens, 'anonymous-link2@example.com');
+  const { problems, calls } = await codeShownDespiteSession(session, link.replace(/&user_name=[^&]*/, ''));
+  assert.deepEqual(calls, []);
+  assert.equal(await verified('anonymous-link2@example.com'), false);
+  assert.deepEqual(problems, []);
+});
+
+test("another account's session on this browser is not used for the link's account", async () => {
+  const linked = await signedIn('linked-account@example.com');
+  const link = await changeEmail(linked.tokens, 'linked-account2@example.com');
+  const other = await signedIn('other-account@example.com');
+  const { problems, calls } = await codeShownDespiteSession(other, link);
+  assert.deepEqual(calls, []);
+  assert.equal(await verified('linked-account2@example.com'), false);
+  assert.deepEqual(problems, []);
+});
+
+test('a renewed token is written under its own account and never changes who the app has signed in', async () => {
+  const session = await signedIn('renew-keys@example.com');
+  const link = await changeEmail(session.tokens, 'renewed-keys@example.com');
+  const { page, problems } = await pageWithSession(session);
+  const base = `CognitoIdentityServiceProvider.${env.stack.config.clientId}`;
+  let refused = false;
+  await page.route(env.stack.endpoint, async (route) => {
+    const target = route.request().headers()['x-amz-target'].split('.').pop();
+    if (target === 'VerifyUserAttribute' && !refused) {
+      refused = true;
+      // Meanwhile the app, in another tab, signs someone else in.
+      await page.evaluate((key) => localStorage.setItem(key, 'someone-else'), `${base}.LastAuthUser`);
+      return route.fulfill({ status: 400, headers: { 'Access-Control-Allow-Origin': '*' }, contentType: 'application/x-amz-json-1.1',
+        body: JSON.stringify({ __type: 'NotAuthorizedException', message: 'Access Token has expired' }) });
+    }
+    return route.fallback();
+  });
+  await page.goto(link);
+  await page.waitForSelector('body[data-ready]');
+  await page.click('#submit');
+  await page.waitForSelector('#done:not([hidden])');
+  const stored = await page.evaluate((base) => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith(base))), base);
+  assert.equal(stored[`${base}.LastAuthUser`], 'someone-else', 'the renewal left LastAuthUser as the app set it');
+  assert.notEqual(stored[`${base}.${session.username}.accessToken`], session.tokens.AccessToken, "the renewed token is stored under the link's account");
+  assert.deepEqual(Object.keys(stored).filter((k) => k.includes('someone-else')), [], 'nothing written for another account');
+  assert.equal(await verified('renewed-keys@example.com'), true);
+  assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
+});
