@@ -32,6 +32,8 @@ export interface ResetConfig {
   requestTimeoutSeconds?: number;
   /** How signIn signs in: "srp" (default) or "password" (USER_PASSWORD_AUTH). */
   signIn?: "srp" | "password" | "none";
+  /** What people sign in with: "email" (default), "username" or "either". signIn takes a username as the account shown only with "username" or "either"; in a pool that signs in by email, usernames are opaque ids. */
+  signInWith?: "email" | "username" | "either";
   /** "amplify" (default): signIn stores the tokens where Amplify and amazon-cognito-identity-js read them; "none": it does not. */
   session?: "amplify" | "none";
   /** The language of userMessage: "en", "es", "de", "fr", "pt", "ja" or "ar" (default: the browser's). */
@@ -86,7 +88,7 @@ export interface Session {
 
 /** How every promise of this package rejects. */
 export interface ResetError {
-  /** A Cognito error name ("CodeMismatchException", ...), "NetworkError", "Timeout", "UnreadableReply", "InvalidConfig", "InvalidInput", or the name of a sign-in challenge ("SMS_MFA", ...). */
+  /** A Cognito error name ("CodeMismatchException", ...), "NetworkError", "Timeout", "UnreadableReply", "InvalidConfig", "InvalidInput", the name of a sign-in challenge ("SMS_MFA", ...), or from signIn: "OtherAccount" (the token does not name the account shown by a verified email, phone number or, where people sign in with usernames, username: no session kept), "AccountNotVerified" (the token carries the account shown as an unverified address: no session kept) or "AccountNotShown" (the account shown is an opaque username nobody recognises: no sign-in attempted). */
   code: string;
   /** Words for the person, in the configured language. */
   userMessage: string;
@@ -204,17 +206,22 @@ pub fn check_password(
     Ok(object(&[("ok", ok.into()), ("rules", rules.into())]))
 }
 
-/// Signs in with the new password (SRP unless `signIn` is "password"); stores the session
-/// for Amplify and amazon-cognito-identity-js unless `session` is "none".
+/// Signs in with the new password (SRP unless `signIn` is "password") and keeps the session
+/// (stored for Amplify and amazon-cognito-identity-js unless `session` is "none") only when
+/// Cognito's ID token names `account`, the account the app showed the person (the link's
+/// email, or what they typed; `username` when omitted), by a verified fact: a link is a hint
+/// its holder may have edited.
 #[wasm_bindgen(js_name = signIn, unchecked_return_type = "Session")]
 pub async fn sign_in(
     #[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue,
     username: String,
     password: String,
+    account: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let (config, words) = read_config(&config)?;
-    // The caller named the account itself, so there is no link's account to compare with.
-    match signin::authenticate(&config, username.trim(), &password, None).await {
+    let username = username.trim();
+    let shown = account.as_deref().map_or(username, str::trim);
+    match signin::authenticate(&config, username, &password, shown).await {
         Ok((tokens, owner)) => Ok(object(&[
             ("idToken", tokens.id_token.into()),
             ("accessToken", tokens.access_token.into()),
@@ -223,6 +230,8 @@ pub async fn sign_in(
         ])),
         Err(signin::NoSession::Challenge(name)) => Err(failure(&name, words.text("reset.done_unconfirmed"), false)),
         Err(signin::NoSession::OtherAccount) => Err(failure("OtherAccount", words.text("reset.other_account"), false)),
+        Err(signin::NoSession::Unverified) => Err(failure("AccountNotVerified", words.text("reset.done_sign_in"), false)),
+        Err(signin::NoSession::Unrecognisable) => Err(failure("AccountNotShown", words.text("reset.done_sign_in"), false)),
         Err(signin::NoSession::Failed(error)) => Err(call_failure(&error, ResetAdvice::for_error(&error).key(), &words)),
     }
 }

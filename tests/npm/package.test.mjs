@@ -88,5 +88,15 @@ test('an app bundled with esbuild from the tarball runs the reset flow in the br
   assert.match(session.idToken, /^ey/);
   assert.equal(await canSignIn(stack, user.email, 'From-npm-app1'), true);
   assert.ok(await page.evaluate((owner) => localStorage.getItem(`CognitoIdentityServiceProvider.${window.resetConfig.clientId}.LastAuthUser`) === owner, session.username));
+
+  // Whose account: signIn keeps a session only for the account the app showed, named by a
+  // fact Cognito has verified. The link's holder may have edited its email, or removed it.
+  await page.evaluate(() => localStorage.clear());
+  const someoneElse = await page.evaluate(([address, password]) => window.signInShowing(address, password, 'victim@example.com'), [link, 'From-npm-app1']);
+  assert.equal(someoneElse.code, 'OtherAccount');
+  assert.match(someoneElse.userMessage, /belongs to a different account/);
+  const opaque = await page.evaluate(([address, password]) => window.signInShowing(address, password, new URL(address).hash.match(/user_name=([^&]*)/)[1]), [link, 'From-npm-app1']);
+  assert.deepEqual(opaque, { code: 'AccountNotShown', userMessage: 'Your password has been changed. Sign in to continue.', retryable: false });
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'no session stored for either');
   assert.deepEqual(problems, []);
 });

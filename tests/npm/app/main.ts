@@ -11,6 +11,7 @@ declare global {
     askForLink(email: string): Promise<CodeDelivery>;
     resetWith(link: string, password: string): Promise<{ check: PasswordCheck; session: Session }>;
     failWith(link: string): Promise<ResetError>;
+    signInShowing(link: string, password: string, account: string): Promise<ResetError>;
   }
 }
 
@@ -23,7 +24,8 @@ window.resetWith = async (address, password) => {
   const check = checkPassword(window.resetConfig.passwordPolicy, password, password, 'en');
   if (!check.ok || link.username === null || link.code === null) throw new Error('unusable link or password');
   await confirmForgotPassword(window.resetConfig, link.username, link.code, password);
-  const session = await signIn({ ...window.resetConfig, signIn: 'password' }, link.username, password);
+  // The account the app showed: the link's email (the username is an opaque id in this pool).
+  const session = await signIn({ ...window.resetConfig, signIn: 'password' }, link.username, password, link.email ?? link.username);
   return { check, session };
 };
 
@@ -35,6 +37,18 @@ window.failWith = async (address) => {
   } catch (error) {
     return error as ResetError;
   }
+};
+
+// Signs in with the link's username while the app showed `account`: the rejection, or an error
+// when a session was kept.
+window.signInShowing = async (address, password, account) => {
+  const link = parseResetLink(address);
+  try {
+    await signIn({ ...window.resetConfig, signIn: 'password' }, link.username ?? '', password, account);
+  } catch (error) {
+    return error as ResetError;
+  }
+  throw new Error(`a session was kept for ${account}`);
 };
 
 document.body.dataset.ready = '';
