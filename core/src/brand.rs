@@ -106,9 +106,12 @@ pub fn check_brand(file: &BrandFile) -> (Brand, Vec<BrandProblem>) {
 }
 
 /// A path on this site: relative, or absolute without a host; nothing a browser could read
-/// as another origin or a script.
+/// as another origin or a script. Only printable ASCII: a URL parser drops leading control
+/// characters and tabs or newlines anywhere, so `"\u{1}//evil.example/x.png"` would become a
+/// host-relative address of another site (a real path is percent-encoded).
 fn is_site_path(logo: &str) -> bool {
-    !logo.starts_with("//") && !logo.contains(':') && !logo.contains('\\') && !logo.chars().any(char::is_whitespace)
+    let printable = logo.bytes().all(|b| (b'!'..=b'~').contains(&b));
+    printable && !logo.starts_with("//") && !logo.contains(':') && !logo.contains('\\')
 }
 
 /// An sRGB colour.
@@ -183,8 +186,9 @@ mod tests {
         assert_eq!(problems[0], BrandProblem::LogoElsewhere("https://cdn.example/logo.png".into()));
         assert!(matches!(problems[1], BrandProblem::LowContrast(r) if r < 450));
         assert!(problems[1].to_string().contains(":1, below the 4.5:1 WCAG AA"), "{}", problems[1]);
-        for logo in ["//evil.example/x.png", "javascript:alert(1)", "data:image/png;base64,AA", "a b.png", "\\\\host\\x"] {
-            assert!(matches!(brand(&format!(r#"{{"logo":{logo:?}}}"#)).1[..], [BrandProblem::LogoElsewhere(_)]), "{logo}");
+        for logo in ["//evil.example/x.png", "javascript:alert(1)", "data:image/png;base64,AA", "a b.png", "\\\\host\\x", "\u{1}//evil.example/x.png", "/\t/evil.example/x.png", "\n//evil.example", "/caf\u{e9}.png"] {
+            let json = serde_json::to_string(logo).unwrap();
+            assert!(matches!(brand(&format!(r#"{{"logo":{json}}}"#)).1[..], [BrandProblem::LogoElsewhere(_)]), "{logo:?}");
         }
         assert!(matches!(brand(r##"{"accent":"#000"}"##).1[..], [BrandProblem::Color(_)]));
         assert!(matches!(brand(r##"{"accent":"black","onAccent":"#fff"}"##).1[..], [BrandProblem::Color(_)]));

@@ -219,8 +219,11 @@ pub fn check_config(file: ConfigFile, parse: impl Fn(&str) -> Option<Address>) -
 
 /// An https address, a path on this site, or http on this machine.
 fn is_page_address(address: &str, parse: &impl Fn(&str) -> Option<Address>) -> bool {
-    // A backslash is read as a slash by browsers: `/\\evil.example` leaves the site.
-    let path_here = address.starts_with('/') && !address.starts_with("//") && !address.contains('\\');
+    // A backslash is read as a slash by browsers: `/\\evil.example` leaves the site; and a URL
+    // parser drops tabs and newlines anywhere (and controls in front), so `/\t/evil.example`
+    // would too. A real path is percent-encoded printable ASCII.
+    let printable = address.bytes().all(|b| (b'!'..=b'~').contains(&b));
+    let path_here = printable && address.starts_with('/') && !address.starts_with("//") && !address.contains('\\');
     path_here || is_web_address(address, parse)
 }
 

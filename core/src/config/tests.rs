@@ -55,6 +55,12 @@ fn http_is_allowed_on_this_machine_only_by_its_exact_host() {
         assert_eq!(check(&sign_in).unwrap_err(), ConfigError::SignInUrl, "{hostile}");
     }
     assert_eq!(check(r#"{"region":"x","clientId":"c","signInUrl":"/\\evil.example"}"#).unwrap_err(), ConfigError::SignInUrl);
+    for hostile in [r"/\t/evil.example", r"/\n/evil.example", r"\u0001//evil.example", r"/\r/evil.example"] {
+        let sign_in = format!(r#"{{"region":"x","clientId":"c","signInUrl":"{hostile}"}}"#);
+        assert_eq!(check(&sign_in).unwrap_err(), ConfigError::SignInUrl, "{hostile}");
+        let after = format!(r#"{{"region":"x","clientId":"c","afterSignInUrl":"{hostile}"}}"#);
+        assert_eq!(check(&after).unwrap_err(), ConfigError::SignInUrl, "{hostile}");
+    }
     assert!(check(r#"{"region":"x","clientId":"c","endpoint":"http://localhost:9229/","signInUrl":"http://127.0.0.1/x"}"#).is_ok());
 }
 
