@@ -209,18 +209,20 @@ pub fn check_password(
 /// Signs in with the new password (SRP unless `signIn` is "password") and keeps the session
 /// (stored for Amplify and amazon-cognito-identity-js unless `session` is "none") only when
 /// Cognito's ID token names `account`, the account the app showed the person (the link's
-/// email, or what they typed; `username` when omitted), by a verified fact: a link is a hint
-/// its holder may have edited.
+/// email, or what they typed), by a verified fact: a link is a hint its holder may have
+/// edited. `account` is required: without it there is nothing to hold the token to.
 #[wasm_bindgen(js_name = signIn, unchecked_return_type = "Session")]
 pub async fn sign_in(
     #[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue,
     username: String,
     password: String,
-    account: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (config, words) = read_config(&config)?;
-    let username = username.trim();
-    let shown = account.as_deref().map_or(username, str::trim);
+    let Some(account) = account.as_string() else {
+        return Err(failure("InvalidInput", "signIn needs the account your page showed the person (link.email, or what they typed) as its 4th argument.", false));
+    };
+    let (username, shown) = (username.trim(), account.trim());
     match signin::authenticate(&config, username, &password, shown).await {
         Ok((tokens, owner)) => Ok(object(&[
             ("idToken", tokens.id_token.into()),

@@ -104,17 +104,23 @@ fn show_code(page: &Page) {
 
 /// Renews the stored session's access token with its refresh token; the new tokens are
 /// stored under that account's keys alone (`LastAuthUser` is the app's to change, never this
-/// page's). `false` when there is none or Cognito refuses it.
+/// page's), and only while the app still has that account signed in: after a sign-out in
+/// another tab, a renewed refresh token must not come back into storage. `false` when there
+/// is none or Cognito refuses it.
 async fn refresh(page: &Page) -> bool {
     let refresh_token = page.session.borrow().as_ref().and_then(|s| s.refresh_token.clone());
     let Some(refresh_token) = refresh_token else { return false };
     let config = &page.config;
     let Ok(reply) = http::send(config, &initiate_refresh_auth(&config.client_id, &refresh_token)).await else { return false };
     let Some(tokens) = reply.tokens else { return false };
-    if let (Some(storage), Some(session)) = (storage(), page.session.borrow_mut().as_mut()) {
-        token_entries(&config.client_id, &session.username, &tokens, |key, value| {
-            let _ = storage.set_item(key, value);
-        });
+    if let Some(session) = page.session.borrow_mut().as_mut() {
+        if stored_session(&config.client_id, Some(&session.username)).is_some() {
+            if let Some(storage) = storage() {
+                token_entries(&config.client_id, &session.username, &tokens, |key, value| {
+                    let _ = storage.set_item(key, value);
+                });
+            }
+        }
         session.access_token = tokens.access_token.clone();
     }
     true

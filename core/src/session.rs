@@ -48,7 +48,10 @@ impl IdTokenClaims {
         let shown = shown.trim();
         let by_email = self.email_verified && self.email.as_deref().is_some_and(|email| email.eq_ignore_ascii_case(shown));
         let by_phone = self.phone_number_verified && self.phone_number.as_deref() == Some(shown);
-        let by_username = with != SignInWith::Email && self.username == shown;
+        // An address-shaped username is not the address: in a pool without an email alias
+        // anyone may register the username "victim@example.com". What looks like an address
+        // must be matched by a verified one.
+        let by_username = with != SignInWith::Email && !looks_like_address(shown) && self.username == shown;
         by_email || by_phone || by_username
     }
 
@@ -71,9 +74,14 @@ impl IdTokenClaims {
 /// session for it.
 pub fn recognisable(shown: &str, with: SignInWith) -> bool {
     let shown = shown.trim();
-    let email = shown.contains('@');
+    !shown.is_empty() && (looks_like_address(shown) || with != SignInWith::Email)
+}
+
+/// Whether `shown` reads as an email address or a phone number (`+` and digits): what a
+/// person takes for their address, whatever the pool stores it as.
+fn looks_like_address(shown: &str) -> bool {
     let phone = shown.len() > 1 && shown.starts_with('+') && shown[1..].bytes().all(|b| b.is_ascii_digit());
-    !shown.is_empty() && (email || phone || with != SignInWith::Email)
+    shown.contains('@') || phone
 }
 
 /// The JSON bytes of a token's payload (its middle part, base64url). The signature is not
@@ -177,6 +185,13 @@ mod tests {
         assert!(!jane.names("3f2a-uuid", SignInWith::Email), "an opaque id names nobody a person knows");
         assert!(jane.names("3f2a-uuid", SignInWith::Username) && jane.names("3f2a-uuid", SignInWith::Either));
         assert!(!jane.names("3F2A-UUID", SignInWith::Username), "usernames are compared as Cognito stores them");
+        // In a username pool anyone may register an address as their username.
+        for squatted in ["victim@example.com", "+15550199"] {
+            let squatter = IdTokenClaims { username: squatted.into(), email: Some("me@example.com".into()), email_verified: true, phone_number: None, phone_number_verified: false };
+            for with in [SignInWith::Username, SignInWith::Either] {
+                assert!(!squatter.names(squatted, with), "{squatted}: an address-shaped username is not that address");
+            }
+        }
     }
 
     #[test]

@@ -83,7 +83,7 @@ for (const language of LANGUAGES) {
     confirmAnswer = { body: {} };
     await page.click('#submit');
     await page.waitForSelector('#done:not([hidden])');
-    assert.equal(await page.textContent('#done-text'), words['reset.done_unconfirmed'], 'not signed in: no claim whose account');
+    assert.equal(await page.textContent('#done-text'), words['reset.done_sign_in'], 'a link naming no account a person recognises: nobody is signed in');
     await checkState(page, language, 'reset-done');
 
     await page.goto(`${env.origin}/confirm.html?lang=${language}#confirmation_code=123456&user_name=someone`);
