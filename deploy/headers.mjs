@@ -35,11 +35,15 @@ export function contentSecurityPolicy(cognitoOrigin, options) {
   return cspDirectives(cognitoOrigin, options).join('; ');
 }
 
-/** Every security header, as [name, value] pairs, for pages that call `cognitoOrigin`. */
-export function securityHeaders(cognitoOrigin) {
+/**
+ * Every security header, as [name, value] pairs, for pages that call `cognitoOrigin`.
+ * `hstsIncludeSubdomains` only when the deployer asks: on an apex domain it would force https
+ * on every subdomain of the team's site for two years, including ones this kit never sees.
+ */
+export function securityHeaders(cognitoOrigin, { hstsIncludeSubdomains = false } = {}) {
   return [
     ['Content-Security-Policy', contentSecurityPolicy(cognitoOrigin)],
-    ['Strict-Transport-Security', 'max-age=63072000; includeSubDomains'],
+    ['Strict-Transport-Security', `max-age=63072000${hstsIncludeSubdomains ? '; includeSubDomains' : ''}`],
     ['Referrer-Policy', 'no-referrer'],
     ['X-Content-Type-Options', 'nosniff'],
     ['X-Frame-Options', 'DENY'],
@@ -58,25 +62,25 @@ export function cognitoOrigin(config) {
 /** The paths revalidated on every load (pages, config.json, catalogues); `assets/` is cached. */
 export const REVALIDATED = ['/', '/index.html', '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html', '/www/*'];
 
-/** A `_headers` file as Netlify and Cloudflare Pages read it. Rules never set the same header
+/** A `_headers` file as Netlify and Cloudflare Pages read it (`options` as securityHeaders takes them). Rules never set the same header
  * twice for one path: Netlify lets the later rule win, Cloudflare joins the values. */
-export function netlifyHeaders(origin) {
+export function netlifyHeaders(origin, options) {
   const block = (path, headers) => [path, ...headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n');
   return [
     '# Written by scripts/site.mjs from deploy/headers.mjs: edit that, not this.',
-    block('/*', securityHeaders(origin)),
+    block('/*', securityHeaders(origin, options)),
     ...REVALIDATED.map((path) => block(path, [['Cache-Control', NO_CACHE]])),
     block('/assets/*', [['Cache-Control', IMMUTABLE]]),
     '',
   ].join('\n');
 }
 
-/** An nginx snippet: `include` it in the `server` block and in every `location` that has
+/** An nginx snippet (`options` as securityHeaders takes them): `include` it in the `server` block and in every `location` that has
  * add_header lines of its own (nginx does not inherit them into such a location). */
-export function nginxHeaders(origin) {
+export function nginxHeaders(origin, options) {
   return [
     '# Written by scripts/site.mjs from deploy/headers.mjs: edit that, not this.',
-    ...securityHeaders(origin).map(([name, value]) => `add_header ${name} "${value}" always;`),
+    ...securityHeaders(origin, options).map(([name, value]) => `add_header ${name} "${value}" always;`),
     '',
   ].join('\n');
 }
