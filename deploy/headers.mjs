@@ -3,6 +3,7 @@
 // the site layout writes it for other static hosts (`_headers` for Netlify and Cloudflare
 // Pages, a snippet for nginx), the pages carry the CSP as a <meta> floor, and the local
 // server sends it, so a violation shows up on this machine first.
+import { endpointProblem } from './config-check.mjs';
 
 /** Cache-Control of the content-hashed assets (`assets/<hash>/…`): a year, never revalidated. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -51,9 +52,15 @@ export function securityHeaders(cognitoOrigin, { hstsIncludeSubdomains = false }
   ];
 }
 
-/** The Cognito endpoint's origin the pages of `config` (a config.json object) call. */
-export function cognitoOrigin(config) {
-  if (config.endpoint) return new URL(config.endpoint).origin;
+/** The Cognito endpoint's origin the pages of `config` (a config.json object) call; `local`
+ * allows an emulator on this machine (http on 127.0.0.1 or localhost). */
+export function cognitoOrigin(config, { local = false } = {}) {
+  if (config.endpoint !== undefined) {
+    // It goes into a CSP, a `_headers` line and an nginx string: only a plain origin may.
+    const problem = endpointProblem(config.endpoint, { local });
+    if (problem) throw new Error(`config.json: ${problem}`);
+    return new URL(config.endpoint).origin;
+  }
   const region = config.region ?? String(config.userPoolId ?? '').split('_')[0];
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new Error(`config.json names no usable region (${region || 'none'})`);
   return `https://cognito-idp.${region}.amazonaws.com`;
