@@ -3,6 +3,7 @@
 // the site layout writes it for other static hosts (`_headers` for Netlify and Cloudflare
 // Pages, a snippet for nginx), the pages carry the CSP as a <meta> floor, and the local
 // server sends it, so a violation shows up on this machine first.
+import { endpointProblem } from './config-check.mjs';
 
 /** Cache-Control of the content-hashed assets (`assets/<hash>/…`): a year, never revalidated. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -35,11 +36,15 @@ export function contentSecurityPolicy(cognitoOrigin, options) {
   return cspDirectives(cognitoOrigin, options).join('; ');
 }
 
-/** Every security header, as [name, value] pairs, for pages that call `cognitoOrigin`. */
-export function securityHeaders(cognitoOrigin) {
+/**
+ * Every security header, as [name, value] pairs, for pages that call `cognitoOrigin`.
+ * `hstsIncludeSubdomains` only when the deployer asks: on an apex domain it would force https
+ * on every subdomain of the team's site for two years, including ones this kit never sees.
+ */
+export function securityHeaders(cognitoOrigin, { hstsIncludeSubdomains = false } = {}) {
   return [
     ['Content-Security-Policy', contentSecurityPolicy(cognitoOrigin)],
-    ['Strict-Transport-Security', 'max-age=63072000; includeSubDomains'],
+    ['Strict-Transport-Security', `max-age=63072000${hstsIncludeSubdomains ? '; includeSubDomains' : ''}`],
     ['Referrer-Policy', 'no-referrer'],
     ['X-Content-Type-Options', 'nosniff'],
     ['X-Frame-Options', 'DENY'],
@@ -47,9 +52,15 @@ export function securityHeaders(cognitoOrigin) {
   ];
 }
 
-/** The Cognito endpoint's origin the pages of `config` (a config.json object) call. */
-export function cognitoOrigin(config) {
-  if (config.endpoint) return new URL(config.endpoint).origin;
+/** The Cognito endpoint's origin the pages of `config` (a config.json object) call; `local`
+ * allows an emulator on this machine (http on 127.0.0.1 or localhost). */
+export function cognitoOrigin(config, { local = false } = {}) {
+  if (config.endpoint !== undefined) {
+    // It goes into a CSP, a `_headers` line and an nginx string: only a plain origin may.
+    const problem = endpointProblem(config.endpoint, { local });
+    if (problem) throw new Error(`config.json: ${problem}`);
+    return new URL(config.endpoint).origin;
+  }
   const region = config.region ?? String(config.userPoolId ?? '').split('_')[0];
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new Error(`config.json names no usable region (${region || 'none'})`);
   return `https://cognito-idp.${region}.amazonaws.com`;
@@ -58,25 +69,25 @@ export function cognitoOrigin(config) {
 /** The paths revalidated on every load (pages, config.json, catalogues); `assets/` is cached. */
 export const REVALIDATED = ['/', '/index.html', '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html', '/www/*'];
 
-/** A `_headers` file as Netlify and Cloudflare Pages read it. Rules never set the same header
+/** A `_headers` file as Netlify and Cloudflare Pages read it (`options` as securityHeaders takes them). Rules never set the same header
  * twice for one path: Netlify lets the later rule win, Cloudflare joins the values. */
-export function netlifyHeaders(origin) {
+export function netlifyHeaders(origin, options) {
   const block = (path, headers) => [path, ...headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n');
   return [
     '# Written by scripts/site.mjs from deploy/headers.mjs: edit that, not this.',
-    block('/*', securityHeaders(origin)),
+    block('/*', securityHeaders(origin, options)),
     ...REVALIDATED.map((path) => block(path, [['Cache-Control', NO_CACHE]])),
     block('/assets/*', [['Cache-Control', IMMUTABLE]]),
     '',
   ].join('\n');
 }
 
-/** An nginx snippet: `include` it in the `server` block and in every `location` that has
+/** An nginx snippet (`options` as securityHeaders takes them): `include` it in the `server` block and in every `location` that has
  * add_header lines of its own (nginx does not inherit them into such a location). */
-export function nginxHeaders(origin) {
+export function nginxHeaders(origin, options) {
   return [
     '# Written by scripts/site.mjs from deploy/headers.mjs: edit that, not this.',
-    ...securityHeaders(origin).map(([name, value]) => `add_header ${name} "${value}" always;`),
+    ...securityHeaders(origin, options).map(([name, value]) => `add_header ${name} "${value}" always;`),
     '',
   ].join('\n');
 }

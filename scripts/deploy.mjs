@@ -4,12 +4,18 @@
 //
 //   npm run deploy -- [--stack NAME] [--region REGION] [--product-name TEXT]
 //                     [--existing-pool ID --existing-client ID] [--domain NAME --certificate-arn ARN]
-//                     [--dry-run] [--no-build]
+//                     [--config FILE] [--hsts-include-subdomains] [--dry-run] [--no-build]
+//
+// www/config.json (or --config) is checked before anything is built or called
+// (deploy/config-check.mjs, as `npm run site` and `npm run publish-pages` do): its brand goes
+// into the emails and its settings onto a public site.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { exitIfRefused } from '../deploy/config-check.mjs';
+import { awsRunner } from './aws.mjs';
 import { ROOT } from './paths.mjs';
 import { layOut, uploadCommands } from './site.mjs';
 
@@ -22,6 +28,8 @@ const { values: options } = parseArgs({
     'existing-client': { type: 'string', default: '' },
     domain: { type: 'string', default: '' },
     'certificate-arn': { type: 'string', default: '' },
+    config: { type: 'string', default: join(ROOT, 'www', 'config.json') },
+    'hsts-include-subdomains': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
@@ -29,28 +37,11 @@ const { values: options } = parseArgs({
 const dryRun = options['dry-run'];
 const ZIP = join(ROOT, 'target', 'lambda', 'reset-link-trigger', 'bootstrap.zip');
 
-/** The AWS CLI: from PATH, else the project's Python environment (installed if missing). */
-function awsCommand() {
-  const local = join(ROOT, '.venv', 'bin', 'aws');
-  if (existsSync(local)) return local;
-  try {
-    execFileSync('aws', ['--version'], { stdio: 'ignore' });
-    return 'aws';
-  } catch {
-    if (dryRun) return 'aws';
-    execFileSync('node', [join(ROOT, 'scripts', 'setup.mjs'), '--python'], { stdio: 'inherit' });
-    return local;
-  }
-}
-const AWS = awsCommand();
-
-/** Runs (or, in a dry run, prints) one AWS CLI call; returns its stdout or `dryAnswer`. */
-function aws(args, dryAnswer = '') {
-  const shown = ['aws', ...args, '--region', options.region].map((a) => (/[\s"'*]/.test(a) ? JSON.stringify(a) : a)).join(' ');
-  console.log(`${dryRun ? 'would run' : 'running'}: ${shown}`);
-  if (dryRun) return dryAnswer;
-  return execFileSync(AWS, [...args, '--region', options.region], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-}
+// The brand lives in one place, config.json: the pages read it there, and the trigger gets it
+// (for the emails) through the template's parameters.
+const localConfig = JSON.parse(readFileSync(options.config, 'utf8'));
+exitIfRefused(localConfig);
+const aws = awsRunner({ region: options.region, dryRun });
 
 if (!options['no-build']) {
   execFileSync('node', [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
@@ -90,9 +81,6 @@ const zipHash = existsSync(ZIP) ? createHash('sha256').update(readFileSync(ZIP))
 const zipKey = `trigger/${zipHash}.zip`;
 // s3api put-object, not s3 cp: only the former takes --expected-bucket-owner.
 aws(['s3api', 'put-object', '--bucket', artifacts, '--key', zipKey, '--body', relative(ROOT, ZIP), ...ownedByUs]);
-// The brand lives in one place, www/config.json: the pages read it there, and the trigger gets
-// it (for the emails) through the template's parameters.
-const localConfig = JSON.parse(readFileSync(join(ROOT, 'www', 'config.json'), 'utf8'));
 const brand = localConfig.brand ?? {};
 if (Boolean(options.domain) !== Boolean(options['certificate-arn'])) {
   throw new Error('deploy: --domain and --certificate-arn go together (an ACM certificate for the domain, in us-east-1)');
@@ -103,7 +91,7 @@ aws(['cloudformation', 'deploy', '--template-file', 'deploy/template.yaml', '--s
   `ExistingUserPoolId=${options['existing-pool']}`, `ExistingUserPoolClientId=${options['existing-client']}`,
   `DomainName=${options.domain}`, `CertificateArn=${options['certificate-arn']}`,
   `BrandLogo=${brand.logo ?? ''}`, `BrandAccent=${brand.accent ?? ''}`, `BrandOnAccent=${brand.onAccent ?? ''}`,
-  `BrandSupport=${brand.support ?? ''}`]);
+  `BrandSupport=${brand.support ?? ''}`, `HstsIncludeSubdomains=${options['hsts-include-subdomains']}`]);
 const dryOutputs = JSON.stringify([
   ['PagesUrl', `https://${options.domain || 'd111111abcdef8.cloudfront.net'}/index.html`], ['BucketName', `${options.stack}-pagesbucket-example`],
   ['DistributionId', 'E2EXAMPLE'], ['UserPoolId', options['existing-pool'] || `${options.region}_Example`],
@@ -126,8 +114,8 @@ const config = {
   ...(localConfig.brand && { brand: localConfig.brand }),
   ...(localConfig.words && { words: localConfig.words }),
 };
-const prefix = layOut(config);
-for (const args of uploadCommands(`s3://${outputs.BucketName}/`, prefix)) aws(args);
+const prefix = layOut(config, { hstsIncludeSubdomains: options['hsts-include-subdomains'] });
+for (const args of uploadCommands(`s3://${outputs.BucketName}/`, prefix, account)) aws(args);
 aws(['cloudfront', 'create-invalidation', '--distribution-id', outputs.DistributionId, '--paths', '/', '/index.html',
   '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html', '/www/config.json', '/www/i18n/*']);
 console.log(`\n${dryRun ? 'Dry run done; nothing was changed.' : 'Deployed.'} Forgot-password page: ${outputs.PagesUrl}`);

@@ -3,14 +3,17 @@
 // the response headers for hosts other than CloudFront (`_headers` for Netlify and Cloudflare
 // Pages, `nginx-headers.conf`), all from deploy/headers.mjs. Each page's CSP <meta> floor is
 // narrowed to the configured Cognito endpoint. `npm run deploy` uploads this layout to S3.
+// config.json is checked first (deploy/config-check.mjs): a layout is written only for a
+// config that may be served. HSTS covers subdomains only with --hsts-include-subdomains.
 //
-//   npm run site [-- --config path/to/config.json]      (default: www/config.json)
+//   npm run site [-- --config path/to/config.json] [--hsts-include-subdomains]   (default: www/config.json)
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { checkConfig, exitIfRefused } from '../deploy/config-check.mjs';
 import { ANY_COGNITO, IMMUTABLE, NO_CACHE, cognitoOrigin, metaCsp, netlifyHeaders, nginxHeaders } from '../deploy/headers.mjs';
 import { ROOT } from './paths.mjs';
 
@@ -27,9 +30,15 @@ export function filesUnder(dir) {
   });
 }
 
-/** Lays out dist/site/ for `config` (the config.json object); returns the assets prefix. */
-export function layOut(config) {
-  const origin = cognitoOrigin(config);
+/**
+ * Lays out dist/site/ for `config` (the config.json object); returns the assets prefix.
+ * `local`: the site is for this machine and may call an emulator over http on 127.0.0.1;
+ * `hstsIncludeSubdomains`: the headers' HSTS covers subdomains too. Throws ConfigRefused
+ * before writing anything when the config must not be served.
+ */
+export function layOut(config, { local = false, hstsIncludeSubdomains = false } = {}) {
+  checkConfig(config, { local });
+  const origin = cognitoOrigin(config, { local });
   rmSync(DIST, { recursive: true, force: true });
   const assets = ['www/style.css', 'www/brand.css', ...filesUnder(join(ROOT, 'www', 'pkg'))
     .filter((f) => /\.(js|wasm)$/.test(f)).map((f) => `www/pkg/${f}`)];
@@ -50,8 +59,8 @@ export function layOut(config) {
   mkdirSync(join(DIST, 'www'), { recursive: true });
   cpSync(join(ROOT, 'core', 'i18n'), join(DIST, 'www', 'i18n'), { recursive: true });
   writeFileSync(join(DIST, 'www', 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
-  writeFileSync(join(DIST, '_headers'), netlifyHeaders(origin));
-  writeFileSync(join(DIST, 'nginx-headers.conf'), nginxHeaders(origin));
+  writeFileSync(join(DIST, '_headers'), netlifyHeaders(origin, { hstsIncludeSubdomains }));
+  writeFileSync(join(DIST, 'nginx-headers.conf'), nginxHeaders(origin, { hstsIncludeSubdomains }));
   return prefix;
 }
 
@@ -62,16 +71,25 @@ const TYPES = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=
  * team's own distribution sends the headers). */
 const NOT_UPLOADED = new Set(['_headers', 'nginx-headers.conf']);
 
+/** The bucket and key prefix of `target` (`s3://bucket/` or `s3://bucket/path/`). */
+export function bucketAndPrefix(target) {
+  const [, bucket, prefix] = /^s3:\/\/([^/]+)\/(.*)$/.exec(target);
+  return { bucket, prefix };
+}
+
 /**
  * The AWS CLI calls that upload dist/site/ (laid out with assets under `prefix`) to `target`
  * (`s3://bucket/` or `s3://bucket/path/`): each file with its Content-Type and Cache-Control
- * (pages and config.json revalidated, hashed assets cached a year). CloudFront compresses
+ * (pages and config.json revalidated, hashed assets cached a year), each naming `owner`, the
+ * account that must own the bucket: S3 refuses the write when another account owns it (a
+ * mistyped or squatted bucket name), which `s3 cp` cannot ask for. CloudFront compresses
  * pages, scripts and styles itself, but not WebAssembly: the modules go up brotli-compressed
  * (written to dist/packed/) with their Content-Encoding, which every browser that runs the
  * pages reads over HTTPS, so a phone downloads about a third of their bytes.
  */
-export function uploadCommands(target, prefix) {
+export function uploadCommands(target, prefix, owner) {
   const packed = join(ROOT, 'dist', 'packed');
+  const { bucket, prefix: keys } = bucketAndPrefix(target);
   return filesUnder(DIST).filter((f) => !NOT_UPLOADED.has(f)).sort().map((file) => {
     const extension = file.split('.').pop();
     const cache = file.startsWith(`${prefix}/`) ? IMMUTABLE : NO_CACHE;
@@ -83,14 +101,18 @@ export function uploadCommands(target, prefix) {
       body = join('dist', 'packed', file);
       encoding.push('--content-encoding', 'br');
     }
-    return ['s3', 'cp', body, `${target}${file}`, '--content-type', TYPES[extension] ?? 'application/octet-stream', '--cache-control', cache, ...encoding];
+    return ['s3api', 'put-object', '--bucket', bucket, '--key', `${keys}${file}`, '--body', body,
+      '--content-type', TYPES[extension] ?? 'application/octet-stream', '--cache-control', cache, ...encoding, '--expected-bucket-owner', owner];
   });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { config: { type: 'string', default: join(ROOT, 'www', 'config.json') } } });
+  const { values } = parseArgs({ options: { config: { type: 'string', default: join(ROOT, 'www', 'config.json') },
+    'hsts-include-subdomains': { type: 'boolean', default: false } } });
   const config = JSON.parse(readFileSync(values.config, 'utf8'));
-  layOut(config);
-  console.log(`dist/site/ is ready for any static host; calls go to ${cognitoOrigin(config)}.
+  // A layout may call an emulator on this machine (the local stack's and the tests' sites).
+  exitIfRefused(config, { local: true });
+  layOut(config, { local: true, hstsIncludeSubdomains: values['hsts-include-subdomains'] });
+  console.log(`dist/site/ is ready for any static host; calls go to ${cognitoOrigin(config, { local: true })}.
 Serve its _headers (Netlify, Cloudflare Pages) or include nginx-headers.conf (nginx).`);
 }

@@ -54,9 +54,12 @@ test('the dry run prints every AWS call a deploy makes, and makes none', () => {
   assert.match(calls[5], /aws:SecureTransport/);
   assert.match(calls[6], /--key trigger\/\w+\.zip --body target\/lambda\/reset-link-trigger\/bootstrap\.zip/);
 
-  const uploads = calls.filter((c) => /^aws s3 cp dist\/(site|packed)\//.test(c));
+  // The pages bucket: each file once, put with the same owner check as the artifacts.
+  const bodyOf = (c) => c.match(/ --body (\S+)/)[1];
+  const uploads = calls.filter((c) => /^aws s3api put-object --bucket kit-pagesbucket-example /.test(c));
+  assert.ok(uploads.every((c) => c.includes(' --expected-bucket-owner 123456789012')), 'every page upload names the owner');
   assert.deepEqual(uploads.filter((c) => /_headers|nginx/.test(c)), [], 'the files for other hosts stay out of the bucket');
-  const byFile = Object.fromEntries(uploads.map((c) => [c.split(' ')[3], c]));
+  const byFile = Object.fromEntries(uploads.map((c) => [bodyOf(c), c]));
   const expect = (pattern, type, cache) => {
     const file = Object.keys(byFile).find((f) => pattern.test(f));
     assert.ok(file, `${pattern} is uploaded`);
@@ -67,10 +70,10 @@ test('the dry run prints every AWS call a deploy makes, and makes none', () => {
   expect(/^dist\/site\/reset-password\.html$/, '"text/html; charset=utf-8"', 'no-cache');
   expect(/^dist\/site\/www\/config\.json$/, '"application/json; charset=utf-8"', 'no-cache');
   const wasm = uploads.filter((c) => c.includes('.wasm'));
-  assert.ok(wasm.length >= 5 && wasm.every((c) => /^aws s3 cp dist\/packed\/assets\/\w+\/www\/pkg\/\w+_bg\.wasm .* --content-type application\/wasm .*immutable.* --content-encoding br/.test(c)),
+  assert.ok(wasm.length >= 5 && wasm.every((c) => /--body dist\/packed\/assets\/\w+\/www\/pkg\/\w+_bg\.wasm --content-type application\/wasm .*immutable.* --content-encoding br/.test(c)),
     `the wasm goes up brotli-compressed: ${wasm.join('\n')}`);
   const original = readFileSync(join(ROOT, 'www', 'pkg', 'reset_bg.wasm'));
-  const packedFile = wasm.find((c) => c.includes('/reset_bg.wasm')).split(' ')[3];
+  const packedFile = bodyOf(wasm.find((c) => c.includes('/reset_bg.wasm')));
   assert.deepEqual(brotliDecompressSync(readFileSync(join(ROOT, packedFile))), original, 'and decodes to the module itself');
   expect(/^dist\/site\/assets\/\w+\/www\/pkg\/reset\.js$/, '"text/javascript; charset=utf-8"', '"public, max-age=31536000, immutable"');
   const config = JSON.parse(readFileSync(join(ROOT, 'dist', 'site', 'www', 'config.json'), 'utf8'));
@@ -135,9 +138,13 @@ test("into an existing site: the dry run uploads only the pages, under the site'
     '--pool', 'eu-west-2_Acme1', '--client', 'acmeclient', '--region', 'eu-west-2'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } });
   assert.equal(run.status, 0, run.stderr);
   const calls = run.stdout.split('\n').filter((l) => l.startsWith('would run: ')).map((l) => l.slice('would run: '.length));
-  assert.ok(calls.length > 10 && calls.every((c) => c.startsWith('aws s3 cp ') && c.includes(' s3://acme-www/account/')), calls.join('\n'));
+  const [sts, list, ...uploads] = calls;
+  assert.match(sts, /^aws sts get-caller-identity /, 'the account that must own the bucket');
+  assert.match(list, /^aws s3api list-objects-v2 --bucket acme-www --prefix account\/ /, 'first, whether the path already holds objects');
+  assert.ok(uploads.length > 10 && uploads.every((c) => c.startsWith('aws s3api put-object --bucket acme-www --key account/')
+    && c.includes(' --expected-bucket-owner 123456789012')), uploads.join('\n'));
   assert.ok(!calls.some((c) => /cloudformation|create-bucket|_headers/.test(c)), 'no stack, no bucket, no files for other hosts');
-  assert.ok(calls.some((c) => / s3:\/\/acme-www\/account\/reset-password\.html .*no-cache/.test(c)));
+  assert.ok(calls.some((c) => / --key account\/reset-password\.html .*no-cache/.test(c)));
   assert.ok(calls.some((c) => /\.wasm .*--content-encoding br/.test(c)));
   assert.match(run.stdout, /RESET_PAGE_URL to:\n {2}https:\/\/www\.acme\.example\/account\/reset-password\.html/);
   const config = JSON.parse(readFileSync(join(ROOT, 'dist', 'site', 'www', 'config.json'), 'utf8'));

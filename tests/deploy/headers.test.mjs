@@ -30,15 +30,24 @@ before(() => {
 });
 after(async () => { await browser?.close(); });
 
-/** The headers CloudFront sends for the template's response headers policy. */
-function cloudFrontHeaders() {
-  const python = `import json, sys\nfrom cfnlint.decode import decode\nprint(json.dumps(decode(sys.argv[1])[0]['Resources']['SecurityHeaders']))`;
-  const resource = JSON.parse(execFileSync(join(ROOT, '.venv', 'bin', 'python'), ['-c', python, join(ROOT, 'deploy', 'template.yaml')], { encoding: 'utf8' }));
-  const { SecurityHeadersConfig: security, CustomHeadersConfig: custom } = resource.Properties.ResponseHeadersPolicyConfig;
+/** The template, as CloudFormation reads it. */
+function template() {
+  const python = `import json, sys\nfrom cfnlint.decode import decode\nprint(json.dumps(decode(sys.argv[1])[0]))`;
+  return JSON.parse(execFileSync(join(ROOT, '.venv', 'bin', 'python'), ['-c', python, join(ROOT, 'deploy', 'template.yaml')], { encoding: 'utf8' }));
+}
+
+/** The headers CloudFront sends for the template's response headers policy, with the
+ * HstsIncludeSubdomains parameter set to `includeSubdomains` ("true" or "false"). */
+function cloudFrontHeaders(whole, includeSubdomains) {
+  const { SecurityHeadersConfig: security, CustomHeadersConfig: custom } = whole.Resources.SecurityHeaders.Properties.ResponseHeadersPolicyConfig;
   const hsts = security.StrictTransportSecurity;
+  // `!If [Condition, a, b]`, the condition being `!Equals [!Ref HstsIncludeSubdomains, "true"]`.
+  const [condition, ifTrue, ifFalse] = hsts.IncludeSubdomains['Fn::If'];
+  assert.deepEqual(whole.Conditions[condition], { 'Fn::Equals': [{ Ref: 'HstsIncludeSubdomains' }, 'true'] });
+  const subdomains = includeSubdomains === 'true' ? ifTrue : ifFalse;
   return [
     ['Content-Security-Policy', security.ContentSecurityPolicy.ContentSecurityPolicy['Fn::Sub'][0]],
-    ['Strict-Transport-Security', `max-age=${hsts.AccessControlMaxAgeSec}${hsts.IncludeSubdomains ? '; includeSubDomains' : ''}${hsts.Preload ? '; preload' : ''}`],
+    ['Strict-Transport-Security', `max-age=${hsts.AccessControlMaxAgeSec}${subdomains ? '; includeSubDomains' : ''}${hsts.Preload ? '; preload' : ''}`],
     ['Referrer-Policy', security.ReferrerPolicy.ReferrerPolicy],
     ['X-Content-Type-Options', security.ContentTypeOptions ? 'nosniff' : undefined],
     ['X-Frame-Options', security.FrameOptions.FrameOption],
@@ -66,8 +75,13 @@ function netlifyHeadersFor(text, path) {
   return headers;
 }
 
-test("the template's CloudFront policy sends exactly the defined headers", () => {
-  assert.deepEqual(byName(cloudFrontHeaders()), byName(securityHeaders('https://cognito-idp.${PoolRegion}.amazonaws.com')));
+test("the template's CloudFront policy sends exactly the defined headers; HSTS covers subdomains only when asked", () => {
+  const whole = template();
+  assert.equal(whole.Parameters.HstsIncludeSubdomains.Default, 'false');
+  for (const asked of ['false', 'true']) {
+    assert.deepEqual(byName(cloudFrontHeaders(whole, asked)),
+      byName(securityHeaders('https://cognito-idp.${PoolRegion}.amazonaws.com', { hstsIncludeSubdomains: asked === 'true' })), asked);
+  }
 });
 
 test('_headers and the nginx snippet say the same, and cache only the hashed assets', () => {
