@@ -53,6 +53,32 @@ async function verified(email) {
     && user.UserAttributes.find((a) => a.Name === 'email')?.Value === email;
 }
 
+/** Refuses the page's first VerifyUserAttribute as Cognito refuses an expired access token,
+ * after `meanwhile()`; returns the calls as [target, AuthFlow or AccessToken]. */
+async function expireFirstAccessToken(page, meanwhile = async () => {}) {
+  const calls = [];
+  await page.route(env.stack.endpoint, async (route) => {
+    const body = route.request().postDataJSON();
+    const target = route.request().headers()['x-amz-target'].split('.').pop();
+    calls.push([target, body.AuthFlow ?? body.AccessToken]);
+    if (target === 'VerifyUserAttribute' && calls.filter(([t]) => t === target).length === 1) {
+      await meanwhile();
+      return route.fulfill({ status: 400, headers: { 'Access-Control-Allow-Origin': '*' }, contentType: 'application/x-amz-json-1.1',
+        body: JSON.stringify({ __type: 'NotAuthorizedException', message: 'Access Token has expired' }) });
+    }
+    return route.fallback();
+  });
+  return calls;
+}
+
+/** Opens `link`, presses the button, and waits for the page to say it is done. */
+async function confirmOnPress(page, link) {
+  await page.goto(link);
+  await page.waitForSelector('body[data-ready]');
+  await page.click('#submit');
+  await page.waitForSelector('#done:not([hidden])');
+}
+
 test('the link confirms the new address with the stored session, on one press', async () => {
   const session = await signedIn('moving@example.com');
   const link = await changeEmail(session.tokens, 'moved@example.com');
@@ -77,21 +103,8 @@ test('an expired access token is renewed with the refresh token, then the addres
   const session = await signedIn('renew@example.com');
   const link = await changeEmail(session.tokens, 'renewed@example.com');
   const { page, problems } = await pageWithSession(session);
-  const calls = [];
-  await page.route(env.stack.endpoint, (route) => {
-    const body = route.request().postDataJSON();
-    const target = route.request().headers()['x-amz-target'].split('.').pop();
-    calls.push([target, body.AuthFlow ?? body.AccessToken]);
-    if (target === 'VerifyUserAttribute' && calls.filter(([t]) => t === target).length === 1) {
-      return route.fulfill({ status: 400, headers: { 'Access-Control-Allow-Origin': '*' }, contentType: 'application/x-amz-json-1.1',
-        body: JSON.stringify({ __type: 'NotAuthorizedException', message: 'Access Token has expired' }) });
-    }
-    return route.fallback();
-  });
-  await page.goto(link);
-  await page.waitForSelector('body[data-ready]');
-  await page.click('#submit');
-  await page.waitForSelector('#done:not([hidden])');
+  const calls = await expireFirstAccessToken(page);
+  await confirmOnPress(page, link);
   assert.deepEqual(calls.map(([target]) => target), ['VerifyUserAttribute', 'InitiateAuth', 'VerifyUserAttribute']);
   assert.equal(calls[1][1], 'REFRESH_TOKEN_AUTH');
   assert.notEqual(calls[2][1], session.tokens.AccessToken, 'the renewed access token was used');
@@ -171,22 +184,9 @@ test('a renewal never changes who the app has signed in, nor writes tokens back 
   const link = await changeEmail(session.tokens, 'renewed-keys@example.com');
   const { page, problems } = await pageWithSession(session);
   const base = `CognitoIdentityServiceProvider.${env.stack.config.clientId}`;
-  let refused = false;
-  await page.route(env.stack.endpoint, async (route) => {
-    const target = route.request().headers()['x-amz-target'].split('.').pop();
-    if (target === 'VerifyUserAttribute' && !refused) {
-      refused = true;
-      // Meanwhile the app, in another tab, signs someone else in.
-      await page.evaluate((key) => localStorage.setItem(key, 'someone-else'), `${base}.LastAuthUser`);
-      return route.fulfill({ status: 400, headers: { 'Access-Control-Allow-Origin': '*' }, contentType: 'application/x-amz-json-1.1',
-        body: JSON.stringify({ __type: 'NotAuthorizedException', message: 'Access Token has expired' }) });
-    }
-    return route.fallback();
-  });
-  await page.goto(link);
-  await page.waitForSelector('body[data-ready]');
-  await page.click('#submit');
-  await page.waitForSelector('#done:not([hidden])');
+  // Meanwhile the app, in another tab, signs someone else in.
+  await expireFirstAccessToken(page, () => page.evaluate((key) => localStorage.setItem(key, 'someone-else'), `${base}.LastAuthUser`));
+  await confirmOnPress(page, link);
   const stored = await page.evaluate((base) => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith(base))), base);
   assert.equal(stored[`${base}.LastAuthUser`], 'someone-else', 'the renewal left LastAuthUser as the app set it');
   assert.equal(stored[`${base}.${session.username}.accessToken`], session.tokens.AccessToken,
