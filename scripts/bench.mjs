@@ -14,6 +14,7 @@ import { PAGES, RESET_EVERYTHING, measure, sizesOf } from './sizes.mjs';
 import { serve } from './serve.mjs';
 import { spend } from './spend.mjs';
 import { throttledPage, traceStart } from './trace.mjs';
+import { browserPath } from './browsers.mjs';
 
 const BENCH = join(ROOT, 'bench');
 const DIST = join(BENCH, 'dist');
@@ -151,7 +152,7 @@ function reply(req, res, type, body) {
   res.writeHead(200, headers).end(br ? packed.get(body.toString('base64')) : body);
 }
 await new Promise((resolve) => alternatives.listen(19591, '127.0.0.1', resolve));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
+const browser = await chromium.launch({ executablePath: browserPath('chromium'),
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 
 /** A slow mobile network: 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up. */

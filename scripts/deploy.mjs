@@ -45,8 +45,7 @@ const aws = awsRunner({ region: options.region, dryRun });
 
 if (!options['no-build']) {
   execFileSync('node', [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-  execFileSync('cargo', ['lambda', 'build', '--profile', 'trigger', '--arm64', '--output-format', 'zip', '-p', 'reset-link-trigger'],
-    { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('node', [join(ROOT, 'scripts', 'build-lambda.mjs')], { stdio: 'inherit' });
 }
 
 const account = aws(['sts', 'get-caller-identity', '--query', 'Account', '--output', 'text'], '123456789012').trim();

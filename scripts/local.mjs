@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
-import { ROOT } from './paths.mjs';
+import { ROOT, withTools } from './paths.mjs';
 const TRIGGER = 'reset-link-trigger';
 
 /** Reads every reset link in text that cognito-local printed (HTML-escaped or not). */
@@ -92,7 +92,7 @@ export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort
     child.stderr.setEncoding('utf8').on('data', take);
   };
   watch(spawn('cargo', ['lambda', 'watch', '-A', '127.0.0.1', '-P', String(lambdaPort), '-p', TRIGGER,
-    '--env-file', join(dir, 'trigger.env')], { cwd: ROOT, detached: true }), 'trigger');
+    '--env-file', join(dir, 'trigger.env')], { cwd: ROOT, detached: true, env: withTools() }), 'trigger');
   const cognitoBin = join(ROOT, 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js');
   // Two small fixes preloaded into cognito-local: whole emails, and Cognito's ID-token claims.
   const preloads = ['cognito-whole-writes.cjs', 'cognito-id-claims.cjs'].flatMap((file) => ['--require', join(ROOT, 'scripts', file)]);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { ROOT } from './paths.mjs';
+import { browserPath } from './browsers.mjs';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const PORT = 19740;
@@ -24,7 +25,7 @@ mkdirSync(join(ROOT, '.run'), { recursive: true });
 const useConfig = (extra = {}) => writeFileSync(configFile, JSON.stringify({ ...BASE_CONFIG, ...extra }));
 useConfig();
 const server = await serve({ root: ROOT, port: PORT, configFile, cognitoEndpoint: ENDPOINT, demo: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+const browser = await chromium.launch({ executablePath: browserPath('chromium'),
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 
 /** A page at phone width in `scheme`, whose Cognito calls get `answer(target)`. */

@@ -1,14 +1,15 @@
 // Installs what the project needs and is missing, skipping what is already there at the right
-// version. A new machine starts with only Rust, Node and Python.
+// version. A new machine starts with only Rust, Node and Python. Nothing here needs root but
+// the browsers, which only `--browsers` (npm test, bench, screenshots) asks for.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { missingBrowsers } from './browsers.mjs';
 import { ROOT } from './paths.mjs';
 
 const WASM_BINDGEN = '0.2.130'; // must equal the `wasm-bindgen = "=..."` pin in Cargo.toml
 const WASM_PACK = '0.15.1';
-const CARGO_LAMBDA = '1.9.2';
 
 /** Output of a command, or '' when it is missing or fails. */
 function probe(command, args) {
@@ -31,6 +32,22 @@ function asRoot(what, command, args) {
   }
   run(what, 'sudo', ['-n', command, ...args]);
 }
+
+/** The browsers `--browsers` asks for: what is missing, checked before anything is installed
+ * or built, so a machine that cannot get them hears so at once, with how to get them. */
+function browsersWanted() {
+  if (!process.argv.includes('--browsers')) return { missing: [] };
+  const missing = missingBrowsers();
+  if (missing.length === 0) return { missing };
+  const hasApt = Boolean(probe('apt-get', ['--version']));
+  const root = process.getuid?.() === 0 || spawnSync('sudo', ['-n', 'true']).status === 0;
+  if (hasApt && root) return { missing };
+  const debian = missing.flatMap((m) => m.debian).join(' ');
+  const apt = hasApt ? `\n  or, as root: apt-get install -y --no-install-recommends ${debian}` : '';
+  console.error(`setup: the browser tests need browsers this machine lacks:\n${missing.map((m) => `  ${m.name}: ${m.how}`).join('\n')}${apt}`);
+  process.exit(1);
+}
+const browsers = browsersWanted();
 
 // The Python tools for deploying and checking the deployment live in .venv.
 const requirements = readFileSync(join(ROOT, 'deploy', 'requirements.txt'));
@@ -60,15 +77,15 @@ if (!probe('wasm-bindgen', ['--version']).includes(WASM_BINDGEN)) {
 if (!probe('wasm-pack', ['--version']).includes(WASM_PACK)) {
   run(`building wasm-pack ${WASM_PACK} (a few minutes, once)`, 'cargo', ['install', 'wasm-pack', '--version', WASM_PACK, '--locked']);
 }
-if (!probe('cargo', ['lambda', '--version']).includes('cargo-lambda')) {
-  run('installing cargo-lambda from PyPI', 'python3', ['-m', 'pip', 'install', '--quiet', `cargo-lambda==${CARGO_LAMBDA}`]);
-}
+// cargo-lambda (which builds and serves the trigger) comes from PyPI with the other Python
+// tools, into .venv: current Debian, Ubuntu and Homebrew Pythons refuse a system-wide pip
+// install. The scripts put .venv's bin on PATH where they call it (paths.mjs withTools).
+
 // The browsers the tests open the pages in: Chromium, Firefox (driven over WebDriver BiDi)
-// and WebKitGTK (its WebDriver, on a virtual X display), each from Debian.
-const BROWSER_PACKAGES = [['/usr/bin/chromium', 'chromium'], ['/usr/bin/firefox-esr', 'firefox-esr'],
-  ['/usr/bin/WebKitWebDriver', 'webkit2gtk-driver'], ['/usr/bin/Xvfb', 'xvfb']];
-const missingBrowsers = BROWSER_PACKAGES.filter(([file]) => !existsSync(file)).map(([, name]) => name);
-if (missingBrowsers.length > 0) {
+// and WebKit (WebKitGTK's WebDriver on a virtual X display, or Safari's on macOS), installed
+// from Debian's packages where apt-get answers and root is at hand.
+if (browsers.missing.length > 0) {
+  const debian = browsers.missing.flatMap((m) => m.debian);
   asRoot('refreshing Debian package lists', 'apt-get', ['update']);
-  asRoot(`installing ${missingBrowsers.join(', ')} for the browser tests`, 'apt-get', ['install', '-y', '--no-install-recommends', ...missingBrowsers]);
+  asRoot(`installing ${debian.join(', ')} for the browser tests`, 'apt-get', ['install', '-y', '--no-install-recommends', ...debian]);
 }

@@ -10,6 +10,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { ROOT } from '../../scripts/paths.mjs';
 import { serve } from '../../scripts/serve.mjs';
+import { browserPath } from '../../scripts/browsers.mjs';
 
 const VENV = join(ROOT, '.venv', 'bin');
 const TEMPLATE = join(ROOT, 'deploy', 'template.yaml');
@@ -87,7 +88,7 @@ test('the uploaded layout (hashed assets) works in a browser', async () => {
   const configFile = join(ROOT, '.run', 'deploy-layout-config.json');
   writeFileSync(configFile, JSON.stringify({ region: 'local', clientId: 'c1', endpoint: 'http://127.0.0.1:19471/' }));
   const server = await serve({ root: join(ROOT, 'dist', 'site'), port: 19470, configFile, cognitoEndpoint: 'http://127.0.0.1:19471/' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({ executablePath: browserPath('chromium'), args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const page = await browser.newPage();
     const errors = [];

@@ -12,6 +12,7 @@ import { openPage, answerCognito } from '../e2e/harness.mjs';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { ROOT } from '../../scripts/paths.mjs';
+import { browserPath } from '../../scripts/browsers.mjs';
 
 const PORT = 19560;
 const ENDPOINT = `http://127.0.0.1:${PORT + 1}/`;
@@ -109,7 +110,7 @@ test("each page carries the CSP as a <meta> floor, narrowed to the site's Cognit
 
 test('on a host that sends no headers the meta CSP still holds, and the pages work', async () => {
   const server = await serve({ root: SITE, port: PORT, configFile: join(SITE, 'www', 'config.json'), cognitoEndpoint: ENDPOINT, headersFor: () => ({}) });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({ executablePath: browserPath('chromium'), args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
     for (const file of PAGES) {
       const { page, problems, context } = await openPage(browser, null);

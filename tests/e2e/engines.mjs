@@ -1,6 +1,7 @@
 // One way to drive a page in each browser engine people open emailed links in: Chromium
 // (playwright-core), Firefox (puppeteer-core over WebDriver BiDi) and WebKit (WebKitGTK's
-// WebDriver on a virtual X display, spoken to with fetch). A test is written once against
+// WebDriver on a virtual X display, or Safari's own on macOS, spoken to with fetch; the
+// browsers are found by scripts/browsers.mjs). A test is written once against
 // `EnginePage` and runs in each. Pages are driven from outside only: real typing and clicks,
 // and reading the DOM.
 import { spawn } from 'node:child_process';
@@ -9,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
+import { browserPath, webKit } from '../../scripts/browsers.mjs';
 
 /** The engines, by the name tests use. */
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 /** How W3C WebDriver names an element reference in its answers. */
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const WAIT_MS = 20_000;
@@ -142,7 +143,7 @@ function background(command, args, env = {}) {
  */
 export async function launch(engine, { display = 99, port = 4444 } = {}) {
   if (engine === 'chromium') {
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: browserPath('chromium'), args: CHROMIUM_ARGS });
     return {
       version: `Chromium ${browser.version()}`,
       newPage: async () => {
@@ -153,7 +154,7 @@ export async function launch(engine, { display = 99, port = 4444 } = {}) {
     };
   }
   if (engine === 'firefox') {
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true,
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: browserPath('firefox'), headless: true,
       userDataDir: mkdtempSync(join(tmpdir(), 'reset-link-firefox-')) });
     return {
       version: (await browser.version()).replace(/^firefox\//i, 'Firefox '),
@@ -164,21 +165,27 @@ export async function launch(engine, { display = 99, port = 4444 } = {}) {
       close: () => browser.close(),
     };
   }
-  // MiniBrowser has no headless mode: it runs on a virtual X display.
-  const stopX = background('Xvfb', [`:${display}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp']);
+  const webkit = webKit();
+  // WebKitGTK's MiniBrowser has no headless mode: it runs on a virtual X display. Safari's
+  // driver (macOS) opens Safari itself.
+  const gtk = webkit.kind === 'webkitgtk';
+  const stopX = gtk ? background(webkit.xvfb, [`:${display}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp']) : () => {};
   const driver = `http://127.0.0.1:${port}`;
   const startDriver = async () => {
-    const stop = background('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], { DISPLAY: `:${display}` });
-    await until(() => fetch(`${driver}/status`).then((r) => r.ok), 'WebKitWebDriver to start');
+    const args = gtk ? [`--port=${port}`, '--host=127.0.0.1'] : ['--port', String(port)];
+    const stop = background(webkit.driver, args, gtk ? { DISPLAY: `:${display}` } : {});
+    await until(() => fetch(`${driver}/status`).then((r) => r.ok), 'the WebKit WebDriver to start');
     return stop;
   };
   let stopDriver = await startDriver();
   const askForSession = () => fetch(`${driver}/session`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, signal: AbortSignal.timeout(SESSION_MS),
-    body: JSON.stringify({ capabilities: { alwaysMatch: { browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } } } }),
+    body: JSON.stringify({ capabilities: { alwaysMatch: gtk
+      ? { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: webkit.binary, args: ['--automation'] } }
+      : { browserName: 'safari' } } }),
   });
-  let version = 'WebKitGTK';
+  const name = gtk ? 'WebKitGTK' : 'Safari';
+  let version = name;
   return {
     get version() { return version; },
     newPage: async () => {
@@ -195,8 +202,8 @@ export async function launch(engine, { display = 99, port = 4444 } = {}) {
         response = await askForSession();
       }
       const { value } = await response.json();
-      if (!value?.sessionId) throw new Error(`WebKitWebDriver gave no session: ${JSON.stringify(value)}`);
-      version = `WebKitGTK ${value.capabilities.browserVersion}`;
+      if (!value?.sessionId) throw new Error(`The WebKit WebDriver gave no session: ${JSON.stringify(value)}`);
+      version = `${name} ${value.capabilities.browserVersion}`;
       return new WebKitPage(driver, value.sessionId);
     },
     close: async () => {

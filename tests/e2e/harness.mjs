@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { startStack, cognito } from '../../scripts/local.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { ROOT } from '../../scripts/paths.mjs';
+import { browserPath } from '../../scripts/browsers.mjs';
 
 export { cognito };
 
@@ -17,7 +18,7 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 export async function setUp(name, base) {
   const onOutput = process.env.STACK_LOG ? (line, source) => console.error(`[${source}] ${line}`) : undefined;
   const stack = await startStack({ name, cognitoPort: base, lambdaPort: base + 1, pagePort: base + 2, onOutput });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: browserPath('chromium'), args: CHROMIUM_ARGS });
   return {
     stack,
     browser,
@@ -83,7 +84,7 @@ export async function setUpPages(name, port, config = {}) {
   };
   writeFileSync(configFile, JSON.stringify(fullConfig));
   const server = await serve({ root: ROOT, port, configFile, cognitoEndpoint: endpoint, demo: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: browserPath('chromium'), args: CHROMIUM_ARGS });
   return {
     origin: `http://127.0.0.1:${port}`,
     endpoint,
