@@ -3,6 +3,12 @@
 // www/pkg/<page>.js.
 import init, { start } from 'page-module';
 
+// The link (the address's query and fragment: a code, a temporary password) leaves the
+// address bar before anything else runs, so that a module that cannot load leaves no secret
+// there; the module reads it from here.
+const link = location.search + location.hash;
+if (link) history.replaceState(null, '', location.pathname);
+
 // Marks for the benchmark's account of where the start-up time goes (npm run bench).
 performance.mark('boot');
 
@@ -43,7 +49,7 @@ const loadAccount = () => nextTask().then(() => import('./account.js')).then((mo
 init()
   .then(() => {
     performance.mark('module-ready');
-    start(document.body.dataset.page, config, clock, loadAccount, loadWords);
+    start(document.body.dataset.page, link, config, clock, loadAccount, loadWords);
   })
   .catch(() => {
     const problem = document.getElementById('problem');
