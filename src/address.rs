@@ -1,6 +1,9 @@
-//! The page's own address: reads the link's parameters (the browser's `Location` splits the
-//! address, core's link parser reads the parts), then removes them from the address bar and
-//! history, so the code stays out of history, screenshots and shared links.
+//! The page's link: `www/boot.js` takes the query and fragment out of the address bar (and
+//! this history entry) before anything else runs, so the code stays out of history entries,
+//! screenshots and shared links even when the module cannot load, and hands them here; core's
+//! link parser reads them.
+
+use std::cell::RefCell;
 
 use reset_link_core::link::{parse_link, LinkParams};
 use web_sys::Storage;
@@ -11,10 +14,15 @@ use crate::{dom, http};
 /// is per tab, never sent anywhere, and cleared once the code is spent).
 pub const RESET_LINK: &str = "reset-link";
 
-/// The page's `search` and `hash`, as the browser splits its address.
-fn search_and_hash() -> (String, String) {
-    let Some(location) = web_sys::window().map(|window| window.location()) else { return (String::new(), String::new()) };
-    (location.search().unwrap_or_default(), location.hash().unwrap_or_default())
+thread_local! {
+    /// The address's query and fragment as the page found them (`?…#…`), handed over by
+    /// `start`.
+    static HANDED: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Keeps the link `www/boot.js` took out of the address bar (its `search` and `hash`).
+pub fn hand_over(link: String) {
+    HANDED.set(link);
 }
 
 /// This tab's sessionStorage, when the browser allows it.
@@ -22,35 +30,26 @@ fn session() -> Option<Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
-/// Removes the query and fragment from the address bar and this history entry.
-fn scrub() {
-    let Some(window) = web_sys::window() else { return };
-    let path = window.location().pathname().unwrap_or_default();
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-    }
-}
-
-/// Reads the parameters and scrubs them from the address. With `saved_as`, they are kept in
-/// this tab's sessionStorage under that key, so a reload still works (see [`forget`]).
+/// Reads the parameters of the link handed over (see [`hand_over`]). With `saved_as`, they
+/// are kept in this tab's sessionStorage under that key, so a reload (whose address no
+/// longer holds them) still works (see [`forget`]).
 pub fn take_link(saved_as: Option<&'static str>) -> LinkParams {
-    let (search, hash) = search_and_hash();
-    let params = parse_link(&search, &hash);
+    let handed = HANDED.take();
+    let params = read(&handed);
     if params.found {
         if let Some(key) = saved_as {
-            keep_for_reload(key, format!("{search}{hash}"));
+            keep_for_reload(key, handed);
         }
-        scrub();
         return params;
     }
     let saved = saved_as.and_then(|key| session()?.get_item(key).ok().flatten());
-    match saved {
-        Some(saved) => {
-            let (search, hash) = saved.split_once('#').unwrap_or((&saved, ""));
-            parse_link(search, hash)
-        }
-        None => params,
-    }
+    saved.map_or(params, |saved| read(&saved))
+}
+
+/// The parameters of `link`, an address's query and fragment (`?…#…`).
+fn read(link: &str) -> LinkParams {
+    let (search, hash) = link.split_once('#').unwrap_or((link, ""));
+    parse_link(search, hash)
 }
 
 /// Keeps `link` under `key` in this tab's sessionStorage, in a later task: a reload needs

@@ -12,6 +12,7 @@ use reset_link_core::config::Config;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::words::{ConfirmOutcome, ForgotOutcome};
 
+use crate::age::Age;
 use crate::{address, age, config, dom, http, i18n, timer};
 
 /// What the page holds between events.
@@ -36,19 +37,23 @@ pub async fn run(config: js_sys::Promise) {
     };
     i18n::load(link.lang.as_deref(), &config).await;
     let complete = link.username.is_some() && link.code.is_some();
-    let expired = age::show(&link, LinkKind::SignUp);
+    let age = age::show(&link, LinkKind::SignUp).await;
     let page = Rc::new(Page { config, link, code_spent: Cell::new(false), busy: Cell::new(false) });
     let on_submit = page.clone();
     dom::on("form", "submit", move || wasm_bindgen_futures::spawn_local(confirm(on_submit.clone())));
     dom::on("new-link", "click", move || wasm_bindgen_futures::spawn_local(send_new_link(page.clone())));
     dom::mark_ready();
-    if expired {
+    if age == Age::Expired {
         // Say so before the person presses anything, and offer the way on.
         dom::show("form", false);
         dom::say_words(ConfirmOutcome::ExpiredLink.key(), true);
         dom::show("new-link", true);
         dom::focus("new-link");
-    } else if complete {
+        return;
+    }
+    // Only the device's clock says so: a new link beside the button, which still works.
+    dom::show("new-link", age == Age::MayHaveExpired);
+    if complete {
         dom::focus("submit");
     }
 }

@@ -74,14 +74,20 @@ pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &s
 }
 
 /// Starts the page named in `<body data-page>`: `forgot`, `reset`, `confirm`, `welcome` or `verify` (the kit's
-/// own pages; not part of the typed API). `config` is the page's early request for
-/// `www/config.json` (a promise of the parsed file); `load_account` loads the account module
-/// (the reset page calls it once the form works); `load_words(language)` fetches a
-/// language's catalogue (a promise of the parsed file).
+/// own pages; not part of the typed API). `link` is the address's query and fragment, which
+/// the page has already taken out of the address bar; `config` is the page's early request for
+/// `www/config.json` (a promise of the parsed file), and `server_clock` a promise of the
+/// server's time minus the device's in milliseconds, from that response's `Date` (NaN
+/// without one); `load_account` loads the account module (the reset page calls it once the
+/// form works); `load_words(language)` fetches a language's catalogue (a promise of the
+/// parsed file).
 #[cfg(any(feature = "page-forgot", feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify"))]
 #[wasm_bindgen(skip_typescript)]
-pub fn start(page: &str, config: js_sys::Promise, load_account: js_sys::Function, load_words: js_sys::Function) {
-    let _ = (&config, &load_account);
+pub fn start(page: &str, link: String, config: js_sys::Promise, server_clock: js_sys::Promise, load_account: js_sys::Function, load_words: js_sys::Function) {
+    let _ = (&config, &load_account, &server_clock);
+    address::hand_over(link);
+    #[cfg(any(feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify"))]
+    age::set_server_clock(server_clock);
     i18n::set_loader(load_words);
     match page {
         #[cfg(feature = "page-forgot")]

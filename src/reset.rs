@@ -18,6 +18,7 @@ use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::policy::Rule;
 use reset_link_core::words::{ForgotOutcome, ResetAdvice};
 
+use crate::age::Age;
 use crate::checklist::{update_checklist, wire};
 use crate::{address, age, config, dom, i18n};
 
@@ -63,11 +64,14 @@ pub async fn run(config: Promise, load_account: Function) {
     let page = Rc::new(Page { config, link, busy: Cell::new(false), raw_config, account });
     let submit_page = page.clone();
     dom::on("form", "submit", move || wasm_bindgen_futures::spawn_local(submit(submit_page.clone())));
-    let expired = age::show(&page.link, LinkKind::Reset);
+    let age = age::show(&page.link, LinkKind::Reset).await;
     dom::on("new-link", "click", move || wasm_bindgen_futures::spawn_local(send_new_link(page.clone())));
     dom::mark_ready();
-    if expired {
-        offer_new_link_only();
+    match age {
+        Age::Expired => offer_new_link_only(),
+        // Only the device's clock says so: a new link beside the form, which stays usable.
+        Age::MayHaveExpired => dom::show("new-link", true),
+        Age::Fine => {}
     }
 }
 

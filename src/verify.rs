@@ -68,7 +68,7 @@ pub async fn run(config: js_sys::Promise) {
         Err(problem) => return dom::stop(problem.explanation()),
     };
     i18n::load(link.lang.as_deref(), &config).await;
-    let expired = age::show(&link, LinkKind::AddressChange);
+    let link_age = age::show(&link, LinkKind::AddressChange).await;
     let session = stored_session(&config.client_id, link.username.as_deref());
     let signed_in = session.is_some();
     let page = Rc::new(Page { config, link, session: RefCell::new(session), busy: Cell::new(false) });
@@ -76,13 +76,15 @@ pub async fn run(config: js_sys::Promise) {
     dom::on("form", "submit", move || wasm_bindgen_futures::spawn_local(confirm(on_submit.clone())));
     dom::on("new-link", "click", move || wasm_bindgen_futures::spawn_local(send_new_code(on_new_code.clone())));
     dom::mark_ready();
-    if expired {
+    if link_age == age::Age::Expired {
         dom::show("form", false);
         dom::say_words(VerifyOutcome::ExpiredLink.key(), true);
         dom::show("new-link", signed_in);
     } else if !signed_in || page_code(&page).is_none() {
         show_code(&page);
     } else {
+        // Only the device's clock says it may have expired: a new code beside the form.
+        dom::show("new-link", link_age == age::Age::MayHaveExpired);
         dom::focus("submit");
     }
 }

@@ -3,16 +3,29 @@
 // www/pkg/<page>.js.
 import init, { start } from 'page-module';
 
+// The link (the address's query and fragment: a code, a temporary password) leaves the
+// address bar before anything else runs, so that a module that cannot load leaves no secret
+// there; the module reads it from here.
+const link = location.search + location.hash;
+if (link) history.replaceState(null, '', location.pathname);
+
 // Marks for the benchmark's account of where the start-up time goes (npm run bench).
 performance.mark('boot');
 
 // A file next to the pages, fresh and parsed by the browser: null when the server refused it;
 // rejects when it cannot be fetched or is not JSON.
-const fetchJson = (path) => fetch(path, { cache: 'no-store' }).then((response) => (response.ok ? response.json() : null));
+const fetchFresh = (path) => fetch(path, { cache: 'no-store' });
+const parsed = (response) => (response.ok ? response.json() : null);
+const fetchJson = (path) => fetchFresh(path).then(parsed);
 // The configuration is the page's first request: it travels, and the browser parses it,
-// while the module downloads.
-const config = fetchJson('www/config.json');
+// while the module downloads. Its Date (plus Age, when a cache answered) is the server's
+// clock, which judges a link's age where a phone's clock may be wrong: `clock` is the
+// server's time minus the device's, in ms (NaN without a Date).
+const configResponse = fetchFresh('www/config.json');
+const clock = configResponse.then(({ headers }) => Date.parse(headers.get('Date')) + 1000 * (Number(headers.get('Age')) || 0) - Date.now());
+const config = configResponse.then(parsed);
 config.catch(() => {}); // the module reports a failure
+clock.catch(() => {}); // the device's clock alone then
 // A language's catalogue (www/i18n/<language>.json).
 const fetchWords = (language) => fetchJson(`www/i18n/${language}.json`);
 // The catalogue of the browser's language travels beside config.json, so that a page in Spanish
@@ -36,7 +49,7 @@ const loadAccount = () => nextTask().then(() => import('./account.js')).then((mo
 init()
   .then(() => {
     performance.mark('module-ready');
-    start(document.body.dataset.page, config, loadAccount, loadWords);
+    start(document.body.dataset.page, link, config, clock, loadAccount, loadWords);
   })
   .catch(() => {
     const problem = document.getElementById('problem');

@@ -1,19 +1,23 @@
 //! How old a link is. The trigger writes the time it wrote the email into the link (not a
-//! secret: it only tells the page when the code runs out); the page compares it with its own
-//! clock, passed in, and says how long the link still works, or that it has expired before
-//! the person types anything.
+//! secret: it only tells the page when the code runs out); the page compares it with the
+//! clocks it has, passed in (the server's, from the `Date` of its own `config.json`, and the
+//! device's), and says how long the link still works, or that it has expired before the
+//! person types anything. Only the server's clock can say "expired" outright: a phone whose
+//! clock is wrong must never lock a person out, so the device alone says "may have expired".
 //!
 //! ```
-//! use reset_link_core::age::{link_age, LinkAge, LinkKind};
+//! use reset_link_core::age::{judge, link_age, LinkAge, LinkKind};
 //! let sent = 1_764_860_000;
 //! assert_eq!(link_age(Some(sent), sent + 600, LinkKind::Reset), LinkAge::WorksUntil(sent + 3600));
 //! assert_eq!(link_age(Some(sent), sent + 2 * 3600, LinkKind::Reset), LinkAge::Expired);
 //! assert_eq!(link_age(None, sent, LinkKind::Reset), LinkAge::Unknown);
+//! // A phone two hours fast, and a server that says the link still works.
+//! assert_eq!(judge(Some(sent), sent + 2 * 3600, Some(sent + 600), LinkKind::Reset), LinkAge::MayHaveExpired);
 //! ```
 
-/// Minutes of clock difference between the trigger and the person's device that are
-/// forgiven before a link reads as expired: a phone's clock a little fast must not turn a
-/// working link away (Cognito, not the page, has the last word).
+/// Minutes of clock difference between the trigger and the clock the page judges by that are
+/// forgiven before a link reads as expired: a clock a little fast must not turn a working
+/// link away (Cognito, not the page, has the last word).
 pub const GRACE_SECONDS: u64 = 5 * 60;
 
 /// Which code a link carries; each runs out after its own time.
@@ -52,10 +56,14 @@ pub enum LinkAge {
     WorksUntil(u64),
     /// The link's code has run out: offer a new link before asking for anything.
     Expired,
+    /// Only the device's clock says the code has run out (the server's clock says it still
+    /// works, or the page has no server clock): say so, offer a new link, and leave the form
+    /// usable, since Cognito has the last word. Only [`judge`] answers this.
+    MayHaveExpired,
 }
 
 /// The age of a link written at `sent_at` (Unix seconds, from the link) at `now` (Unix
-/// seconds, the device's clock). A time more than a lifetime in the future is not the
+/// seconds, by one clock; [`judge`] weighs the server's and the device's). A time more than a lifetime in the future is not the
 /// trigger's (or the clock is far off): it reads as unknown, so the page does not promise a
 /// time it cannot trust.
 pub fn link_age(sent_at: Option<u64>, now: u64, kind: LinkKind) -> LinkAge {
@@ -68,6 +76,20 @@ pub fn link_age(sent_at: Option<u64>, now: u64, kind: LinkKind) -> LinkAge {
         LinkAge::Expired
     } else {
         LinkAge::WorksUntil(until)
+    }
+}
+
+/// The age of a link written at `sent_at`, judged by the server's clock `server_now` (Unix
+/// seconds, from the `Date` of the page's own `config.json`; `None` when it had none) and the
+/// device's `device_now`. The server's clock decides; the device's alone never says
+/// [`LinkAge::Expired`], only [`LinkAge::MayHaveExpired`].
+pub fn judge(sent_at: Option<u64>, device_now: u64, server_now: Option<u64>, kind: LinkKind) -> LinkAge {
+    let by_server = server_now.map(|now| link_age(sent_at, now, kind));
+    match (by_server, link_age(sent_at, device_now, kind)) {
+        (Some(LinkAge::Expired), _) => LinkAge::Expired,
+        (_, LinkAge::Expired) => LinkAge::MayHaveExpired,
+        (Some(by_server), _) => by_server,
+        (None, by_device) => by_device,
     }
 }
 
@@ -107,5 +129,21 @@ mod tests {
         assert_eq!(link_age(Some(SENT + 3601), SENT, LinkKind::Reset), LinkAge::Unknown);
         assert_eq!(link_age(Some(u64::MAX), 0, LinkKind::SignUp), LinkAge::Unknown);
         assert_eq!(link_age(Some(0), u64::MAX, LinkKind::Reset), LinkAge::Expired);
+    }
+
+    #[test]
+    fn the_servers_clock_decides_and_the_device_alone_never_locks_out() {
+        let judge = |device, server| judge(Some(SENT), device, server, LinkKind::Reset);
+        let (fresh, old) = (SENT + 600, SENT + 2 * 3600);
+        assert_eq!(judge(fresh, Some(fresh)), LinkAge::WorksUntil(SENT + 3600), "both clocks right");
+        assert_eq!(judge(old, Some(fresh)), LinkAge::MayHaveExpired, "a phone two hours fast");
+        assert_eq!(judge(old, None), LinkAge::MayHaveExpired, "no server clock: the phone alone");
+        assert_eq!(judge(fresh, None), LinkAge::WorksUntil(SENT + 3600));
+        assert_eq!(judge(old, Some(old)), LinkAge::Expired, "the server says expired");
+        assert_eq!(judge(fresh, Some(old)), LinkAge::Expired, "a slow phone does not revive an old link");
+        assert_eq!(judge(SENT - 2 * 3600, Some(fresh)), LinkAge::WorksUntil(SENT + 3600), "the server's clock promises the time");
+        assert_eq!(judge(old, Some(SENT - 2 * 3600)), LinkAge::MayHaveExpired, "a server clock far behind: nothing promised");
+        assert_eq!(judge(SENT + 3600 + GRACE_SECONDS, Some(SENT + 3600 + GRACE_SECONDS)), LinkAge::WorksUntil(SENT + 3600), "the grace holds");
+        assert_eq!(super::judge(None, old, Some(old), LinkKind::Reset), LinkAge::Unknown);
     }
 }

@@ -9,13 +9,15 @@ import { ENGINES, launch } from './engines.mjs';
 import { canSignIn, cognito } from './harness.mjs';
 import { startStack } from '../../scripts/local.mjs';
 import { serve } from '../../scripts/serve.mjs';
-import { contentSecurityPolicy } from '../../deploy/headers.mjs';
+import { contentSecurityPolicy, securityHeaders } from '../../deploy/headers.mjs';
 import { ROOT } from '../../scripts/paths.mjs';
 
 const BASE = 19600;
 const SIGN_IN_PORT = BASE + 5;
 const NO_WASM_PORT = BASE + 6;
 const LOST_WASM_PORT = BASE + 10;
+const SLOW_SERVER_PORT = BASE + 11;
+const HOUR = 3600 * 1000;
 const DIR = join(ROOT, '.run', 'e2e-engines');
 const arabic = JSON.parse(readFileSync(join(ROOT, 'core', 'i18n', 'ar.json'), 'utf8'));
 
@@ -23,6 +25,7 @@ let stack;
 let signInPages;
 let noWasmPages;
 let lostWasmPages;
+let slowServerPages;
 const engines = {};
 
 before(async () => {
@@ -37,6 +40,10 @@ before(async () => {
     headersFor: () => ({ 'Content-Security-Policy': noWasm, 'Cache-Control': 'no-store' }) });
   // A host or proxy that lost (or refuses) the WebAssembly files.
   lostWasmPages = await serve({ root: ROOT, port: LOST_WASM_PORT, configFile: stack.configFile, cognitoEndpoint: stack.endpoint, missing: /\.wasm$/ });
+  // A server whose clock is two hours behind: to the page, the device's clock is two hours ahead.
+  const production = Object.fromEntries(securityHeaders(new URL(stack.endpoint).origin));
+  slowServerPages = await serve({ root: ROOT, port: SLOW_SERVER_PORT, configFile: stack.configFile, cognitoEndpoint: stack.endpoint,
+    headersFor: () => ({ ...production, 'Cache-Control': 'no-store', Date: new Date(Date.now() - 2 * HOUR).toUTCString() }) });
   for (const [index, name] of ENGINES.entries()) {
     engines[name] = await launch(name, { display: 97, port: BASE + 7 + index });
     await stack.addUser({ email: `${name}@example.com`, password: 'First-password1' });
@@ -48,6 +55,7 @@ after(async () => {
   await new Promise((resolve) => signInPages?.close(resolve) ?? resolve());
   await new Promise((resolve) => noWasmPages?.close(resolve) ?? resolve());
   await new Promise((resolve) => lostWasmPages?.close(resolve) ?? resolve());
+  await new Promise((resolve) => slowServerPages?.close(resolve) ?? resolve());
   await stack?.stop();
 });
 
@@ -89,6 +97,25 @@ for (const name of ENGINES) {
       assert.ok(requests.length >= 4, 'the page, its style, module and config were fetched');
       assert.deepEqual(requests.filter((r) => r.referer !== null), [], 'no request carried a Referer');
       assert.equal(await canSignIn(stack, email, `Reset-in-${name}1`), true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test(`${name}: a device clock two hours ahead of the server's says the link may have expired, and the reset still works`, async () => {
+    const page = await engines[name].newPage();
+    try {
+      const link = await requestLinkIn(page, email);
+      // Sent two hours before the device's clock, by the server's clock a moment ago.
+      const moved = link.replace(/sent=(\d+)/, (_, sent) => `sent=${Number(sent) - 2 * 3600}`);
+      await page.goto(moved.replace(stack.pageOrigin, `http://127.0.0.1:${SLOW_SERVER_PORT}`));
+      await page.ready();
+      assert.match(await page.text('#link-age'), /this link may have expired/);
+      assert.equal(await page.visible('#password'), true, 'the form stays usable');
+      assert.equal(await page.visible('#new-link'), true, 'a new link is offered beside it');
+      await choose(page, `Clock-in-${name}1`);
+      await page.waitFor(() => !document.querySelector('#done').hidden);
+      assert.equal(await canSignIn(stack, email, `Clock-in-${name}1`), true);
     } finally {
       await page.close();
     }
@@ -140,7 +167,8 @@ for (const name of ENGINES) {
       await page.goto(link.replace(stack.pageOrigin, `http://127.0.0.1:${SIGN_IN_PORT}`));
       await page.ready();
       await choose(page, `Signed-in-${name}2`);
-      await page.waitFor(() => location.search === '?signed-in');
+      // The page it lands on takes the query out of its address at once: its navigation keeps it.
+      await page.waitFor(() => performance.getEntriesByType('navigation')[0]?.name.endsWith('/index.html?signed-in'));
       const last = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith('.LastAuthUser')).length);
       assert.equal(last, 1, 'the session is stored where the Cognito libraries read it');
     } finally {
@@ -166,7 +194,7 @@ for (const name of ENGINES) {
     }
   });
 
-  test(`${name}: where the module cannot load, the page says what to do and keeps the form shut`, async () => {
+  test(`${name}: where the module cannot load, the page says what to do, keeps the form shut and the code out of the address bar`, async () => {
     const page = await engines[name].newPage();
     try {
       await page.goto(`http://127.0.0.1:${LOST_WASM_PORT}/reset-password.html#confirmation_code=1&user_name=someone`);
@@ -174,6 +202,7 @@ for (const name of ENGINES) {
       assert.match(words, /This page could not load\. Please reload it, or try a current browser\./);
       assert.equal(await page.evaluate(() => document.querySelector('#submit').disabled), true);
       assert.equal(await page.visible('#problem'), true);
+      assert.equal(await page.url(), `http://127.0.0.1:${LOST_WASM_PORT}/reset-password.html`, 'the code left the address bar');
     } finally {
       await page.close();
     }
