@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setUpPages, openPage, answerCognito, cognitoError } from './harness.mjs';
+import { setUpPages, openPage, answerCognito, cognitoError, axeViolations } from './harness.mjs';
 import { ROOT } from '../../scripts/paths.mjs';
 
 const LANGUAGES = ['en', 'es', 'de', 'fr', 'pt', 'ja', 'ar'];
@@ -33,6 +33,14 @@ async function checkState(page, language, name) {
   assert.ok(found.overflow <= 0, `${language} ${name}: ${found.overflow}px of sideways overflow`);
   assert.deepEqual(found.rawKeys, [], `${language} ${name}: untranslated keys`);
   await page.screenshot({ path: join(SHOTS, `${language}-${name}.png`), fullPage: true });
+  // The audits teams run on the pages they host, in both colour schemes (once, in English).
+  if (language === 'en') {
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      assert.deepEqual(await axeViolations(page), [], `${name}, ${colorScheme}`);
+    }
+    await page.emulateMedia({ colorScheme: null });
+  }
 }
 
 for (const language of LANGUAGES) {
