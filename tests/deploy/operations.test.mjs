@@ -59,7 +59,7 @@ test('the metric filter counts exactly the lines the trigger writes when it leav
   assert.equal(metric.MetricName, 'LeftCognitoDefault');
 });
 
-test('the alarm fires on one such message, and notifies only whom the deployer names', () => {
+test('the alarms fire on one such message or one failure, and notify only whom the deployer names', () => {
   const alarm = resources.LeftDefaultAlarm.Properties;
   const [metric] = resources.LeftDefaultFilter.Properties.MetricTransformations;
   assert.deepEqual([alarm.Namespace, alarm.MetricName], [metric.MetricNamespace, metric.MetricName], 'the filter\'s metric');
@@ -67,6 +67,10 @@ test('the alarm fires on one such message, and notifies only whom the deployer n
   assert.equal(alarm.TreatMissingData, 'notBreaching', 'no messages is not a problem');
   assert.deepEqual(alarm.AlarmActions, { 'Fn::If': ['CreateAlarmTopic', [{ Ref: 'AlarmTopic' }],
     { 'Fn::If': ['UseAlarmTopicArn', [{ Ref: 'AlarmTopicArn' }], { Ref: 'AWS::NoValue' }]}] });
+  const errors = resources.TriggerErrorsAlarm.Properties;
+  assert.deepEqual([errors.Namespace, errors.MetricName, errors.Dimensions], ['AWS/Lambda', 'Errors', [{ Name: 'FunctionName', Value: { Ref: 'Trigger' } }]],
+    'a failing trigger fails requests without a log line to count: Lambda counts it');
+  assert.deepEqual([errors.Threshold, errors.AlarmActions], [1, alarm.AlarmActions]);
   assert.deepEqual([template.Parameters.AlarmEmail.Default, template.Parameters.AlarmTopicArn.Default], ['', '']);
   assert.equal(resources.AlarmTopic.Condition, 'CreateAlarmTopic');
   assert.deepEqual(resources.AlarmTopic.Properties.Subscription, [{ Protocol: 'email', Endpoint: { Ref: 'AlarmEmail' } }]);
