@@ -82,12 +82,27 @@ export function netlifyHeaders(origin, options) {
   ].join('\n');
 }
 
-/** An nginx snippet (`options` as securityHeaders takes them): `include` it in the `server` block and in every `location` that has
- * add_header lines of its own (nginx does not inherit them into such a location). */
+/** Where the content-hashed assets sit, in any folder of the site (`assets/<12 hex>/`, as
+ * scripts/site.mjs names them): the one path cached for a year. */
+export const ASSETS_PATH = /\/assets\/[0-9a-f]{12}\//;
+
+/** An nginx snippet (`options` as securityHeaders takes them) with the headers and the same
+ * caching as `_headers`: `include` it in the `server` block, or in the `location` of the folder
+ * that serves the pages, and in every `location` that has add_header lines of its own (nginx
+ * does not inherit them into such a location). The hashed assets get a nested location, which
+ * repeats the headers for that reason; it matches in any folder, so a subfolder deploy needs
+ * no edit. */
 export function nginxHeaders(origin, options) {
+  const lines = (cache, indent) => [...securityHeaders(origin, options), ['Cache-Control', cache]]
+    .map(([name, value]) => `${indent}add_header ${name} "${value}" always;`);
   return [
     '# Written by scripts/site.mjs from deploy/headers.mjs: edit that, not this.',
-    ...securityHeaders(origin, options).map(([name, value]) => `add_header ${name} "${value}" always;`),
+    '# Pages, config.json and catalogues: revalidated on every load.',
+    ...lines(NO_CACHE, ''),
+    '# The content-hashed assets: their names change with their content, so cached for a year.',
+    `location ~ "${ASSETS_PATH.source.replaceAll('\\/', '/')}" {`,
+    ...lines(IMMUTABLE, '  '),
+    '}',
     '',
   ].join('\n');
 }

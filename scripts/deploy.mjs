@@ -5,6 +5,7 @@
 //   npm run deploy -- [--stack NAME] [--region REGION] [--product-name TEXT]
 //                     [--existing-pool ID --existing-client ID] [--domain NAME --certificate-arn ARN]
 //                     [--config FILE] [--hsts-include-subdomains] [--dry-run] [--no-build]
+//                     [--alarm-email ADDRESS | --alarm-topic-arn ARN]
 //
 // www/config.json (or --config) is checked before anything is built or called
 // (deploy/config-check.mjs, as `npm run site` and `npm run publish-pages` do): its brand goes
@@ -32,6 +33,9 @@ const { values: options } = parseArgs({
     'hsts-include-subdomains': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    // Given once, kept by later deploys (cloudformation deploy keeps a parameter it is not given).
+    'alarm-email': { type: 'string' },
+    'alarm-topic-arn': { type: 'string' },
   },
 });
 const dryRun = options['dry-run'];
@@ -84,17 +88,24 @@ const brand = localConfig.brand ?? {};
 if (Boolean(options.domain) !== Boolean(options['certificate-arn'])) {
   throw new Error('deploy: --domain and --certificate-arn go together (an ACM certificate for the domain, in us-east-1)');
 }
+// A new trigger version is published only when this changes: the code, the template or any
+// setting that may reach the function's environment (README, Operations: roll back).
+const revision = createHash('sha256').update(zipHash).update(readFileSync(join(ROOT, 'deploy', 'template.yaml')))
+  .update(JSON.stringify([localConfig, options])).digest('hex').slice(0, 16);
+const operations = [`TriggerRevision=${revision}`,
+  ...(options['alarm-email'] === undefined ? [] : [`AlarmEmail=${options['alarm-email']}`]),
+  ...(options['alarm-topic-arn'] === undefined ? [] : [`AlarmTopicArn=${options['alarm-topic-arn']}`])];
 aws(['cloudformation', 'deploy', '--template-file', 'deploy/template.yaml', '--stack-name', options.stack,
   '--capabilities', 'CAPABILITY_IAM', '--no-fail-on-empty-changeset', '--parameter-overrides',
   `TriggerCodeBucket=${artifacts}`, `TriggerCodeKey=${zipKey}`, `ProductName=${options['product-name'] ?? brand.name ?? 'your account'}`,
   `ExistingUserPoolId=${options['existing-pool']}`, `ExistingUserPoolClientId=${options['existing-client']}`,
   `DomainName=${options.domain}`, `CertificateArn=${options['certificate-arn']}`,
   `BrandLogo=${brand.logo ?? ''}`, `BrandAccent=${brand.accent ?? ''}`, `BrandOnAccent=${brand.onAccent ?? ''}`,
-  `BrandSupport=${brand.support ?? ''}`, `HstsIncludeSubdomains=${options['hsts-include-subdomains']}`]);
+  `BrandSupport=${brand.support ?? ''}`, `HstsIncludeSubdomains=${options['hsts-include-subdomains']}`, ...operations]);
 const dryOutputs = JSON.stringify([
   ['PagesUrl', `https://${options.domain || 'd111111abcdef8.cloudfront.net'}/index.html`], ['BucketName', `${options.stack}-pagesbucket-example`],
   ['DistributionId', 'E2EXAMPLE'], ['UserPoolId', options['existing-pool'] || `${options.region}_Example`],
-  ['UserPoolClientId', options['existing-client'] || 'exampleclientid'], ['TriggerArn', `arn:aws:lambda:${options.region}:${account}:function:example`],
+  ['UserPoolClientId', options['existing-client'] || 'exampleclientid'], ['TriggerArn', `arn:aws:lambda:${options.region}:${account}:function:example:live`],
 ].map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })));
 const outputs = Object.fromEntries(JSON.parse(aws(['cloudformation', 'describe-stacks', '--stack-name', options.stack,
   '--query', 'Stacks[0].Outputs', '--output', 'json'], dryOutputs)).map((o) => [o.OutputKey, o.OutputValue]));

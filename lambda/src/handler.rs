@@ -31,8 +31,21 @@ pub enum Outcome {
     Rewritten,
     /// Another trigger source: left as it came.
     OtherSource,
-    /// No settings, no username or a message Cognito would refuse: left as it came.
-    LeftDefault,
+    /// A source the trigger rewrites, left as it came (Cognito sends its default message).
+    LeftDefault(LeftDefault),
+}
+
+/// Why an event the trigger would rewrite was left as it came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftDefault {
+    /// The settings were unusable at start (the problem was logged then).
+    NoSettings,
+    /// The event names no user.
+    NoUsername,
+    /// The message written would break a rule of Cognito's (length, placeholders).
+    MessageRefused,
+    /// The event is not a JSON object, so `response` cannot be set.
+    NotAnObject,
 }
 
 /// `request` of a CustomMessage event: the parts the trigger reads.
@@ -87,9 +100,9 @@ pub fn handle(settings: Option<&Settings>, mut event: Value, now: u64) -> (Value
         Some(source) if ADDRESS_CHANGE.contains(&source) => Kind::AddressChange,
         _ => return (event, Outcome::OtherSource),
     };
-    let Some(settings) = settings else { return (event, Outcome::LeftDefault) };
+    let Some(settings) = settings else { return (event, Outcome::LeftDefault(LeftDefault::NoSettings)) };
     let Some(username) = event.get("userName").and_then(Value::as_str).filter(|u| !u.is_empty()) else {
-        return (event, Outcome::LeftDefault);
+        return (event, Outcome::LeftDefault(LeftDefault::NoUsername));
     };
     let request = MessageRequest::read(event.get("request"));
     let code = request.code_parameter.as_deref().filter(|c| !c.is_empty()).unwrap_or(CODE_PLACEHOLDER);
@@ -112,9 +125,9 @@ pub fn handle(settings: Option<&Settings>, mut event: Value, now: u64) -> (Value
         message.sms = render(kind, &settings.texts, &build_link(page, settings.style, &phone), username, &words).sms;
     }
     if check_message(kind, &message).is_err() {
-        return (event, Outcome::LeftDefault);
+        return (event, Outcome::LeftDefault(LeftDefault::MessageRefused));
     }
-    let Some(object) = event.as_object_mut() else { return (event, Outcome::LeftDefault) };
+    let Some(object) = event.as_object_mut() else { return (event, Outcome::LeftDefault(LeftDefault::NotAnObject)) };
     let response = MessageResponse { email_subject: &message.subject, email_message: &message.email_html, sms_message: &message.sms };
     object.insert("response".into(), json!(response));
     (event, Outcome::Rewritten)
@@ -269,9 +282,9 @@ mod tests {
     #[test]
     fn unusable_events_and_settings_leave_the_default() {
         let original = fixture("custom-message-forgot-password.json");
-        assert_eq!(handle(None, original.clone(), NOW), (original, Outcome::LeftDefault));
+        assert_eq!(handle(None, original.clone(), NOW), (original, Outcome::LeftDefault(LeftDefault::NoSettings)));
         let bare = json!({"triggerSource": FORGOT_PASSWORD});
-        assert_eq!(handle(Some(&settings()), bare.clone(), NOW), (bare, Outcome::LeftDefault));
+        assert_eq!(handle(Some(&settings()), bare.clone(), NOW), (bare, Outcome::LeftDefault(LeftDefault::NoUsername)));
         let odd = json!({"triggerSource": FORGOT_PASSWORD, "userName": "x", "request": 5, "extra": [1]});
         let (event, outcome) = handle(Some(&settings()), odd, NOW);
         assert_eq!(outcome, Outcome::Rewritten);

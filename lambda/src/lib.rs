@@ -1,6 +1,7 @@
-//! The CustomMessage trigger's logic over `reset-link-core`: settings read once at start, and
-//! the handling of one event. `main.rs` wraps it in the Lambda runtime.
+//! The CustomMessage trigger's logic over `reset-link-core`: settings read once at start,
+//! the handling of one event, and the log line it leaves. `main.rs` wraps it in the Lambda runtime.
 
 pub mod handler;
+pub mod log;
 pub mod settings;
 pub mod invariants;

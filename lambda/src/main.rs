@@ -3,8 +3,10 @@
 //! logged once and every event is returned unchanged, so people still get Cognito's default
 //! message instead of a failed request.
 
+use std::io::Write;
+
 use lambda_runtime::{run, service_fn, Error, LambdaEvent};
-use reset_link_trigger::{handler, settings};
+use reset_link_trigger::{handler, log, settings};
 use serde_json::Value;
 
 #[tokio::main(flavor = "current_thread")]
@@ -19,8 +21,11 @@ async fn main() -> Result<(), Error> {
     let settings = &settings;
     run(service_fn(move |event: LambdaEvent<Value>| async move {
         let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs());
+        let source = log::source_of(&event.payload).to_owned();
         let (reply, outcome) = handler::handle(settings.as_ref(), event.payload, now);
-        eprintln!("reset-link-trigger: {outcome:?}");
+        // One write per line, so the line stays one log event; and never a panic (as
+        // `eprintln!` would on a closed stderr) over a log line.
+        let _ = std::io::stderr().write_all(format!("{}\n", log::line(&source, outcome)).as_bytes());
         Ok::<Value, Error>(reply)
     }))
     .await

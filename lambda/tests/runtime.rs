@@ -72,6 +72,11 @@ fn accept(listener: &TcpListener, deadline: Instant) -> TcpStream {
 
 /// Runs the binary with `env`, hands it `event`, and returns its response body.
 fn invoke(env: &[(&str, &str)], event: &str) -> serde_json::Value {
+    invoke_logged(env, event).0
+}
+
+/// As `invoke`, with what the binary wrote to stderr (its log) by the time it answered.
+fn invoke_logged(env: &[(&str, &str)], event: &str) -> (serde_json::Value, String) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
     let address = listener.local_addr().unwrap().to_string();
@@ -85,11 +90,18 @@ fn invoke(env: &[(&str, &str)], event: &str) -> serde_json::Value {
         .env("AWS_LAMBDA_LOG_STREAM_NAME", "test")
         .env("AWS_LAMBDA_LOG_GROUP_NAME", "test")
         .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        .stderr(Stdio::piped());
     for (name, value) in env {
         command.env(name, value);
     }
-    let _running = Running(command.spawn().expect("the trigger binary starts"));
+    let mut running = Running(command.spawn().expect("the trigger binary starts"));
+    // Read on a thread, so a full pipe never blocks the trigger; it ends when the trigger does.
+    let mut stderr = running.0.stderr.take().unwrap();
+    let log = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
     let deadline = Instant::now() + Duration::from_secs(20);
     let far = (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() + 60_000).to_string();
     loop {
@@ -104,7 +116,9 @@ fn invoke(env: &[(&str, &str)], event: &str) -> serde_json::Value {
             ], event);
         } else if method == "POST" && path.ends_with("/runtime/invocation/req-1/response") {
             respond(&mut stream, &[], "{}");
-            return serde_json::from_str(&body).unwrap();
+            // The line is written before the answer is posted, so it is all there now.
+            drop(running);
+            return (serde_json::from_str(&body).unwrap(), log.join().unwrap());
         } else {
             respond(&mut stream, &[], "{}");
             panic!("unexpected call {method} {path}: {body}");
@@ -129,4 +143,47 @@ fn without_settings_the_binary_leaves_cognitos_default() {
     let reply = invoke(&[], EVENT);
     let original: serde_json::Value = serde_json::from_str(EVENT).unwrap();
     assert_eq!(reply, original);
+}
+
+/// The lines the trigger writes for the fixture events, one per event: the metric filter's
+/// test (tests/deploy/operations.test.mjs) matches its pattern against these same lines.
+const LOG_LINES: &str = include_str!("log-lines.jsonl");
+
+#[test]
+fn each_event_logs_one_line_with_source_and_outcome_and_nothing_of_the_person() {
+    let signup = include_str!("fixtures/custom-message-signup.json");
+    let with = |event: &str, pointer: &str, value: &str| {
+        let mut event: serde_json::Value = serde_json::from_str(event).unwrap();
+        *event.pointer_mut(pointer).unwrap() = value.into();
+        event.to_string()
+    };
+    let page = [("RESET_PAGE_URL", "https://example.com/reset-password.html")];
+    let cases: [(&[(&str, &str)], String); 5] = [
+        (&page, EVENT.to_string()),
+        (&page, signup.to_string()),
+        (&[], EVENT.to_string()),
+        // A control character, which Cognito refuses in a message, in the address the email shows.
+        (&page, with(signup, "/request/userAttributes/email", "obrien\u{7}@example.com")),
+        (&page, with(signup, "/triggerSource", "CustomMessage_Authentication")),
+    ];
+    let mut lines = Vec::new();
+    for (env, event) in &cases {
+        let (_, log) = invoke_logged(env, event);
+        let logged: Vec<&str> = log.lines().filter(|l| l.contains(r#""trigger":"reset-link""#)).collect();
+        assert_eq!(logged.len(), 1, "one line per event: {log}");
+        let line = logged[0];
+        let parsed: serde_json::Value = serde_json::from_str(line).expect("the line is JSON");
+        assert!(parsed["source"].is_string() && parsed["outcome"].is_string(), "{line}");
+        for event in [EVENT, signup] {
+            let event: serde_json::Value = serde_json::from_str(event).unwrap();
+            let attributes = &event["request"]["userAttributes"];
+            let personal = [&event["userName"], &event["request"]["codeParameter"], &attributes["email"], &attributes["sub"], &attributes["phone_number"]];
+            for secret in personal.into_iter().filter_map(serde_json::Value::as_str) {
+                assert!(!log.contains(secret), "{secret} is in the log: {log}");
+            }
+        }
+        assert!(!log.contains("http") && !log.contains(".html") && !log.contains('@'), "no link or address in the log: {log}");
+        lines.push(line.to_string());
+    }
+    assert_eq!(lines, LOG_LINES.lines().collect::<Vec<_>>());
 }

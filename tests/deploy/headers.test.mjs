@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { securityHeaders, contentSecurityPolicy, IMMUTABLE, NO_CACHE } from '../../deploy/headers.mjs';
 import { openPage, answerCognito } from '../e2e/harness.mjs';
@@ -56,6 +56,26 @@ function cloudFrontHeaders(whole, includeSubdomains) {
   ];
 }
 
+/**
+ * The headers an nginx snippet of top-level add_header lines and regex locations of their own
+ * gives `path`, as nginx applies them: the first regex location that matches serves the path
+ * (before any prefix location), and a location with add_header lines inherits none.
+ */
+function nginxHeadersFor(text, path) {
+  const blocks = [{ pattern: null, headers: {} }];
+  let block = blocks[0];
+  for (const line of text.split('\n').map((l) => l.trim())) {
+    if (!line || line.startsWith('#')) continue;
+    const location = line.match(/^location ~ "([^"]+)" \{$/);
+    const header = line.match(/^add_header ([\w-]+) "([^"]*)" always;$/);
+    if (location) blocks.push(block = { pattern: new RegExp(location[1]), headers: {} });
+    else if (line === '}') block = blocks[0];
+    else if (header) block.headers[header[1].toLowerCase()] = header[2];
+    else assert.fail(`a line nginx would read otherwise: ${line}`);
+  }
+  return (blocks.find((b) => b.pattern?.test(path)) ?? blocks[0]).headers;
+}
+
 /** The headers a `_headers` file gives `path`, applied as Netlify does (every matching
  * rule, in order); fails on a header two rules set for one path (Cloudflare would join them). */
 function netlifyHeadersFor(text, path) {
@@ -85,17 +105,24 @@ test("the template's CloudFront policy sends exactly the defined headers; HSTS c
   }
 });
 
-test('_headers and the nginx snippet say the same, and cache only the hashed assets', () => {
+test('_headers and the nginx snippet say the same, and cache only the hashed assets, in a subfolder too', () => {
   const expected = byName(securityHeaders(ORIGIN));
   const text = readFileSync(join(SITE, '_headers'), 'utf8');
-  for (const path of ['/', '/index.html', '/reset-password.html', '/confirm.html', '/www/config.json', '/www/i18n/de.json']) {
-    assert.deepEqual(netlifyHeadersFor(text, path), { ...expected, 'cache-control': NO_CACHE }, path);
-  }
-  assert.deepEqual(netlifyHeadersFor(text, '/assets/0123abcd/www/pkg/reset_bg.wasm'), { ...expected, 'cache-control': IMMUTABLE });
   const nginx = readFileSync(join(SITE, 'nginx-headers.conf'), 'utf8');
-  const lines = [...nginx.matchAll(/^add_header ([\w-]+) "([^"]*)" always;$/gm)].map((m) => [m[1], m[2]]);
-  assert.equal(lines.length, nginx.split('\n').filter((l) => l.startsWith('add_header')).length, 'every line is well formed');
-  assert.deepEqual(byName(lines), expected);
+  const [hash] = readdirSync(join(SITE, 'assets'));
+  const asset = `/assets/${hash}/www/pkg/reset_bg.wasm`;
+  const revalidated = ['/', '/index.html', '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html', '/www/config.json', '/www/i18n/de.json'];
+  for (const path of revalidated) {
+    assert.deepEqual(netlifyHeadersFor(text, path), { ...expected, 'cache-control': NO_CACHE }, path);
+    assert.deepEqual(nginxHeadersFor(nginx, path), { ...expected, 'cache-control': NO_CACHE }, `nginx ${path}`);
+    assert.deepEqual(nginxHeadersFor(nginx, `/account${path}`), { ...expected, 'cache-control': NO_CACHE }, `nginx /account${path}`);
+  }
+  assert.deepEqual(netlifyHeadersFor(text, asset), { ...expected, 'cache-control': IMMUTABLE });
+  for (const path of [asset, `/account${asset}`]) {
+    assert.deepEqual(nginxHeadersFor(nginx, path), { ...expected, 'cache-control': IMMUTABLE }, `nginx ${path}`);
+  }
+  // Only the hashed folder is kept a year: a file named like it elsewhere is revalidated.
+  assert.equal(nginxHeadersFor(nginx, '/assets/logo.png')['cache-control'], NO_CACHE);
 });
 
 test("each page carries the CSP as a <meta> floor, narrowed to the site's Cognito, without frame-ancestors", () => {
