@@ -197,7 +197,7 @@ mod tests {
         };
         assert_eq!(with(json!({"lang": "de-DE"}), Some("fr"), "es"), "Passwort zurücksetzen");
         assert_eq!(with(json!({}), Some("fr_CA"), "es"), "Réinitialisez votre mot de passe");
-        assert_eq!(with(json!({"lang": "xx"}), None, "es"), "Restablece tu contraseña");
+        assert_eq!(with(json!({"lang": "xx"}), None, "es"), "Restablezca su contraseña", "the emails address the reader formally");
         assert_eq!(with(json!(null), None, "en"), "Reset your password");
     }
 
