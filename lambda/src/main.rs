@@ -4,8 +4,10 @@
 //! message instead of a failed request. A brand part the email cannot use is logged by name
 //! and left out; the rest is kept.
 //!
-//! `reset-link-trigger --check-settings` (run natively, with the environment the function will
-//! get) prints what the trigger would make of its settings as JSON and exits 1 unless every
+//! A team's template and reworded sentences come from files in the zip (`EMAIL_TEMPLATE_FILE`,
+//! `EMAIL_WORDS_FILE`), as the environment holds 4 KB in all; one that cannot be read is said
+//! at start. `reset-link-trigger --check-settings` (run natively, with the environment and
+//! files the function will get) prints what the trigger would make of its settings as JSON and exits 1 unless every
 //! setting is used as given, so a deploy can refuse before anything is created.
 
 use lambda_runtime::{run, service_fn, Error, LambdaEvent};
@@ -15,7 +17,7 @@ use serde_json::Value;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Error> {
-    let report = SettingsReport::read(&|name| std::env::var(name).ok());
+    let report = SettingsReport::read(&|name| std::env::var(name).ok(), &|path| std::fs::read_to_string(path));
     if std::env::args().nth(1).as_deref() == Some("--check-settings") {
         println!("{}", report.to_json());
         std::process::exit(if report.is_clean() { 0 } else { 1 });

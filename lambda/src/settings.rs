@@ -1,7 +1,7 @@
 //! The trigger's settings, read once from the environment at start and checked.
 
 use reset_link_core::email::{check_message, render, EmailTexts, Kind, MessageError};
-use reset_link_core::i18n::{pick_language, Catalogue, LANGUAGES};
+use reset_link_core::i18n::{pick_language, LANGUAGES};
 use reset_link_core::link::{build_link, LinkContent, LinkStyle, Secret};
 
 /// Checked settings.
@@ -37,6 +37,8 @@ pub enum SettingsError {
     BadStyle(String),
     /// `EMAIL_SUBJECT` is empty or longer than 140 characters.
     BadSubject,
+    /// `EMAIL_WORDS_FILE` is not `words`' shape.
+    BadWords(crate::words::WordsError),
     /// `LINK_INCLUDE_EMAIL` is neither `true` nor `false`.
     BadIncludeEmail(String),
     /// `EMAIL_TEMPLATE` lacks `{link}` and `{code}`, or renders a message Cognito refuses.
@@ -50,6 +52,7 @@ impl std::fmt::Display for SettingsError {
             Self::BadPage(why) => write!(f, "RESET_PAGE_URL is not usable: {why}"),
             Self::BadStyle(got) => write!(f, "LINK_STYLE must be 'fragment' or 'query', not {got:?}"),
             Self::BadSubject => write!(f, "EMAIL_SUBJECT must be 1-140 characters"),
+            Self::BadWords(why) => write!(f, "{why}"),
             Self::BadIncludeEmail(got) => write!(f, "LINK_INCLUDE_EMAIL must be 'true' or 'false', not {got:?}"),
             Self::BadTemplate(why) => write!(f, "EMAIL_TEMPLATE is not usable ({why:?}); it needs {{link}} or {{code}} and must stay within Cognito's limits"),
         }
@@ -96,6 +99,8 @@ impl Settings {
             colors: brand.colors,
             logo_url: brand.logo.map(|(path, _)| absolute(&reset_page, &path)),
             support: brand.support,
+            // A sentence that cannot be taken is left out (main logs it), never the link.
+            words: crate::words::read_words(&var).map_err(SettingsError::BadWords)?.0,
         };
         let default_language = pick_language(var("DEFAULT_LANGUAGE").as_deref(), [], "en");
         let include_email = match var("LINK_INCLUDE_EMAIL").as_deref().map(str::trim) {
@@ -121,7 +126,7 @@ impl Settings {
             let content = LinkContent { code: "{####}", secret, username: &long_name, email: Some(&long_name), sent_at: Some(9_999_999_999), attribute };
             let link = build_link(page, self.style, &content);
             LANGUAGES.iter().try_for_each(|language| {
-                let message = render(kind, &self.texts, &link, &long_name, &Catalogue::bundled(language));
+                let message = render(kind, &self.texts, &link, &long_name, &self.texts.catalogue(language));
                 check_message(kind, &message).map_err(SettingsError::BadTemplate)
             })
         })

@@ -42,7 +42,7 @@ fn report_with(changes: &[(&str, &str)]) -> SettingsReport {
     SettingsReport::read(&|name| {
         let changed = changes.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string());
         changed.or_else(|| GOOD.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())).filter(|v| !v.is_empty())
-    })
+    }, &|_| Err(std::io::ErrorKind::NotFound.into()))
 }
 
 #[test]

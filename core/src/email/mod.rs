@@ -11,7 +11,9 @@ pub const MAX_EMAIL_CHARS: usize = 20_000;
 /// Longest subject and SMS Cognito accepts.
 pub const MAX_SHORT_CHARS: usize = 140;
 
-use crate::i18n::Catalogue;
+use std::collections::BTreeMap;
+
+use crate::i18n::{Catalogue, Entries};
 
 /// What a team can set without touching the layout; unset texts come from the catalogue of
 /// the person's language.
@@ -30,6 +32,21 @@ pub struct EmailTexts {
     pub logo_url: Option<String>,
     /// Whom to ask for help, shown at the end.
     pub support: Option<String>,
+    /// Reworded sentences of the emails and SMS by language (`words` in `config.json`), taken
+    /// by [`Catalogue::reword_messages`].
+    pub words: BTreeMap<String, Entries>,
+}
+
+impl EmailTexts {
+    /// The words of `language` (a shipped one, else English) with this team's rewording.
+    pub fn catalogue(&self, language: &str) -> Catalogue {
+        let mut catalogue = Catalogue::bundled(language);
+        if let Some(reworded) = self.words.get(&catalogue.language) {
+            // What cannot be taken was reported when the settings were read.
+            let _ = catalogue.reword_messages(reworded);
+        }
+        catalogue
+    }
 }
 
 /// Which message: the password reset, the sign-up confirmation or an invitation.
