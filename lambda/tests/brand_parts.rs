@@ -19,6 +19,9 @@ const LOGO: &str = r#"<img src="https://reset.acme.example/brand/logo.png""#;
 const COLORS: &str = "background:#7a1fa2;color:#ffffff";
 const SUPPORT: &str = "help@acme.example";
 
+/// A case: what it is, the settings it changes, the part the email loses, what the log says.
+type Case = (&'static str, &'static [(&'static str, &'static str)], &'static str, &'static str);
+
 fn fixture(name: &str) -> Value {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -47,7 +50,7 @@ fn report_with(changes: &[(&str, &str)]) -> SettingsReport {
 
 #[test]
 fn each_bad_part_is_left_out_alone_and_every_email_keeps_its_link() {
-    let cases: [(&str, &[(&str, &str)], &str, &str); 5] = [
+    let cases: [Case; 5] = [
         ("a logo on another host", &[("BRAND_LOGO", "https://cdn.example/logo.png")], LOGO, "BRAND_LOGO left out"),
         ("an accent under the contrast rule", &[("BRAND_ACCENT", "#ffeb3b")], COLORS, "BRAND_ACCENT and BRAND_ON_ACCENT left out"),
         ("only the accent", &[("BRAND_ON_ACCENT", "")], COLORS, "BRAND_ACCENT and BRAND_ON_ACCENT left out"),
