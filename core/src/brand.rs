@@ -48,6 +48,25 @@ pub enum BrandProblem {
     LowContrast(u32),
 }
 
+/// A part of the brand that is applied or left out as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BrandPart {
+    /// The logo (and its text alternative).
+    Logo,
+    /// The accent and the colour of text on it, which only make sense together.
+    Colors,
+}
+
+impl BrandProblem {
+    /// The part this problem leaves out; the other parts stay.
+    pub fn part(&self) -> BrandPart {
+        match self {
+            Self::LogoElsewhere(_) => BrandPart::Logo,
+            Self::Color(_) | Self::LowContrast(_) => BrandPart::Colors,
+        }
+    }
+}
+
 impl std::fmt::Display for BrandProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -192,5 +211,16 @@ mod tests {
         }
         assert!(matches!(brand(r##"{"accent":"#000"}"##).1[..], [BrandProblem::Color(_)]));
         assert!(matches!(brand(r##"{"accent":"black","onAccent":"#fff"}"##).1[..], [BrandProblem::Color(_)]));
+    }
+
+    #[test]
+    fn each_problem_names_the_one_part_it_leaves_out() {
+        let (kept, problems) = brand(r##"{"name":"Acme","logo":"https://cdn.example/l.png","accent":"#7a1fa2","onAccent":"#fff","support":"help"}"##);
+        assert_eq!(problems.iter().map(BrandProblem::part).collect::<Vec<_>>(), [BrandPart::Logo]);
+        assert!(kept.colors.is_some() && kept.support.is_some() && kept.name.is_some(), "the rest stays");
+        let (kept, problems) = brand(r##"{"logo":"/l.png","accent":"#7a1fa2"}"##);
+        assert_eq!(problems.iter().map(BrandProblem::part).collect::<Vec<_>>(), [BrandPart::Colors]);
+        assert!(kept.logo.is_some());
+        assert_eq!(brand(r##"{"accent":"#ff0","onAccent":"#fff"}"##).1[0].part(), BrandPart::Colors);
     }
 }

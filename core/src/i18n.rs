@@ -34,6 +34,15 @@ pub fn bundled(language: &str) -> Option<&'static str> {
 pub const REWORDABLE: [&str; 9] =
     ["forgot.intro", "welcome.intro", "reset.done", "reset.done_unconfirmed", "reset.done_sign_in", "welcome.done", "confirm.done", "verify.done", "brand.support"];
 
+/// The key prefixes of the emails' and SMS's sentences: only the trigger reads them, and a
+/// deployer may reword any of them (with its placeholders) in `words`.
+pub const MESSAGE_PREFIXES: [&str; 5] = ["email.", "sms.", "signup.", "invite.", "change."];
+
+/// Whether `key` is a sentence of the emails or SMS, which the trigger writes.
+pub fn is_message_key(key: &str) -> bool {
+    MESSAGE_PREFIXES.iter().any(|prefix| key.starts_with(prefix))
+}
+
 /// A reworded sentence the page did not take.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WordsProblem {
@@ -46,6 +55,7 @@ pub enum WordsProblem {
 impl std::fmt::Display for WordsProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Self::NotRewordable(key) if is_message_key(key) => write!(f, "words: \"{key}\" is not a sentence of the emails; the catalogue has the keys"),
             Self::NotRewordable(key) => {
                 write!(f, "words: \"{key}\" cannot be reworded; these can:")?;
                 REWORDABLE.iter().try_for_each(|key| write!(f, " {key}"))
@@ -139,11 +149,25 @@ impl Catalogue {
     }
 
     /// Puts a deployer's reworded sentences (`key` → text) in front of this language's; takes
-    /// only [`REWORDABLE`] keys whose placeholders match, and says why it left any out.
+    /// only [`REWORDABLE`] keys whose placeholders match, and says why it left any out. The
+    /// emails' sentences are the trigger's ([`Catalogue::reword_messages`]): passed over.
     pub fn reword(&mut self, words: &Entries) -> Vec<WordsProblem> {
+        self.reword_where(words, |key| !is_message_key(key), |key| REWORDABLE.contains(&key))
+    }
+
+    /// The trigger's [`Catalogue::reword`]: takes the emails' and SMS's sentences (any key
+    /// of [`MESSAGE_PREFIXES`] the catalogue has) whose placeholders match, passes over the
+    /// pages' sentences, and says why it left any out.
+    pub fn reword_messages(&mut self, words: &Entries) -> Vec<WordsProblem> {
+        let known = Catalogue::english();
+        self.reword_where(words, |key| is_message_key(key) || !known.keys().contains(&key), |key| is_message_key(key) && known.keys().contains(&key))
+    }
+
+    /// Rewords the keys `mine` picks out of `words`, of which `allowed` may be reworded.
+    fn reword_where(&mut self, words: &Entries, mine: impl Fn(&str) -> bool, allowed: impl Fn(&str) -> bool) -> Vec<WordsProblem> {
         let mut problems = Vec::new();
-        for (key, text) in words {
-            if !REWORDABLE.contains(&key.as_str()) {
+        for (key, text) in words.iter().filter(|(key, _)| mine(key)) {
+            if !allowed(key) {
                 problems.push(WordsProblem::NotRewordable(key.clone()));
             } else if !same_placeholders(text, self.text(key)) {
                 problems.push(WordsProblem::Placeholders(key.clone()));
@@ -269,6 +293,30 @@ mod tests {
         for key in REWORDABLE {
             assert!(Catalogue::english().keys().contains(&key), "{key}");
         }
+    }
+
+    #[test]
+    fn the_emails_sentences_are_reworded_by_the_trigger_and_passed_over_by_the_pages() {
+        let words: Entries = [
+            ("email.intro_plain", "Sie haben ein neues Passwort für {name} angefordert:"),
+            ("invite.expiry", "Oder melden Sie sich so an:"),
+            ("sms.code", "Code {code}"),
+            ("email.heading", "Hallo {name}"),
+            ("email.nonsense", "x"),
+            ("forgot.intro", "Für die Seiten"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let mut trigger = Catalogue::bundled("de");
+        let problems = trigger.reword_messages(&words);
+        assert_eq!(trigger.text("email.intro_plain"), "Sie haben ein neues Passwort für {name} angefordert:");
+        assert_eq!((trigger.text("invite.expiry"), trigger.text("sms.code")), ("Oder melden Sie sich so an:", "Code {code}"));
+        assert_eq!(trigger.text("forgot.intro"), Catalogue::bundled("de").text("forgot.intro"), "the pages' sentence is the pages'");
+        assert_eq!(problems, [WordsProblem::Placeholders("email.heading".into()), WordsProblem::NotRewordable("email.nonsense".into())]);
+        let mut page = Catalogue::bundled("de");
+        assert_eq!(page.reword(&words), [], "the page passes over the emails' sentences without a word");
+        assert_eq!(page.text("forgot.intro"), "Für die Seiten");
     }
 
     #[test]

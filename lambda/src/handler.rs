@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use reset_link_core::email::{check_message, render, Kind, CODE_PLACEHOLDER};
-use reset_link_core::i18n::{pick_language, Catalogue};
+use reset_link_core::i18n::pick_language;
 use reset_link_core::link::{build_link, LinkContent, Secret};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -118,7 +118,7 @@ pub fn handle(settings: Option<&Settings>, mut event: Value, now: u64) -> (Value
     let attribute = (kind == Kind::AddressChange).then_some("email");
     let content = LinkContent { code, secret, username, email: shown_email, sent_at: Some(now), attribute };
     let link = build_link(page, settings.style, &content);
-    let words = Catalogue::bundled(request.language(settings.default_language));
+    let words = settings.texts.catalogue(request.language(settings.default_language));
     let mut message = render(kind, &settings.texts, &link, email.unwrap_or(username), &words);
     if kind == Kind::AddressChange {
         let phone = LinkContent { email: None, attribute: Some("phone_number"), ..content };
@@ -210,7 +210,7 @@ mod tests {
         };
         assert_eq!(with(json!({"lang": "de-DE"}), Some("fr"), "es"), "Passwort zurücksetzen");
         assert_eq!(with(json!({}), Some("fr_CA"), "es"), "Réinitialisez votre mot de passe");
-        assert_eq!(with(json!({"lang": "xx"}), None, "es"), "Restablece tu contraseña");
+        assert_eq!(with(json!({"lang": "xx"}), None, "es"), "Restablezca su contraseña", "the emails address the reader formally");
         assert_eq!(with(json!(null), None, "en"), "Reset your password");
     }
 

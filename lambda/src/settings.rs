@@ -1,8 +1,7 @@
 //! The trigger's settings, read once from the environment at start and checked.
 
-use reset_link_core::brand::{check_brand, BrandFile};
 use reset_link_core::email::{check_message, render, EmailTexts, Kind, MessageError};
-use reset_link_core::i18n::{pick_language, Catalogue, LANGUAGES};
+use reset_link_core::i18n::{pick_language, LANGUAGES};
 use reset_link_core::link::{build_link, LinkContent, LinkStyle, Secret};
 
 /// Checked settings.
@@ -38,12 +37,12 @@ pub enum SettingsError {
     BadStyle(String),
     /// `EMAIL_SUBJECT` is empty or longer than 140 characters.
     BadSubject,
+    /// `EMAIL_WORDS_FILE` is not `words`' shape.
+    BadWords(crate::words::WordsError),
     /// `LINK_INCLUDE_EMAIL` is neither `true` nor `false`.
     BadIncludeEmail(String),
     /// `EMAIL_TEMPLATE` lacks `{link}` and `{code}`, or renders a message Cognito refuses.
     BadTemplate(MessageError),
-    /// A `BRAND_*` setting the email cannot use (a logo elsewhere, colours too alike).
-    BadBrand(String),
 }
 
 impl std::fmt::Display for SettingsError {
@@ -53,8 +52,8 @@ impl std::fmt::Display for SettingsError {
             Self::BadPage(why) => write!(f, "RESET_PAGE_URL is not usable: {why}"),
             Self::BadStyle(got) => write!(f, "LINK_STYLE must be 'fragment' or 'query', not {got:?}"),
             Self::BadSubject => write!(f, "EMAIL_SUBJECT must be 1-140 characters"),
+            Self::BadWords(why) => write!(f, "{why}"),
             Self::BadIncludeEmail(got) => write!(f, "LINK_INCLUDE_EMAIL must be 'true' or 'false', not {got:?}"),
-            Self::BadBrand(why) => write!(f, "BRAND_* settings: {why}"),
             Self::BadTemplate(why) => write!(f, "EMAIL_TEMPLATE is not usable ({why:?}); it needs {{link}} or {{code}} and must stay within Cognito's limits"),
         }
     }
@@ -90,13 +89,9 @@ impl Settings {
             return Err(SettingsError::BadSubject);
         }
         // The brand the pages read from config.json's brand (the deploy passes it on), checked
-        // by the same rules: a logo path is made absolute against the reset page's site.
-        let set = |name: &str| var(name).filter(|v| !v.trim().is_empty());
-        let brand_file = BrandFile { name: None, logo: set("BRAND_LOGO"), logo_alt: None, accent: set("BRAND_ACCENT"), on_accent: set("BRAND_ON_ACCENT"), support: set("BRAND_SUPPORT") };
-        let (brand, problems) = check_brand(&brand_file);
-        if let Some(problem) = problems.first() {
-            return Err(SettingsError::BadBrand(problem.to_string()));
-        }
+        // by the same rules: a logo path is made absolute against the reset page's site. A part
+        // it cannot use is left out (main logs it), never the whole link.
+        let (brand, _left_out) = crate::brand::read_brand(&var);
         let texts = EmailTexts {
             product: var("PRODUCT_NAME").filter(|v| !v.trim().is_empty()),
             subject,
@@ -104,6 +99,8 @@ impl Settings {
             colors: brand.colors,
             logo_url: brand.logo.map(|(path, _)| absolute(&reset_page, &path)),
             support: brand.support,
+            // A sentence that cannot be taken is left out (main logs it), never the link.
+            words: crate::words::read_words(&var).map_err(SettingsError::BadWords)?.0,
         };
         let default_language = pick_language(var("DEFAULT_LANGUAGE").as_deref(), [], "en");
         let include_email = match var("LINK_INCLUDE_EMAIL").as_deref().map(str::trim) {
@@ -129,7 +126,7 @@ impl Settings {
             let content = LinkContent { code: "{####}", secret, username: &long_name, email: Some(&long_name), sent_at: Some(9_999_999_999), attribute };
             let link = build_link(page, self.style, &content);
             LANGUAGES.iter().try_for_each(|language| {
-                let message = render(kind, &self.texts, &link, &long_name, &Catalogue::bundled(language));
+                let message = render(kind, &self.texts, &link, &long_name, &self.texts.catalogue(language));
                 check_message(kind, &message).map_err(SettingsError::BadTemplate)
             })
         })
@@ -212,8 +209,10 @@ mod tests {
         assert!(matches!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("LINK_INCLUDE_EMAIL", "yes")]), Err(SettingsError::BadIncludeEmail(_))));
         let custom = read(&[("RESET_PAGE_URL", "https://e.com/"), ("EMAIL_TEMPLATE", "<a href=\"{link}\">Reset</a>")]).unwrap();
         assert!(custom.texts.template.is_some());
-        assert!(matches!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("BRAND_ACCENT", "#ff0"), ("BRAND_ON_ACCENT", "#fff")]), Err(SettingsError::BadBrand(_))));
-        assert!(matches!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("BRAND_LOGO", "https://cdn.example/l.png")]), Err(SettingsError::BadBrand(_))));
+        let low = read(&[("RESET_PAGE_URL", "https://e.com/"), ("BRAND_ACCENT", "#ff0"), ("BRAND_ON_ACCENT", "#fff"), ("BRAND_LOGO", "/l.png")]).unwrap();
+        assert_eq!((low.texts.colors, low.texts.logo_url.as_deref()), (None, Some("https://e.com/l.png")), "only the colours are left out");
+        let elsewhere = read(&[("RESET_PAGE_URL", "https://e.com/"), ("BRAND_LOGO", "https://cdn.example/l.png"), ("BRAND_SUPPORT", "help")]).unwrap();
+        assert_eq!((elsewhere.texts.logo_url, elsewhere.texts.support.as_deref()), (None, Some("help")), "only the logo is left out");
     }
 
     #[test]
