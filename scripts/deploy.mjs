@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exitIfRefused } from '../deploy/config-check.mjs';
+import { exitIfRefused, siteConfig } from '../deploy/config-check.mjs';
 import { awsRunner } from './aws.mjs';
 import { ROOT } from './paths.mjs';
 import { layOut, uploadCommands } from './site.mjs';
@@ -106,14 +106,8 @@ if (options['existing-pool']) {
   if (!dryRun) execFileSync(join(ROOT, '.venv', 'bin', 'python'), attach, { stdio: 'inherit' });
 }
 
-const config = {
-  userPoolId: outputs.UserPoolId,
-  clientId: outputs.UserPoolClientId,
-  signInUrl: '/',
-  passwordPolicy: localConfig.passwordPolicy,
-  ...(localConfig.brand && { brand: localConfig.brand }),
-  ...(localConfig.words && { words: localConfig.words }),
-};
+// The team's config.json whole (session, signIn, words...), with the pool and client deployed.
+const config = siteConfig(localConfig, { userPoolId: outputs.UserPoolId, clientId: outputs.UserPoolClientId });
 const prefix = layOut(config, { hstsIncludeSubdomains: options['hsts-include-subdomains'] });
 for (const args of uploadCommands(`s3://${outputs.BucketName}/`, prefix, account)) aws(args);
 aws(['cloudfront', 'create-invalidation', '--distribution-id', outputs.DistributionId, '--paths', '/', '/index.html',

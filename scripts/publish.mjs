@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exitIfRefused } from '../deploy/config-check.mjs';
+import { exitIfRefused, siteConfig } from '../deploy/config-check.mjs';
 import { awsRunner } from './aws.mjs';
 import { ROOT } from './paths.mjs';
 import { bucketAndPrefix, layOut, uploadCommands } from './site.mjs';
@@ -57,7 +57,7 @@ if (options.account !== undefined && !/^\d{12}$/.test(options.account)) {
 }
 
 const local = JSON.parse(readFileSync(options.config, 'utf8'));
-const config = { ...local, userPoolId: options.pool, clientId: options.client, signInUrl: local.signInUrl || '/' };
+const config = siteConfig(local, { userPoolId: options.pool, clientId: options.client });
 exitIfRefused(config);
 
 const aws = awsRunner({ region: options.region, dryRun });

@@ -13,7 +13,7 @@ import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkConfig, exitIfRefused } from '../deploy/config-check.mjs';
+import { checkConfig, exitIfRefused, siteConfig } from '../deploy/config-check.mjs';
 import { ANY_COGNITO, IMMUTABLE, NO_CACHE, cognitoOrigin, metaCsp, netlifyHeaders, nginxHeaders } from '../deploy/headers.mjs';
 import { ROOT } from './paths.mjs';
 
@@ -109,7 +109,8 @@ export function uploadCommands(target, prefix, owner) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { config: { type: 'string', default: join(ROOT, 'www', 'config.json') },
     'hsts-include-subdomains': { type: 'boolean', default: false } } });
-  const config = JSON.parse(readFileSync(values.config, 'utf8'));
+  // The same config.json the deploy and publish-pages write, from the ids the file names.
+  const config = siteConfig(JSON.parse(readFileSync(values.config, 'utf8')));
   // A layout may call an emulator on this machine (the local stack's and the tests' sites).
   exitIfRefused(config, { local: true });
   layOut(config, { local: true, hstsIncludeSubdomains: values['hsts-include-subdomains'] });

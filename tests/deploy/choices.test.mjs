@@ -1,0 +1,88 @@
+// The deploy keeps what the team chose, or refuses and says why: config.json survives deploy,
+// site and publish-pages whole and identical; a key the pages would not read is named. The
+// real scripts run against the fake `aws` (tests/deploy/fake-aws.mjs), never a real endpoint.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/paths.mjs';
+
+const DIR = join(ROOT, '.run', 'choices');
+const BIN = join(DIR, 'bin');
+const SITE = join(ROOT, 'dist', 'site');
+let runs = 0;
+
+/** A config.json holding every key the pages read (core/src/config/file.rs). */
+const EVERY_KEY = {
+  userPoolId: 'eu-west-2_Example', clientId: 'exampleclientid', region: 'eu-west-2',
+  endpoint: 'https://cognito-idp.eu-west-2.amazonaws.com/', signInUrl: 'https://app.acme.example/sign-in',
+  afterSignInUrl: '/app', signInWith: 'either', showDestination: true, signIn: 'password', session: 'none',
+  passwordPolicy: { minimumLength: 12, requireUppercase: false, requireLowercase: true, requireNumbers: true, requireSymbols: false },
+  redirectAllowList: ['https://app.acme.example'], defaultLanguage: 'de', resendCooldownSeconds: 30,
+  requestTimeoutSeconds: 10, invitationDays: 3,
+  brand: { name: 'Acme', logo: '/local/logo.svg', logoAlt: 'Acme logo', accent: '#7a1fa2', onAccent: '#ffffff', support: 'help@acme.example' },
+  words: { en: { 'forgot.intro': 'Enter the address of your Acme account.' } },
+};
+
+before(() => {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(BIN, { recursive: true });
+  writeFileSync(join(BIN, 'aws'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'tests', 'deploy', 'fake-aws.mjs')}" "$@"\n`);
+  chmodSync(join(BIN, 'aws'), 0o755);
+});
+
+/** `config` written to a file of its own; returns its path. */
+export function configFile(config) {
+  const file = join(DIR, `config-${runs++}.json`);
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
+/** Runs `script` with the fake aws first on PATH and `env` (FAKE_AWS_*) set; returns its
+ * status, output and the AWS calls made (each an array of arguments). */
+export function run(script, args, env = {}) {
+  const log = join(DIR, `calls-${runs++}.jsonl`);
+  const result = spawnSync(process.execPath, [join('scripts', script), ...args], { cwd: ROOT, encoding: 'utf8',
+    env: { ...process.env, AWS_REGION: '', AWS_DEFAULT_REGION: '', PATH: `${BIN}:/usr/bin:/bin`, FAKE_AWS_LOG: log, ...env } });
+  const calls = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, calls };
+}
+
+const written = () => readFileSync(join(SITE, 'www', 'config.json'), 'utf8');
+
+test('a config.json with every key comes out of deploy, site and publish-pages whole and identical', () => {
+  const file = configFile(EVERY_KEY);
+  const deploy = run('deploy.mjs', ['--dry-run', '--no-build', '--region', 'eu-west-2', '--config', file]);
+  assert.equal(deploy.status, 0, deploy.stderr);
+  const deployed = written();
+  assert.deepEqual(JSON.parse(deployed), EVERY_KEY, 'nothing dropped, nothing forced');
+  const site = run('site.mjs', ['--config', file]);
+  assert.equal(site.status, 0, site.stderr);
+  assert.equal(written(), deployed);
+  const publish = run('publish.mjs', ['--dry-run', '--no-build', '--into', 's3://acme-www/account', '--site', 'https://www.acme.example/account',
+    '--pool', 'eu-west-2_Example', '--client', 'exampleclientid', '--region', 'eu-west-2', '--config', file]);
+  assert.equal(publish.status, 0, publish.stderr);
+  assert.equal(written(), deployed);
+});
+
+test('a key the pages would not read is named by all three, with the key meant', () => {
+  const typo = { ...EVERY_KEY, sesion: 'none', brand: { ...EVERY_KEY.brand, colour: '#000000' },
+    passwordPolicy: { MinimumLength: 12, RequireUppercase: true, TemporaryPasswordValidityDays: 7 } };
+  const said = ['site.mjs', 'publish.mjs', 'deploy.mjs'].map((script) => {
+    const args = { 'site.mjs': [], 'deploy.mjs': ['--no-build'], 'publish.mjs': ['--no-build', '--into', 's3://acme-www/a/', '--site', 'https://acme.example/a/',
+      '--pool', 'eu-west-2_Example', '--client', 'exampleclientid', '--region', 'eu-west-2'] }[script];
+    const result = run(script, [...args, '--config', configFile(typo)]);
+    assert.equal(result.status, 2, `${script}: ${result.stdout}${result.stderr}`);
+    assert.deepEqual(result.calls, [], `${script} makes no AWS call`);
+    return result.stderr;
+  });
+  assert.equal(said[1], said[0]);
+  assert.equal(said[2], said[0]);
+  assert.match(said[0], /"sesion" is not a key the pages read, so it would be ignored; write "session", or remove it\./);
+  assert.match(said[0], /"brand\.colour" is not a key .*; use one of name, logo, logoAlt, accent, onAccent, support/);
+  assert.match(said[0], /"passwordPolicy\.MinimumLength" .*describe-user-pool prints the policy with capitals.*write "passwordPolicy\.minimumLength"/);
+  assert.match(said[0], /"passwordPolicy\.RequireUppercase" .*write "passwordPolicy\.requireUppercase"/);
+  assert.match(said[0], /"passwordPolicy\.TemporaryPasswordValidityDays" .*use one of minimumLength/);
+  assert.equal(said[0].trim().split('\n').length, 6, said[0]);
+});
