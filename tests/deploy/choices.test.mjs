@@ -1,17 +1,15 @@
 // The deploy keeps what the team chose, or refuses and says why: config.json survives deploy,
 // site and publish-pages whole and identical; a key the pages would not read is named. The
 // real scripts run against the fake `aws` (tests/deploy/fake-aws.mjs), never a real endpoint.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/paths.mjs';
+import { fakeAws } from './fake-aws-run.mjs';
 
-const DIR = join(ROOT, '.run', 'choices');
-const BIN = join(DIR, 'bin');
 const SITE = join(ROOT, 'dist', 'site');
-let runs = 0;
+const { run, configFile } = fakeAws('choices');
 
 /** A config.json holding every key the pages read (core/src/config/file.rs). */
 const EVERY_KEY = {
@@ -24,30 +22,6 @@ const EVERY_KEY = {
   brand: { name: 'Acme', logo: '/local/logo.svg', logoAlt: 'Acme logo', accent: '#7a1fa2', onAccent: '#ffffff', support: 'help@acme.example' },
   words: { en: { 'forgot.intro': 'Enter the address of your Acme account.' } },
 };
-
-before(() => {
-  rmSync(DIR, { recursive: true, force: true });
-  mkdirSync(BIN, { recursive: true });
-  writeFileSync(join(BIN, 'aws'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'tests', 'deploy', 'fake-aws.mjs')}" "$@"\n`);
-  chmodSync(join(BIN, 'aws'), 0o755);
-});
-
-/** `config` written to a file of its own; returns its path. */
-export function configFile(config) {
-  const file = join(DIR, `config-${runs++}.json`);
-  writeFileSync(file, JSON.stringify(config));
-  return file;
-}
-
-/** Runs `script` with the fake aws first on PATH and `env` (FAKE_AWS_*) set; returns its
- * status, output and the AWS calls made (each an array of arguments). */
-export function run(script, args, env = {}) {
-  const log = join(DIR, `calls-${runs++}.jsonl`);
-  const result = spawnSync(process.execPath, [join('scripts', script), ...args], { cwd: ROOT, encoding: 'utf8',
-    env: { ...process.env, AWS_REGION: '', AWS_DEFAULT_REGION: '', PATH: `${BIN}:/usr/bin:/bin`, FAKE_AWS_LOG: log, ...env } });
-  const calls = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, calls };
-}
 
 const written = () => readFileSync(join(SITE, 'www', 'config.json'), 'utf8');
 
