@@ -173,10 +173,12 @@ export function checkConfig(config, options) {
 }
 
 /** For the command-line tools: prints the refusal and exits with status 2 when `config` must
- * not go into a site. */
-export function exitIfRefused(config, options) {
+ * not go into a site, or `check` (another test of the caller's) throws ConfigRefused. */
+export function exitIfRefused(config, { check, ...options } = {}) {
   try {
     checkConfig(config, options);
+    // A check of the caller's that also throws ConfigRefused (the logo's file, in site.mjs).
+    check?.();
   } catch (error) {
     if (!(error instanceof ConfigRefused)) throw error;
     console.error(error.message);

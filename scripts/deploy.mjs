@@ -24,7 +24,7 @@ import { exitIfRefused, siteConfig } from '../deploy/config-check.mjs';
 import { DeployRefused, clientProblems, deployRegion, emailStatement, fixedClient, triggerChoice } from '../deploy/existing-pool.mjs';
 import { awsRunner, pythonTool } from './aws.mjs';
 import { ROOT } from './paths.mjs';
-import { layOut, uploadCommands } from './site.mjs';
+import { layOut, logoFile, uploadCommands } from './site.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -66,7 +66,7 @@ const python = (script, args) => pythonTool(script, args, { dryRun });
 // The brand lives in one place, config.json: the pages read it there, and the trigger gets it
 // (for the emails) through the template's parameters.
 const localConfig = JSON.parse(readFileSync(options.config, 'utf8'));
-exitIfRefused(localConfig);
+exitIfRefused(localConfig, { check: () => logoFile(localConfig) });
 const pool = options['existing-pool'];
 let region;
 try {
@@ -211,6 +211,8 @@ const config = siteConfig(localConfig, { userPoolId: outputs.UserPoolId, clientI
 const prefix = layOut(config, { hstsIncludeSubdomains: options['hsts-include-subdomains'] });
 const done = dryRun ? 'Dry run done; nothing was changed.' : 'Deployed.';
 console.log(`\n${emailStatement(poolEmail, { ses })}`);
+// Gmail and Outlook do not show SVG: the emails would carry an empty box where the logo is.
+if (/\.svg$/i.test(localConfig.brand?.logo ?? '')) console.log(`Note: the emails show brand.logo ${localConfig.brand.logo}; most mail clients do not show SVG, use a PNG.`);
 if (pagesUrl) {
   console.log(`\n${done} The trigger links to ${new URL('reset-password.html', pagesUrl)}; no pages were uploaded. `
     + `dist/site/ holds them for ${pool || outputs.UserPoolId}: npm run publish-pages -- --site ${pagesUrl} --pool ${outputs.UserPoolId} `

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { exitIfRefused, siteConfig } from '../deploy/config-check.mjs';
 import { awsRunner } from './aws.mjs';
 import { ROOT } from './paths.mjs';
-import { bucketAndPrefix, layOut, uploadCommands } from './site.mjs';
+import { bucketAndPrefix, layOut, logoFile, uploadCommands } from './site.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -58,7 +58,7 @@ if (options.account !== undefined && !/^\d{12}$/.test(options.account)) {
 
 const local = JSON.parse(readFileSync(options.config, 'utf8'));
 const config = siteConfig(local, { userPoolId: options.pool, clientId: options.client });
-exitIfRefused(config);
+exitIfRefused(config, { check: () => logoFile(config) });
 
 const aws = awsRunner({ region: options.region, dryRun });
 /** Runs one AWS call; when it fails, stops with `advice` (and `status`) after the CLI's own message. */

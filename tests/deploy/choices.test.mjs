@@ -60,3 +60,20 @@ test('a key the pages would not read is named by all three, with the key meant',
   assert.match(said[0], /"passwordPolicy\.TemporaryPasswordValidityDays" .*use one of minimumLength/);
   assert.equal(said[0].trim().split('\n').length, 6, said[0]);
 });
+
+test("the brand's logo goes out with the pages, at the path the emails and pages load it from; a missing one is refused", () => {
+  const logo = { ...EVERY_KEY, brand: { ...EVERY_KEY.brand, logo: '/local/logo.svg' } };
+  const deploy = run('deploy.mjs', ['--dry-run', '--no-build', '--region', 'eu-west-2', '--config', configFile(logo)]);
+  assert.equal(deploy.status, 0, deploy.stderr);
+  assert.match(deploy.stdout, /would run: aws s3api put-object --bucket cognito-reset-link-pagesbucket-example --key local\/logo\.svg --body dist\/site\/local\/logo\.svg --content-type image\/svg\+xml --cache-control no-cache/);
+  assert.deepEqual(readFileSync(join(SITE, 'local', 'logo.svg')), readFileSync(join(ROOT, 'local', 'logo.svg')));
+  assert.equal(run('site.mjs', ['--config', configFile(logo)]).status, 0);
+  assert.ok(readFileSync(join(SITE, 'local', 'logo.svg')).length > 0, 'npm run site copies it too');
+  const missing = { ...EVERY_KEY, brand: { ...EVERY_KEY.brand, logo: '/brand/logo.png' } };
+  for (const [script, args] of [['site.mjs', []], ['deploy.mjs', ['--dry-run', '--no-build']]]) {
+    const result = run(script, [...args, '--config', configFile(missing)]);
+    assert.equal(result.status, 2, `${script}: ${result.stdout}`);
+    assert.match(result.stderr, /"brand\.logo" is "\/brand\/logo\.png", but there is no image file brand\/logo\.png in the project/);
+    assert.deepEqual(result.calls, []);
+  }
+});
