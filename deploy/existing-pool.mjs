@@ -103,7 +103,7 @@ export function emailStatement(emailConfiguration, { ses } = {}) {
   if (emailConfiguration?.EmailSendingAccount === 'DEVELOPER') {
     return `Email: the pool sends through Amazon SES (${emailConfiguration.SourceArn}).`;
   }
-  return ['!!! Email: the pool sends through Cognito\'s own sender (EmailSendingAccount COGNITO_DEFAULT): a few emails a day',
-    '!!! for the whole pool (Cognito\'s quotas), from no-reply@verificationemail.com. Past the limit nobody gets a link or a',
-    '!!! code. For real users pass --ses-source-arn (a verified SES identity) and --ses-from.'].join('\n');
+  return ['!!! Email: the pool sends through Cognito\'s own sender (EmailSendingAccount COGNITO_DEFAULT): a limited number of',
+    '!!! emails a day for the whole pool (Cognito\'s quotas), from no-reply@verificationemail.com. Past the limit nobody gets',
+    '!!! a link or a code. For real users pass --ses-source-arn (a verified SES identity) and --ses-from.'].join('\n');
 }

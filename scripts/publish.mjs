@@ -1,7 +1,8 @@
 // `npm run publish-pages`: the pages into a site you already run (your own bucket, or a path in it,
 // behind your own CloudFront), instead of the stack's new distribution. Lays out dist/site/
 // for your pool, uploads it with the same Content-Type, caching and precompressed wasm as
-// `npm run deploy`, and prints the reset page's address for the trigger's RESET_PAGE_URL.
+// `npm run deploy`, and prints the reset page's address for the trigger's RESET_PAGE_URL
+// (`npm run deploy -- --pages-url` sets it).
 // Your distribution must send the headers of deploy/headers.mjs (dist/site/_headers and
 // nginx-headers.conf say them for other hosts); `--dry-run` prints each AWS call instead.
 //
@@ -102,4 +103,5 @@ ${dryRun ? `Dry run done; nothing was changed. A real run first checks that ${ta
 Every S3 call names the bucket's owner: account ${account}${stand}.
 Set the trigger's RESET_PAGE_URL to:
   ${new URL('reset-password.html', site)}
+(npm run deploy -- --pages-url ${site} sets it, with a trigger-only stack: no bucket, no distribution)
 and make your distribution send the headers in dist/site/_headers (HSTS ${hstsIncludeSubdomains ? 'with' : 'without'} includeSubDomains).`);

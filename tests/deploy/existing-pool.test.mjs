@@ -5,6 +5,9 @@
 // PreventUserExistenceErrors, the email sender, a trigger-only deploy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/paths.mjs';
 import { fakeAws } from './fake-aws-run.mjs';
 
 const { run, configFile } = fakeAws('existing-pool');
@@ -127,4 +130,18 @@ test("the trigger's settings: pages elsewhere (no bucket, no distribution), link
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--rewrite lists message sources among reset, sign-up, invitation, address-change; not signup/);
   assert.equal(deploy(['--pages-url', 'http://www.acme.example/']).status, 2);
+});
+
+test("README's deploy section names every option of the deploy and the lines its dry run prints", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Deploy to AWS'), readme.indexOf('## Other static hosts')).replace(/\s+/g, ' ');
+  const script = readFileSync(join(ROOT, 'scripts', 'deploy.mjs'), 'utf8');
+  const parsed = script.slice(script.indexOf('parseArgs({'), script.indexOf('const dryRun'));
+  const named = [...parsed.matchAll(/^ {4}'?([a-z-]+)'?: \{ type/gm)].map((m) => m[1]).filter((o) => !['config', 'dry-run', 'domain', 'certificate-arn', 'hsts-include-subdomains'].includes(o));
+  for (const option of named) assert.ok(section.includes(`--${option}`), `README's deploy section explains --${option}`);
+  const out = deploy(['--replace', '--fix-client'], { lambda: { CustomMessage: THEIRS }, client: { ...GOOD_CLIENT, PreventUserExistenceErrors: 'LEGACY' } }).stdout;
+  for (const line of ['reading: aws cognito-idp describe-user-pool', "The pool's CustomMessage trigger now: arn:", '!!! Email:', 'python deploy/fix_client.py']) {
+    assert.ok(out.includes(line), `the dry run prints ${line}`);
+    assert.ok(section.includes(line.replace('python deploy/', 'deploy/')), `README quotes ${line}`);
+  }
 });
