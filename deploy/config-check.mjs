@@ -46,6 +46,46 @@ export function endpointProblem(endpoint, { local = false } = {}) {
     + 'in a site for this machine). Remove it to use the pool\'s region.';
 }
 
+// The keys core/src/config/file.rs reads (its KEYS, less clientSecret, refused on its own),
+// and those of its `brand` and `passwordPolicy`. The pages ignore any other key, so a typo
+// ("sesion") would silently give the default: named here instead.
+const KNOWN = ['clientId', 'userPoolId', 'region', 'endpoint', 'signInUrl', 'afterSignInUrl', 'signInWith',
+  'passwordPolicy', 'showDestination', 'signIn', 'session', 'redirectAllowList', 'defaultLanguage',
+  'resendCooldownSeconds', 'requestTimeoutSeconds', 'invitationDays', 'brand', 'words'];
+const KNOWN_BRAND = ['name', 'logo', 'logoAlt', 'accent', 'onAccent', 'support'];
+const KNOWN_POLICY = ['minimumLength', 'requireUppercase', 'requireLowercase', 'requireNumbers', 'requireSymbols'];
+
+/** The known key `key` was probably meant as (another casing, or one or two letters off), or null. */
+function meant(key, known) {
+  const same = known.find((k) => k.toLowerCase() === key.toLowerCase());
+  if (same) return same;
+  const distance = (a, b) => {
+    let row = [...Array(b.length + 1).keys()];
+    for (let i = 1; i <= a.length; i += 1) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j += 1) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length];
+  };
+  const [closest] = known.map((k) => [distance(k.toLowerCase(), key.toLowerCase()), k]).sort(([a], [b]) => a - b);
+  return closest[0] <= 2 ? closest[1] : null;
+}
+
+/** One sentence per key of `object` (at `path`) that the pages would not read. */
+function unknownKeys(object, known, path) {
+  if (!object || typeof object !== 'object' || Array.isArray(object)) return [];
+  return Object.keys(object).filter((key) => !known.includes(key) && !secretKeys({ [key]: 1 }).length).map((key) => {
+    const where = [...path, key].join('.');
+    const guess = meant(key, known);
+    // `aws cognito-idp describe-user-pool` prints the policy as MinimumLength, RequireUppercase...
+    const copied = path.at(-1) === 'passwordPolicy' && /^[A-Z]/.test(key)
+      ? ' (describe-user-pool prints the policy with capitals; config.json spells its keys in camelCase)' : '';
+    return `"${where}" is not a key the pages read, so it would be ignored${copied}; `
+      + `${guess ? `write "${[...path, guess].join('.')}"` : `use one of ${known.join(', ')}`}, or remove it.`;
+  });
+}
+
 /** Every key of `value` (nested too) that names a client secret, in any casing or spelling. */
 function secretKeys(value, path = []) {
   if (!value || typeof value !== 'object') return [];
@@ -91,6 +131,13 @@ export function configProblems(config, { local = false } = {}) {
   if (!config || typeof config !== 'object' || Array.isArray(config)) return ['config.json must hold a JSON object.'];
   const problems = secretKeys(config).map((key) => `it holds "${key}": a client secret on a public site is anyone's. `
     + 'Remove the key, and give the pages an app client without a secret (Cognito: "Public client").');
+  problems.push(...unknownKeys(config, KNOWN, []), ...unknownKeys(config.brand, KNOWN_BRAND, ['brand']),
+    ...unknownKeys(config.passwordPolicy, KNOWN_POLICY, ['passwordPolicy']));
+  const poolRegion = typeof config.userPoolId === 'string' && config.userPoolId.includes('_') ? config.userPoolId.split('_')[0] : null;
+  if (config.region !== undefined && poolRegion && config.region !== poolRegion) {
+    problems.push(`"region" is ${JSON.stringify(config.region)} but the pool ${config.userPoolId} is in ${poolRegion}; `
+      + 'remove "region" (the pool id names it).');
+  }
   if (config.endpoint !== undefined) {
     const problem = endpointProblem(config.endpoint, { local });
     if (problem) problems.push(problem);
@@ -103,7 +150,7 @@ export function configProblems(config, { local = false } = {}) {
   }
   const logo = config.brand?.logo;
   if (logo !== undefined && logo !== '' && !isSitePath(logo)) {
-    problems.push(`"brand.logo" is ${JSON.stringify(logo)}; it must be a path on this site (such as /brand/logo.svg), `
+    problems.push(`"brand.logo" is ${JSON.stringify(logo)}; it must be a path on this site (such as /brand/logo.png), `
       + 'as the pages load images from their own site only and the emails must not load one from elsewhere.');
   }
   const allowed = config.redirectAllowList;
@@ -126,13 +173,21 @@ export function checkConfig(config, options) {
 }
 
 /** For the command-line tools: prints the refusal and exits with status 2 when `config` must
- * not go into a site. */
-export function exitIfRefused(config, options) {
+ * not go into a site, or `check` (another test of the caller's) throws ConfigRefused. */
+export function exitIfRefused(config, { check, ...options } = {}) {
   try {
     checkConfig(config, options);
+    // A check of the caller's that also throws ConfigRefused (the logo's file, in site.mjs).
+    check?.();
   } catch (error) {
     if (!(error instanceof ConfigRefused)) throw error;
     console.error(error.message);
     process.exit(2);
   }
+}
+
+/** config.json as every release tool writes it: the team's `config` whole, with what the deploy
+ * knows (`userPoolId`, `clientId`) over it; the deploy, publish-pages and site share it. */
+export function siteConfig(config, { userPoolId, clientId } = {}) {
+  return { ...config, ...(userPoolId && { userPoolId }), ...(clientId && { clientId }) };
 }

@@ -22,6 +22,8 @@ export function cspDirectives(cognitoOrigin, { inMeta = false } = {}) {
     // 'unsafe-eval', no inline script).
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
+    // A brand font (www/fonts/, named by brand.css) from the site itself; no font CDN.
+    "font-src 'self'",
     "img-src 'self'",
     `connect-src 'self' ${cognitoOrigin}`,
     "form-action 'self'",

@@ -1,7 +1,8 @@
 // `npm run publish-pages`: the pages into a site you already run (your own bucket, or a path in it,
 // behind your own CloudFront), instead of the stack's new distribution. Lays out dist/site/
 // for your pool, uploads it with the same Content-Type, caching and precompressed wasm as
-// `npm run deploy`, and prints the reset page's address for the trigger's RESET_PAGE_URL.
+// `npm run deploy`, and prints the reset page's address for the trigger's RESET_PAGE_URL
+// (`npm run deploy -- --pages-url` sets it).
 // Your distribution must send the headers of deploy/headers.mjs (dist/site/_headers and
 // nginx-headers.conf say them for other hosts); `--dry-run` prints each AWS call instead.
 //
@@ -18,10 +19,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exitIfRefused } from '../deploy/config-check.mjs';
+import { exitIfRefused, siteConfig } from '../deploy/config-check.mjs';
 import { awsRunner } from './aws.mjs';
 import { ROOT } from './paths.mjs';
-import { bucketAndPrefix, layOut, uploadCommands } from './site.mjs';
+import { bucketAndPrefix, layOut, logoFile, uploadCommands } from './site.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -57,8 +58,8 @@ if (options.account !== undefined && !/^\d{12}$/.test(options.account)) {
 }
 
 const local = JSON.parse(readFileSync(options.config, 'utf8'));
-const config = { ...local, userPoolId: options.pool, clientId: options.client, signInUrl: local.signInUrl || '/' };
-exitIfRefused(config);
+const config = siteConfig(local, { userPoolId: options.pool, clientId: options.client });
+exitIfRefused(config, { check: () => logoFile(config) });
 
 const aws = awsRunner({ region: options.region, dryRun });
 /** Runs one AWS call; when it fails, stops with `advice` (and `status`) after the CLI's own message. */
@@ -102,4 +103,5 @@ ${dryRun ? `Dry run done; nothing was changed. A real run first checks that ${ta
 Every S3 call names the bucket's owner: account ${account}${stand}.
 Set the trigger's RESET_PAGE_URL to:
   ${new URL('reset-password.html', site)}
+(npm run deploy -- --pages-url ${site} sets it, with a trigger-only stack: no bucket, no distribution)
 and make your distribution send the headers in dist/site/_headers (HSTS ${hstsIncludeSubdomains ? 'with' : 'without'} includeSubDomains).`);

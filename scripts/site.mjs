@@ -10,10 +10,11 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkConfig, exitIfRefused } from '../deploy/config-check.mjs';
+import { ConfigRefused, SITE_BASE, checkConfig, exitIfRefused, siteConfig } from '../deploy/config-check.mjs';
 import { ANY_COGNITO, IMMUTABLE, NO_CACHE, cognitoOrigin, metaCsp, netlifyHeaders, nginxHeaders } from '../deploy/headers.mjs';
 import { ROOT } from './paths.mjs';
 
@@ -30,6 +31,25 @@ export function filesUnder(dir) {
   });
 }
 
+/** Image files a logo may be: the emails and pages show these (mail clients do not show SVG). */
+const LOGO_TYPES = /\.(png|jpe?g|gif|webp|svg)$/i;
+
+/** The file in the project that `config.brand.logo` (a path on the site, whose root is the
+ * project's, as the local server serves it) names, or null when there is no logo. Throws
+ * ConfigRefused when the file is missing: the emails would point at nothing. */
+export function logoFile(config) {
+  const logo = config.brand?.logo;
+  if (!logo) return null;
+  const path = new URL(logo, SITE_BASE).pathname;
+  const file = join(ROOT, path);
+  if (!file.startsWith(ROOT + sep) || !LOGO_TYPES.test(path) || !existsSync(file)) {
+    throw new ConfigRefused(`config.json is refused; nothing was written or uploaded:\n  - "brand.logo" is ${JSON.stringify(logo)}, `
+      + `but there is no image file ${path.slice(1)} in the project to publish with the pages (PNG, JPEG, GIF, WebP or SVG). `
+      + 'Put the logo there, or change "brand.logo".');
+  }
+  return { file, path };
+}
+
 /**
  * Lays out dist/site/ for `config` (the config.json object); returns the assets prefix.
  * `local`: the site is for this machine and may call an emulator over http on 127.0.0.1;
@@ -38,9 +58,12 @@ export function filesUnder(dir) {
  */
 export function layOut(config, { local = false, hstsIncludeSubdomains = false } = {}) {
   checkConfig(config, { local });
+  const logo = logoFile(config);
   const origin = cognitoOrigin(config, { local });
   rmSync(DIST, { recursive: true, force: true });
-  const assets = ['www/style.css', 'www/brand.css', ...filesUnder(join(ROOT, 'www', 'pkg'))
+  // A brand font sits in www/fonts/, beside brand.css, which names it relatively.
+  const fonts = existsSync(join(ROOT, 'www', 'fonts')) ? filesUnder(join(ROOT, 'www', 'fonts')).map((f) => `www/fonts/${f}`) : [];
+  const assets = ['www/style.css', 'www/brand.css', ...fonts, ...filesUnder(join(ROOT, 'www', 'pkg'))
     .filter((f) => /\.(js|wasm)$/.test(f)).map((f) => `www/pkg/${f}`)];
   const hash = createHash('sha256');
   for (const asset of assets) hash.update(asset).update(readFileSync(join(ROOT, asset)));
@@ -59,6 +82,11 @@ export function layOut(config, { local = false, hstsIncludeSubdomains = false } 
   mkdirSync(join(DIST, 'www'), { recursive: true });
   cpSync(join(ROOT, 'core', 'i18n'), join(DIST, 'www', 'i18n'), { recursive: true });
   writeFileSync(join(DIST, 'www', 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  // The logo the brand names, at the same path: the pages and every email load it from there.
+  if (logo) {
+    mkdirSync(join(DIST, logo.path, '..'), { recursive: true });
+    cpSync(logo.file, join(DIST, logo.path));
+  }
   writeFileSync(join(DIST, '_headers'), netlifyHeaders(origin, { hstsIncludeSubdomains }));
   writeFileSync(join(DIST, 'nginx-headers.conf'), nginxHeaders(origin, { hstsIncludeSubdomains }));
   return prefix;
@@ -66,7 +94,8 @@ export function layOut(config, { local = false, hstsIncludeSubdomains = false } 
 
 /** How each kind of file is served. */
 const TYPES = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8',
-  json: 'application/json; charset=utf-8', wasm: 'application/wasm', svg: 'image/svg+xml', png: 'image/png' };
+  json: 'application/json; charset=utf-8', wasm: 'application/wasm', svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg',
+  jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', woff2: 'font/woff2', woff: 'font/woff' };
 /** Files of the layout for hosts that read them, never uploaded to S3 (CloudFront or the
  * team's own distribution sends the headers). */
 const NOT_UPLOADED = new Set(['_headers', 'nginx-headers.conf']);
@@ -109,9 +138,10 @@ export function uploadCommands(target, prefix, owner) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { config: { type: 'string', default: join(ROOT, 'www', 'config.json') },
     'hsts-include-subdomains': { type: 'boolean', default: false } } });
-  const config = JSON.parse(readFileSync(values.config, 'utf8'));
+  // The same config.json the deploy and publish-pages write, from the ids the file names.
+  const config = siteConfig(JSON.parse(readFileSync(values.config, 'utf8')));
   // A layout may call an emulator on this machine (the local stack's and the tests' sites).
-  exitIfRefused(config, { local: true });
+  exitIfRefused(config, { local: true, check: () => logoFile(config) });
   layOut(config, { local: true, hstsIncludeSubdomains: values['hsts-include-subdomains'] });
   console.log(`dist/site/ is ready for any static host; calls go to ${cognitoOrigin(config, { local: true })}.
 Serve its _headers (Netlify, Cloudflare Pages) or include nginx-headers.conf (nginx).`);

@@ -101,6 +101,10 @@ pub fn handle(settings: Option<&Settings>, mut event: Value, now: u64) -> (Value
         _ => return (event, Outcome::OtherSource),
     };
     let Some(settings) = settings else { return (event, Outcome::LeftDefault(LeftDefault::NoSettings)) };
+    // A source the team keeps its own message for (MESSAGE_SOURCES): Cognito's, untouched.
+    if !settings.rewrites(kind) {
+        return (event, Outcome::OtherSource);
+    }
     let Some(username) = event.get("userName").and_then(Value::as_str).filter(|u| !u.is_empty()) else {
         return (event, Outcome::LeftDefault(LeftDefault::NoUsername));
     };
@@ -151,6 +155,7 @@ mod tests {
             texts: Default::default(),
             include_email: true,
             default_language: "en",
+            sources: vec![Kind::Reset, Kind::SignUp, Kind::Invitation, Kind::AddressChange],
         }
     }
 
@@ -290,5 +295,14 @@ mod tests {
         assert_eq!(outcome, Outcome::Rewritten);
         assert!(event["response"]["emailMessage"].as_str().unwrap().contains("{####}"));
         assert_eq!(handle(Some(&settings()), json!([1, 2]), NOW).1, Outcome::OtherSource);
+    }
+
+    #[test]
+    fn a_source_the_team_keeps_is_left_as_cognito_wrote_it() {
+        let kept = Settings { sources: vec![Kind::Reset], ..settings() };
+        let mut event = json!({"triggerSource": "CustomMessage_SignUp", "userName": "u1", "request": {"codeParameter": "{####}"}, "response": {}});
+        event["response"] = json!({"emailMessage": "the team's own", "emailSubject": null, "smsMessage": null});
+        let (out, outcome) = handle(Some(&kept), event.clone(), NOW);
+        assert_eq!((out, outcome), (event, Outcome::OtherSource));
     }
 }

@@ -24,6 +24,8 @@ pub struct Settings {
     pub include_email: bool,
     /// The language when neither the page nor the user's `locale` names a shipped one.
     pub default_language: &'static str,
+    /// The messages rewritten (`MESSAGE_SOURCES`; all by default); the others keep the pool's own.
+    pub sources: Vec<Kind>,
 }
 
 /// Why the settings cannot be used; the trigger then leaves Cognito's default message.
@@ -43,6 +45,8 @@ pub enum SettingsError {
     BadIncludeEmail(String),
     /// `EMAIL_TEMPLATE` lacks `{link}` and `{code}`, or renders a message Cognito refuses.
     BadTemplate(MessageError),
+    /// `MESSAGE_SOURCES` names something other than reset, sign-up, invitation, address-change.
+    BadSources(String),
 }
 
 impl std::fmt::Display for SettingsError {
@@ -54,6 +58,7 @@ impl std::fmt::Display for SettingsError {
             Self::BadSubject => write!(f, "EMAIL_SUBJECT must be 1-140 characters"),
             Self::BadWords(why) => write!(f, "{why}"),
             Self::BadIncludeEmail(got) => write!(f, "LINK_INCLUDE_EMAIL must be 'true' or 'false', not {got:?}"),
+            Self::BadSources(got) => write!(f, "MESSAGE_SOURCES lists reset, sign-up, invitation, address-change; not {got:?}"),
             Self::BadTemplate(why) => write!(f, "EMAIL_TEMPLATE is not usable ({why:?}); it needs {{link}} or {{code}} and must stay within Cognito's limits"),
         }
     }
@@ -108,7 +113,8 @@ impl Settings {
             Some("false") => false,
             Some(other) => return Err(SettingsError::BadIncludeEmail(other.to_string())),
         };
-        let settings = Settings { reset_page, confirm_page, welcome_page, verify_page, style, texts, include_email, default_language };
+        let sources = read_sources(var("MESSAGE_SOURCES").as_deref())?;
+        let settings = Settings { reset_page, confirm_page, welcome_page, verify_page, style, texts, include_email, default_language, sources };
         settings.check_sample()?;
         Ok(settings)
     }
@@ -131,6 +137,24 @@ impl Settings {
             })
         })
     }
+}
+
+impl Settings {
+    /// Whether the trigger rewrites messages of `kind` (a team may keep its own sign-up email).
+    #[must_use]
+    pub fn rewrites(&self, kind: Kind) -> bool {
+        self.sources.contains(&kind)
+    }
+}
+
+/// The kinds `MESSAGE_SOURCES` lists (comma-separated); all when unset or empty.
+fn read_sources(value: Option<&str>) -> Result<Vec<Kind>, SettingsError> {
+    let all = [("reset", Kind::Reset), ("sign-up", Kind::SignUp), ("invitation", Kind::Invitation), ("address-change", Kind::AddressChange)];
+    let listed: Vec<&str> = value.unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    if listed.is_empty() {
+        return Ok(all.iter().map(|(_, kind)| *kind).collect());
+    }
+    listed.into_iter().map(|name| all.iter().find(|(n, _)| *n == name).map(|(_, kind)| *kind).ok_or_else(|| SettingsError::BadSources(name.to_string()))).collect()
 }
 
 /// `path` (a path on the pages' site) as an absolute address on `page`'s site, for an email.
@@ -213,6 +237,16 @@ mod tests {
         assert_eq!((low.texts.colors, low.texts.logo_url.as_deref()), (None, Some("https://e.com/l.png")), "only the colours are left out");
         let elsewhere = read(&[("RESET_PAGE_URL", "https://e.com/"), ("BRAND_LOGO", "https://cdn.example/l.png"), ("BRAND_SUPPORT", "help")]).unwrap();
         assert_eq!((elsewhere.texts.logo_url, elsewhere.texts.support.as_deref()), (None, Some("help")), "only the logo is left out");
+    }
+
+    #[test]
+    fn message_sources_choose_what_is_rewritten() {
+        let all = read(&[("RESET_PAGE_URL", "https://e.com/")]).unwrap();
+        assert!([Kind::Reset, Kind::SignUp, Kind::Invitation, Kind::AddressChange].into_iter().all(|k| all.rewrites(k)));
+        let some = read(&[("RESET_PAGE_URL", "https://e.com/"), ("MESSAGE_SOURCES", "reset, invitation")]).unwrap();
+        assert!(some.rewrites(Kind::Reset) && some.rewrites(Kind::Invitation));
+        assert!(!some.rewrites(Kind::SignUp) && !some.rewrites(Kind::AddressChange));
+        assert_eq!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("MESSAGE_SOURCES", "reset,signup")]), Err(SettingsError::BadSources("signup".into())));
     }
 
     #[test]

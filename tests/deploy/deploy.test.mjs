@@ -1,6 +1,6 @@
 // The deployment: the template lints clean, every accepted security finding says why, the
 // dry run makes exactly the AWS calls a deploy needs, the uploaded layout works in a browser,
-// and attach_trigger.py keeps an existing pool's settings (against moto's server).
+// and attach_trigger.py and fix_client.py keep an existing pool's and client's settings (against moto's server).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -107,7 +107,7 @@ test('attach_trigger.py changes only the CustomMessage trigger (moto server)', (
   const run = spawnSync(join(VENV, 'python'), ['-m', 'unittest', 'discover', '-s', join(ROOT, 'tests', 'deploy'), '-p', 'test_*.py'],
     { encoding: 'utf8', cwd: ROOT });
   assert.equal(run.status, 0, run.stderr.slice(-4000));
-  assert.match(run.stderr, /Ran 3 tests/);
+  assert.match(run.stderr, /Ran 9 tests/);
 });
 
 test("the trigger may write only to its own log group", () => {

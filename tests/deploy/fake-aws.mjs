@@ -4,6 +4,9 @@
 //   FAKE_AWS_ACCOUNT  the account of the caller's credentials (sts get-caller-identity)
 //   FAKE_AWS_OWNER    the account that owns every bucket (default: FAKE_AWS_ACCOUNT)
 //   FAKE_AWS_OBJECTS  a JSON array of the keys already in the bucket
+//   FAKE_AWS_POOL     the UserPool that cognito-idp describe-user-pool answers (its Id must match)
+//   FAKE_AWS_CLIENT   the UserPoolClient that describe-user-pool-client answers
+//   FAKE_AWS_STACK    the stack (Stacks[0]) that cloudformation describe-stacks answers
 // A call naming another --expected-bucket-owner fails as S3 fails it (AccessDenied), and a
 // call it does not know fails too, so a script cannot pass by making an unexpected call.
 import { appendFileSync, existsSync } from 'node:fs';
@@ -43,6 +46,16 @@ if (operation === 'sts get-caller-identity' && option('--query') === 'Account') 
 } else if (operation === 's3api put-object' && option('--bucket') && option('--key')) {
   if (!existsSync(option('--body'))) fail(`fake aws: no file ${option('--body')} to upload`);
   console.log(JSON.stringify({ ETag: '"0123456789abcdef"' }));
+} else if (operation === 'cognito-idp describe-user-pool' && process.env.FAKE_AWS_POOL) {
+  const pool = JSON.parse(process.env.FAKE_AWS_POOL);
+  if (pool.Id !== option('--user-pool-id')) fail('An error occurred (ResourceNotFoundException) when calling the DescribeUserPool operation');
+  console.log(JSON.stringify({ UserPool: pool }));
+} else if (operation === 'cognito-idp describe-user-pool-client' && process.env.FAKE_AWS_CLIENT) {
+  const client = JSON.parse(process.env.FAKE_AWS_CLIENT);
+  if (client.ClientId !== option('--client-id')) fail('An error occurred (ResourceNotFoundException) when calling the DescribeUserPoolClient operation');
+  console.log(JSON.stringify({ UserPoolClient: client }));
+} else if (operation === 'cloudformation describe-stacks' && process.env.FAKE_AWS_STACK && option('--query') === 'Stacks[0]') {
+  console.log(process.env.FAKE_AWS_STACK);
 } else {
   fail(`fake aws: unexpected call: aws ${args.join(' ')}`, 2);
 }

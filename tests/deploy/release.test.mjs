@@ -155,7 +155,7 @@ test("publish-pages: every S3 call names the bucket's owner, and another account
 });
 
 test('publish-pages: into an empty path or bucket, every file goes up once with its type, caching and owner', () => {
-  const config = configFile({ brand: { name: 'Acme', logo: '/brand/logo.svg' }, signInUrl: 'https://app.acme.example/sign-in',
+  const config = configFile({ brand: { name: 'Acme', logo: '/local/logo.svg' }, signInUrl: 'https://app.acme.example/sign-in',
     redirectAllowList: ['https://app.acme.example'], endpoint: 'https://cognito-idp.eu-west-2.amazonaws.com/' });
   // Keys beside the path (even one whose name starts the same) are not in the way.
   for (const [into, keyPrefix, objects] of [['s3://acme-www/account', 'account/', ['accounts/x', 'elsewhere/x']], ['s3://acme-www/', '', []]]) {
@@ -175,7 +175,7 @@ test('publish-pages: into an empty path or bucket, every file goes up once with 
     const wasm = uploads.find((call) => option(call, '--key').endsWith('reset_bg.wasm'));
     assert.equal(option(wasm, '--content-encoding'), 'br');
     const uploaded = JSON.parse(readFileSync(join(ROOT, option(uploads.find((call) => option(call, '--key').endsWith('www/config.json')), '--body')), 'utf8'));
-    assert.deepEqual([uploaded.userPoolId, uploaded.clientId, uploaded.brand.logo], ['eu-west-2_Acme1', 'acmeclient', '/brand/logo.svg']);
+    assert.deepEqual([uploaded.userPoolId, uploaded.clientId, uploaded.brand.logo], ['eu-west-2_Acme1', 'acmeclient', '/local/logo.svg']);
   }
 });
 

@@ -1,0 +1,79 @@
+// The deploy keeps what the team chose, or refuses and says why: config.json survives deploy,
+// site and publish-pages whole and identical; a key the pages would not read is named. The
+// real scripts run against the fake `aws` (tests/deploy/fake-aws.mjs), never a real endpoint.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/paths.mjs';
+import { fakeAws } from './fake-aws-run.mjs';
+
+const SITE = join(ROOT, 'dist', 'site');
+const { run, configFile } = fakeAws('choices');
+
+/** A config.json holding every key the pages read (core/src/config/file.rs). */
+const EVERY_KEY = {
+  userPoolId: 'eu-west-2_Example', clientId: 'exampleclientid', region: 'eu-west-2',
+  endpoint: 'https://cognito-idp.eu-west-2.amazonaws.com/', signInUrl: 'https://app.acme.example/sign-in',
+  afterSignInUrl: '/app', signInWith: 'either', showDestination: true, signIn: 'password', session: 'none',
+  passwordPolicy: { minimumLength: 12, requireUppercase: false, requireLowercase: true, requireNumbers: true, requireSymbols: false },
+  redirectAllowList: ['https://app.acme.example'], defaultLanguage: 'de', resendCooldownSeconds: 30,
+  requestTimeoutSeconds: 10, invitationDays: 3,
+  brand: { name: 'Acme', logo: '/local/logo.svg', logoAlt: 'Acme logo', accent: '#7a1fa2', onAccent: '#ffffff', support: 'help@acme.example' },
+  words: { en: { 'forgot.intro': 'Enter the address of your Acme account.' } },
+};
+
+const written = () => readFileSync(join(SITE, 'www', 'config.json'), 'utf8');
+
+test('a config.json with every key comes out of deploy, site and publish-pages whole and identical', () => {
+  const file = configFile(EVERY_KEY);
+  const deploy = run('deploy.mjs', ['--dry-run', '--no-build', '--region', 'eu-west-2', '--config', file]);
+  assert.equal(deploy.status, 0, deploy.stderr);
+  const deployed = written();
+  assert.deepEqual(JSON.parse(deployed), EVERY_KEY, 'nothing dropped, nothing forced');
+  const site = run('site.mjs', ['--config', file]);
+  assert.equal(site.status, 0, site.stderr);
+  assert.equal(written(), deployed);
+  const publish = run('publish.mjs', ['--dry-run', '--no-build', '--into', 's3://acme-www/account', '--site', 'https://www.acme.example/account',
+    '--pool', 'eu-west-2_Example', '--client', 'exampleclientid', '--region', 'eu-west-2', '--config', file]);
+  assert.equal(publish.status, 0, publish.stderr);
+  assert.equal(written(), deployed);
+});
+
+test('a key the pages would not read is named by all three, with the key meant', () => {
+  const typo = { ...EVERY_KEY, sesion: 'none', brand: { ...EVERY_KEY.brand, colour: '#000000' },
+    passwordPolicy: { MinimumLength: 12, RequireUppercase: true, TemporaryPasswordValidityDays: 7 } };
+  const said = ['site.mjs', 'publish.mjs', 'deploy.mjs'].map((script) => {
+    const args = { 'site.mjs': [], 'deploy.mjs': ['--no-build'], 'publish.mjs': ['--no-build', '--into', 's3://acme-www/a/', '--site', 'https://acme.example/a/',
+      '--pool', 'eu-west-2_Example', '--client', 'exampleclientid', '--region', 'eu-west-2'] }[script];
+    const result = run(script, [...args, '--config', configFile(typo)]);
+    assert.equal(result.status, 2, `${script}: ${result.stdout}${result.stderr}`);
+    assert.deepEqual(result.calls, [], `${script} makes no AWS call`);
+    return result.stderr;
+  });
+  assert.equal(said[1], said[0]);
+  assert.equal(said[2], said[0]);
+  assert.match(said[0], /"sesion" is not a key the pages read, so it would be ignored; write "session", or remove it\./);
+  assert.match(said[0], /"brand\.colour" is not a key .*; use one of name, logo, logoAlt, accent, onAccent, support/);
+  assert.match(said[0], /"passwordPolicy\.MinimumLength" .*describe-user-pool prints the policy with capitals.*write "passwordPolicy\.minimumLength"/);
+  assert.match(said[0], /"passwordPolicy\.RequireUppercase" .*write "passwordPolicy\.requireUppercase"/);
+  assert.match(said[0], /"passwordPolicy\.TemporaryPasswordValidityDays" .*use one of minimumLength/);
+  assert.equal(said[0].trim().split('\n').length, 6, said[0]);
+});
+
+test("the brand's logo goes out with the pages, at the path the emails and pages load it from; a missing one is refused", () => {
+  const logo = { ...EVERY_KEY, brand: { ...EVERY_KEY.brand, logo: '/local/logo.svg' } };
+  const deploy = run('deploy.mjs', ['--dry-run', '--no-build', '--region', 'eu-west-2', '--config', configFile(logo)]);
+  assert.equal(deploy.status, 0, deploy.stderr);
+  assert.match(deploy.stdout, /would run: aws s3api put-object --bucket cognito-reset-link-pagesbucket-example --key local\/logo\.svg --body dist\/site\/local\/logo\.svg --content-type image\/svg\+xml --cache-control no-cache/);
+  assert.deepEqual(readFileSync(join(SITE, 'local', 'logo.svg')), readFileSync(join(ROOT, 'local', 'logo.svg')));
+  assert.equal(run('site.mjs', ['--config', configFile(logo)]).status, 0);
+  assert.ok(readFileSync(join(SITE, 'local', 'logo.svg')).length > 0, 'npm run site copies it too');
+  const missing = { ...EVERY_KEY, brand: { ...EVERY_KEY.brand, logo: '/brand/logo.png' } };
+  for (const [script, args] of [['site.mjs', []], ['deploy.mjs', ['--dry-run', '--no-build']]]) {
+    const result = run(script, [...args, '--config', configFile(missing)]);
+    assert.equal(result.status, 2, `${script}: ${result.stdout}`);
+    assert.match(result.stderr, /"brand\.logo" is "\/brand\/logo\.png", but there is no image file brand\/logo\.png in the project/);
+    assert.deepEqual(result.calls, []);
+  }
+});
