@@ -9,7 +9,7 @@
 //                     [--pages-url https://www.example.com/account/]   (trigger only: no bucket, no distribution)
 //                     [--link-style fragment|query] [--default-language LANG] [--rewrite reset,sign-up,invitation,address-change]
 //                     [--domain NAME --certificate-arn ARN] [--hsts-include-subdomains] [--dry-run] [--no-build]
-//                     [--alarm-email ADDRESS | --alarm-topic-arn ARN]
+//                     [--alarm-email ADDRESS | --alarm-topic-arn ARN] [--email-template FILE]
 //
 // Everything that can be refused is refused before anything is built or created, saying what
 // to change: www/config.json (deploy/config-check.mjs, as `npm run site` and `npm run
@@ -18,7 +18,7 @@
 // undoes the attach.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitIfRefused, siteConfig } from '../deploy/config-check.mjs';
@@ -49,6 +49,7 @@ const { values: options } = parseArgs({
     'hsts-include-subdomains': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    'email-template': { type: 'string' },
     // Given once, kept by later deploys (cloudformation deploy keeps a parameter it is not given).
     'alarm-email': { type: 'string' },
     'alarm-topic-arn': { type: 'string' },
@@ -136,9 +137,28 @@ if (pool) {
   if (problems.length > 0) clientFix = fixedClient(client, { signIn });
 }
 
+// Files for the trigger's zip, beside bootstrap: a function's environment holds 4 KB in all, so
+// the team's email template and the emails' reworded sentences (config.json's words, as they
+// are) travel in the bundle, named by EMAIL_TEMPLATE_FILE and EMAIL_WORDS_FILE. Both
+// parameters are always given, so a later deploy without them names no file the zip lacks.
+const BUNDLE = join(ROOT, 'dist', 'trigger-bundle');
+rmSync(BUNDLE, { recursive: true, force: true });
+mkdirSync(BUNDLE, { recursive: true });
+const bundled = { EmailTemplateFile: '', EmailWordsFile: '' };
+if (options['email-template'] !== undefined) {
+  if (!existsSync(options['email-template'])) refuse(`--email-template names ${options['email-template']}, which does not exist`);
+  copyFileSync(options['email-template'], join(BUNDLE, 'email-template.html'));
+  bundled.EmailTemplateFile = 'email-template.html';
+}
+const EMAIL_KEY = /^(email|sms|signup|invite|change)\./;
+if (Object.values(localConfig.words ?? {}).some((words) => Object.keys(words ?? {}).some((key) => EMAIL_KEY.test(key)))) {
+  writeFileSync(join(BUNDLE, 'email-words.json'), `${JSON.stringify(localConfig.words, null, 2)}\n`);
+  bundled.EmailWordsFile = 'email-words.json';
+}
+
 if (!options['no-build']) {
   execFileSync('node', [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-  execFileSync('node', [join(ROOT, 'scripts', 'build-lambda.mjs')], { stdio: 'inherit' });
+  execFileSync('node', [join(ROOT, 'scripts', 'build-lambda.mjs'), '--bundle', BUNDLE], { stdio: 'inherit' });
 }
 
 const account = aws(['sts', 'get-caller-identity', '--query', 'Account', '--output', 'text'], '123456789012').trim();
@@ -198,7 +218,8 @@ aws(['cloudformation', 'deploy', '--template-file', 'deploy/template.yaml', '--s
   `SesSourceArn=${pool ? '' : ses}`, `SesFromAddress=${pool ? '' : options['ses-from']}`,
   // What detach puts back. Left out when the stack's own trigger is already attached: then
   // CloudFormation keeps the value recorded when it first replaced the team's.
-  ...(trigger?.previous !== undefined ? [`PreviousCustomMessage=${trigger.previous}`] : [])]);
+  ...(trigger?.previous !== undefined ? [`PreviousCustomMessage=${trigger.previous}`] : []), ...operations,
+  ...Object.entries(bundled).map(([name, file]) => `${name}=${file}`)]);
 const dryOutputs = JSON.stringify([
   ...(pagesUrl ? [] : [['PagesUrl', `https://${options.domain || 'd111111abcdef8.cloudfront.net'}/index.html`],
     ['BucketName', `${options.stack}-pagesbucket-example`], ['DistributionId', 'E2EXAMPLE']]),

@@ -3,7 +3,9 @@
 // real scripts run against the fake `aws` (tests/deploy/fake-aws.mjs), never a real endpoint.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/paths.mjs';
 import { fakeAws } from './fake-aws-run.mjs';
@@ -76,4 +78,25 @@ test("the brand's logo goes out with the pages, at the path the emails and pages
     assert.match(result.stderr, /"brand\.logo" is "\/brand\/logo\.png", but there is no image file brand\/logo\.png in the project/);
     assert.deepEqual(result.calls, []);
   }
+});
+
+test("the team's email template and the emails' reworded sentences go into the trigger's zip, named to the function", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+  const template = join(dir, 'mine.html');
+  writeFileSync(template, '<p>Hello</p><a href="{link}">Choose a password</a>');
+  const config = join(dir, 'config.json');
+  const words = { de: { 'email.intro_plain': 'Jemand hat ein neues Passwort angefordert.' } };
+  writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, 'www', 'config.json'), 'utf8')), words }));
+  const run = spawnSync('node', ['scripts/deploy.mjs', '--dry-run', '--no-build', '--stack', 'kit', '--region', 'eu-west-2',
+    '--config', config, '--email-template', template], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } });
+  assert.equal(run.status, 0, run.stderr);
+  const deployCall = run.stdout.split('\n').find((line) => line.includes('cloudformation deploy'));
+  assert.match(deployCall, /EmailTemplateFile=email-template\.html/);
+  assert.match(deployCall, /EmailWordsFile=email-words\.json/);
+  const bundle = join(ROOT, 'dist', 'trigger-bundle');
+  assert.equal(readFileSync(join(bundle, 'email-template.html'), 'utf8'), readFileSync(template, 'utf8'));
+  assert.deepEqual(JSON.parse(readFileSync(join(bundle, 'email-words.json'), 'utf8')), words);
+  const plain = spawnSync('node', ['scripts/deploy.mjs', '--dry-run', '--no-build', '--stack', 'kit', '--region', 'eu-west-2'],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } });
+  assert.match(plain.stdout, /EmailTemplateFile= .*EmailWordsFile=( |$)/m, 'a deploy without them names no file');
 });

@@ -57,7 +57,8 @@ test('another CustomMessage trigger is named and kept unless --replace; --no-att
   const replaced = deploy(['--replace'], { lambda: { CustomMessage: THEIRS, PreSignUp: 'arn:x' } });
   assert.equal(replaced.status, 0, replaced.stderr);
   assert.match(stackCall(replaced.stdout), new RegExp(`PreviousCustomMessage=${THEIRS}`), 'recorded for detach');
-  assert.match(replaced.stdout, new RegExp(`would run: python deploy/attach_trigger.py --user-pool-id ${POOL_ID} --lambda-arn \\S+kit-Trigger-\\S+ --only-if-current ${THEIRS}`));
+  assert.match(replaced.stdout, new RegExp(`would run: python deploy/attach_trigger.py --user-pool-id ${POOL_ID} --lambda-arn \\S+kit-Trigger-\\S+:live --only-if-current ${THEIRS}`),
+    'attached to the alias "live", so a deploy can be rolled back');
 
   const again = deploy([], { lambda: { CustomMessage: `${OURS}:live` } });
   assert.equal(again.status, 0, again.stderr);

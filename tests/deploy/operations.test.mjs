@@ -115,8 +115,4 @@ test('the deploy publishes a new version when the trigger may change, and passes
   assert.equal(dryRun(['--alarm-topic-arn', 'arn:aws:sns:eu-west-2:123456789012:ops']).parameters.AlarmTopicArn,
     'arn:aws:sns:eu-west-2:123456789012:ops');
 });
-
-test('an existing pool is attached to the alias, not to the function', () => {
-  const { out } = dryRun(['--existing-pool', 'eu-west-2_Acme1', '--existing-client', 'acmeclient']);
-  assert.match(out, /attach_trigger\.py --user-pool-id eu-west-2_Acme1 --lambda-arn arn:aws:lambda:eu-west-2:\d{12}:function:[\w-]+:live\b/);
-});
+// An existing pool is attached to the alias too: tests/deploy/existing-pool.test.mjs.
