@@ -224,21 +224,20 @@ function triggerFunction(scope: Construct, resetPageUrl: string, brand: ResetLin
  * does not compress it), then the pages, catalogues and config.json revalidated on every load.
  * Each page's CSP <meta> floor names the pool's Cognito.
  */
-function uploadPages(scope: Construct, origin: string, config: { [key: string]: unknown }): void {
-  const self = scope as CognitoResetLink;
+function uploadPages(self: CognitoResetLink, origin: string, config: { [key: string]: unknown }): void {
   const immutable = [s3deploy.CacheControl.fromString(SHARED.cacheControl.immutable)];
-  const assets = new s3deploy.BucketDeployment(scope, 'Assets', {
+  const assets = new s3deploy.BucketDeployment(self, 'Assets', {
     sources: [s3deploy.Source.asset(join(__dirname, 'site', 'assets'))],
     destinationBucket: self.bucket, destinationKeyPrefix: 'assets/', prune: false, cacheControl: immutable,
   });
-  const modules = new s3deploy.BucketDeployment(scope, 'Modules', {
+  const modules = new s3deploy.BucketDeployment(self, 'Modules', {
     sources: [s3deploy.Source.asset(join(__dirname, 'wasm'))],
     destinationBucket: self.bucket, destinationKeyPrefix: 'assets/', prune: false, cacheControl: immutable,
     contentType: 'application/wasm', contentEncoding: 'br',
   });
   const pages = SHARED.pages.map((page) => s3deploy.Source.data(page,
     readFileSync(join(__dirname, 'site', page), 'utf8').split(SHARED.standInOrigin).join(origin)));
-  const site = new s3deploy.BucketDeployment(scope, 'Site', {
+  const site = new s3deploy.BucketDeployment(self, 'Site', {
     sources: [...pages, s3deploy.Source.asset(join(__dirname, 'site'), { exclude: ['assets', '*.html'] }),
       s3deploy.Source.jsonData('www/config.json', config)],
     destinationBucket: self.bucket,
