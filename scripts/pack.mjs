@@ -1,9 +1,11 @@
 // `npm run pack`: the npm package: the browser module built with the `api` feature (wasm-pack,
-// target web, TypeScript definitions), a package.json with exports, types and files, and the
-// tarball in dist/. The pages' own module is built without the API.
+// target web, TypeScript definitions), the CDK construct with the built pages and the arm64
+// trigger (`cognito-reset-link/cdk`, scripts/pack-cdk.mjs), a package.json with exports, types
+// and files, and the tarball in dist/. The pages' own module is built without the API.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { packCdk } from './pack-cdk.mjs';
 import { ROOT } from './paths.mjs';
 
 const OUT = join(ROOT, 'dist', 'npm');
@@ -18,7 +20,7 @@ execFileSync('wasm-pack', ['build', '--target', 'web', '--release', '--mode', 'n
 rmSync(join(OUT, '.gitignore'), { force: true });
 copyFileSync(join(ROOT, 'npm', 'README.md'), join(OUT, 'README.md'));
 copyFileSync(join(ROOT, 'LICENSE'), join(OUT, 'LICENSE'));
-const files = [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_bg.wasm.d.ts`, 'README.md', 'LICENSE'];
+const files = [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_bg.wasm.d.ts`, 'README.md', 'LICENSE', ...packCdk(OUT)];
 writeFileSync(join(OUT, 'package.json'), `${JSON.stringify({
   name: 'cognito-reset-link',
   version,
@@ -33,9 +35,13 @@ writeFileSync(join(OUT, 'package.json'), `${JSON.stringify({
   exports: {
     '.': { types: `./${NAME}.d.ts`, import: `./${NAME}.js`, default: `./${NAME}.js` },
     [`./${NAME}_bg.wasm`]: `./${NAME}_bg.wasm`,
+    './cdk': { types: './cdk/index.d.cts', default: './cdk/index.cjs' },
     './package.json': './package.json',
   },
   files,
   sideEffects: false,
+  // Only the construct needs them: optional, so an app using the browser module installs neither.
+  peerDependencies: { 'aws-cdk-lib': '^2.257.0', constructs: '^10.0.0' },
+  peerDependenciesMeta: { 'aws-cdk-lib': { optional: true }, constructs: { optional: true } },
 }, null, 2)}\n`);
 execFileSync('npm', ['pack', '--pack-destination', join(ROOT, 'dist'), '--silent'], { cwd: OUT, stdio: 'inherit' });

@@ -51,6 +51,36 @@ export function logoFile(config) {
 }
 
 /**
+ * Writes the pages, their content-hashed assets and the catalogues into `dir` (emptied
+ * first), each page's CSP <meta> floor naming `origin`; returns the assets prefix. The npm
+ * package's CDK construct ships this part (scripts/pack.mjs), with a stand-in origin.
+ */
+export function layOutPages(dir, origin) {
+  rmSync(dir, { recursive: true, force: true });
+  // A brand font sits in www/fonts/, beside brand.css, which names it relatively.
+  const fonts = existsSync(join(ROOT, 'www', 'fonts')) ? filesUnder(join(ROOT, 'www', 'fonts')).map((f) => `www/fonts/${f}`) : [];
+  const assets = ['www/style.css', 'www/brand.css', ...fonts, ...filesUnder(join(ROOT, 'www', 'pkg'))
+    .filter((f) => /\.(js|wasm)$/.test(f)).map((f) => `www/pkg/${f}`)];
+  const hash = createHash('sha256');
+  for (const asset of assets) hash.update(asset).update(readFileSync(join(ROOT, asset)));
+  const prefix = `assets/${hash.digest('hex').slice(0, 12)}`;
+  for (const asset of assets) {
+    mkdirSync(join(dir, prefix, asset, '..'), { recursive: true });
+    cpSync(join(ROOT, asset), join(dir, prefix, asset));
+  }
+  for (const page of PAGE_FILES) {
+    const source = readFileSync(join(ROOT, page), 'utf8');
+    const floor = metaCsp(ANY_COGNITO);
+    if (!source.includes(floor)) throw new Error(`${page} lacks the CSP <meta> of deploy/headers.mjs`);
+    const html = source.replace(floor, metaCsp(origin)).replace(/(href|src)="www\/(?!config\.json)/g, `$1="${prefix}/www/`);
+    writeFileSync(join(dir, page), html);
+  }
+  mkdirSync(join(dir, 'www'), { recursive: true });
+  cpSync(join(ROOT, 'core', 'i18n'), join(dir, 'www', 'i18n'), { recursive: true });
+  return prefix;
+}
+
+/**
  * Lays out dist/site/ for `config` (the config.json object); returns the assets prefix.
  * `local`: the site is for this machine and may call an emulator over http on 127.0.0.1;
  * `hstsIncludeSubdomains`: the headers' HSTS covers subdomains too. Throws ConfigRefused
@@ -60,27 +90,7 @@ export function layOut(config, { local = false, hstsIncludeSubdomains = false } 
   checkConfig(config, { local });
   const logo = logoFile(config);
   const origin = cognitoOrigin(config, { local });
-  rmSync(DIST, { recursive: true, force: true });
-  // A brand font sits in www/fonts/, beside brand.css, which names it relatively.
-  const fonts = existsSync(join(ROOT, 'www', 'fonts')) ? filesUnder(join(ROOT, 'www', 'fonts')).map((f) => `www/fonts/${f}`) : [];
-  const assets = ['www/style.css', 'www/brand.css', ...fonts, ...filesUnder(join(ROOT, 'www', 'pkg'))
-    .filter((f) => /\.(js|wasm)$/.test(f)).map((f) => `www/pkg/${f}`)];
-  const hash = createHash('sha256');
-  for (const asset of assets) hash.update(asset).update(readFileSync(join(ROOT, asset)));
-  const prefix = `assets/${hash.digest('hex').slice(0, 12)}`;
-  for (const asset of assets) {
-    mkdirSync(join(DIST, prefix, asset, '..'), { recursive: true });
-    cpSync(join(ROOT, asset), join(DIST, prefix, asset));
-  }
-  for (const page of PAGE_FILES) {
-    const source = readFileSync(join(ROOT, page), 'utf8');
-    const floor = metaCsp(ANY_COGNITO);
-    if (!source.includes(floor)) throw new Error(`${page} lacks the CSP <meta> of deploy/headers.mjs`);
-    const html = source.replace(floor, metaCsp(origin)).replace(/(href|src)="www\/(?!config\.json)/g, `$1="${prefix}/www/`);
-    writeFileSync(join(DIST, page), html);
-  }
-  mkdirSync(join(DIST, 'www'), { recursive: true });
-  cpSync(join(ROOT, 'core', 'i18n'), join(DIST, 'www', 'i18n'), { recursive: true });
+  const prefix = layOutPages(DIST, origin);
   writeFileSync(join(DIST, 'www', 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   // The logo the brand names, at the same path: the pages and every email load it from there.
   if (logo) {

@@ -30,16 +30,30 @@ after(async () => {
   await new Promise((resolve) => (appServer ? appServer.close(resolve) : resolve()));
 });
 
-test('npm pack ships only the module, its types, the wasm, README, LICENSE and package.json', () => {
+test('npm pack ships the module, its types, the wasm, README, LICENSE, package.json and the CDK construct with its pages and trigger', () => {
   const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PACKAGE, encoding: 'utf8' }));
-  assert.deepEqual(report.files.map((f) => f.path).sort(), [
+  const paths = report.files.map((f) => f.path).sort();
+  assert.deepEqual(paths.filter((p) => !p.startsWith('cdk/')), [
     'LICENSE', 'README.md', 'cognito_reset_link.d.ts', 'cognito_reset_link.js',
     'cognito_reset_link_bg.wasm', 'cognito_reset_link_bg.wasm.d.ts', 'package.json',
+  ]);
+  // The construct (scripts/pack-cdk.mjs): compiled, shared.json, the arm64 trigger, and the
+  // site: pages, catalogues, content-hashed assets, the modules brotli-compressed apart.
+  const pages = ['confirm', 'index', 'reset-password', 'verify', 'welcome'].map((p) => `cdk/site/${p}.html`);
+  const modules = ['account', 'confirm', 'forgot', 'reset', 'verify', 'welcome'];
+  assert.deepEqual(paths.filter((p) => p.startsWith('cdk/')).map((p) => p.replace(/\/[0-9a-f]{12}\//, '/<hash>/')), [
+    'cdk/index.cjs', 'cdk/index.d.cts', 'cdk/shared.json', 'cdk/site/assets/<hash>/www/brand.css',
+    ...modules.map((m) => `cdk/site/assets/<hash>/www/pkg/${m}.js`), 'cdk/site/assets/<hash>/www/style.css', ...pages,
+    ...['ar', 'de', 'en', 'es', 'fr', 'ja', 'pt'].map((l) => `cdk/site/www/i18n/${l}.json`), 'cdk/trigger/bootstrap.zip',
+    ...modules.map((m) => `cdk/wasm/<hash>/www/pkg/${m}_bg.wasm`),
   ]);
   const manifest = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8'));
   for (const key of ['name', 'version', 'license', 'repository', 'files', 'exports', 'types', 'sideEffects']) {
     assert.ok(key in manifest, `package.json has ${key}`);
   }
+  // An app using the browser module installs neither of the construct's peers.
+  assert.deepEqual(manifest.peerDependenciesMeta, { 'aws-cdk-lib': { optional: true }, constructs: { optional: true } });
+  assert.equal(existsSync(join(APP, 'node_modules', 'aws-cdk-lib')), false);
 });
 
 test('the definitions describe the API precisely (no any), and a typed app passes tsc', () => {

@@ -1,0 +1,40 @@
+// The trigger's deployment settings are listed once, in deploy/trigger-settings.mjs: the CDK
+// construct reads that list (through the packed shared.json); the template must say the same,
+// and the trigger must read every variable the deployments set.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RESET_PAGE, TRIGGER_ENVIRONMENT, TRIGGER_FUNCTION } from '../../deploy/trigger-settings.mjs';
+import { ROOT } from '../../scripts/paths.mjs';
+
+/** deploy/template.yaml, as CloudFormation reads it. */
+function template() {
+  const python = 'import json, sys\nfrom cfnlint.decode import decode\nprint(json.dumps(decode(sys.argv[1])[0]))';
+  return JSON.parse(execFileSync(join(ROOT, '.venv', 'bin', 'python'), ['-c', python, join(ROOT, 'deploy', 'template.yaml')], { encoding: 'utf8' }));
+}
+
+test("the template sets the listed variables, each from its parameter with the listed default", () => {
+  const whole = template();
+  const variables = whole.Resources.Trigger.Properties.Environment.Variables;
+  assert.deepEqual(Object.keys(variables).sort(), TRIGGER_ENVIRONMENT.map((s) => s.env).sort());
+  for (const setting of TRIGGER_ENVIRONMENT.filter((s) => s.parameter)) {
+    assert.deepEqual(variables[setting.env], { Ref: setting.parameter }, setting.env);
+    assert.equal(whole.Parameters[setting.parameter].Default, setting.default, setting.parameter);
+  }
+  assert.ok(JSON.stringify(variables.RESET_PAGE_URL).includes(`/${RESET_PAGE}`));
+});
+
+test('the template creates the function and its log group as listed', () => {
+  const { Trigger: trigger, TriggerLogs: logs } = template().Resources;
+  assert.deepEqual([trigger.Properties.Runtime, trigger.Properties.Architectures, trigger.Properties.Handler,
+    trigger.Properties.MemorySize, trigger.Properties.Timeout, logs.Properties.RetentionInDays],
+  [TRIGGER_FUNCTION.runtime, [TRIGGER_FUNCTION.architecture], TRIGGER_FUNCTION.handler,
+    TRIGGER_FUNCTION.memorySize, TRIGGER_FUNCTION.timeoutSeconds, TRIGGER_FUNCTION.logRetentionDays]);
+});
+
+test('the trigger reads every listed variable', () => {
+  const source = readFileSync(join(ROOT, 'lambda', 'src', 'settings.rs'), 'utf8');
+  for (const { env } of TRIGGER_ENVIRONMENT) assert.ok(source.includes(`"${env}"`), `lambda/src/settings.rs reads ${env}`);
+});
