@@ -7,7 +7,8 @@
  * The environment variables a deployment sets on the trigger. `env`: the name
  * lambda/src/settings.rs reads; `parameter`: the template's parameter that fills it (none for
  * the reset page, which is the distribution's); `brand`: the key of config.json's `brand`
- * that fills it; `default`: the value when neither says.
+ * that fills it, or `config`: its key of config.json itself; `default`: the value when none
+ * says. The CDK construct sets the bundled-file variables to their default: its zip has none.
  */
 export const TRIGGER_ENVIRONMENT = [
   { env: 'RESET_PAGE_URL' },
@@ -16,6 +17,11 @@ export const TRIGGER_ENVIRONMENT = [
   { env: 'BRAND_ACCENT', parameter: 'BrandAccent', brand: 'accent', default: '' },
   { env: 'BRAND_ON_ACCENT', parameter: 'BrandOnAccent', brand: 'onAccent', default: '' },
   { env: 'BRAND_SUPPORT', parameter: 'BrandSupport', brand: 'support', default: '' },
+  { env: 'LINK_STYLE', parameter: 'LinkStyle', default: 'fragment' },
+  { env: 'DEFAULT_LANGUAGE', parameter: 'DefaultLanguage', config: 'defaultLanguage', default: '' },
+  { env: 'MESSAGE_SOURCES', parameter: 'MessageSources', default: '' },
+  { env: 'EMAIL_TEMPLATE_FILE', parameter: 'EmailTemplateFile', default: '' },
+  { env: 'EMAIL_WORDS_FILE', parameter: 'EmailWordsFile', default: '' },
 ];
 
 /** The trigger function itself, as both deployments create it; 128 MB and 5 s are ample for

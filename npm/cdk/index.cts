@@ -64,7 +64,7 @@ interface Shared {
   readonly cacheControl: { readonly immutable: string; readonly revalidated: string };
   readonly pages: string[];
   readonly trigger: {
-    readonly environment: { readonly env: string; readonly brand?: keyof ResetLinkBrand; readonly default?: string }[];
+    readonly environment: { readonly env: string; readonly brand?: keyof ResetLinkBrand; readonly config?: string; readonly default?: string }[];
     readonly function: { readonly runtime: string; readonly architecture: string; readonly handler: string;
       readonly memorySize: number; readonly timeoutSeconds: number; readonly logRetentionDays: number };
     readonly resetPage: string;
@@ -126,7 +126,7 @@ export class CognitoResetLink extends Construct {
     this.pagesUrl = `https://${host}/index.html`;
     this.resetPageUrl = `https://${host}/${SHARED.trigger.resetPage}`;
 
-    this.trigger = triggerFunction(this, this.resetPageUrl, props.brand ?? {});
+    this.trigger = triggerFunction(this, this.resetPageUrl, props.brand ?? {}, config);
     props.userPool.addTrigger(cognito.UserPoolOperation.CUSTOM_MESSAGE, this.trigger);
 
     const brand = props.brand && { brand: props.brand };
@@ -190,7 +190,7 @@ function headersPolicy(scope: Construct, origin: string, includeSubdomains: bool
 
 /** The trigger: the arm64 bootstrap.zip shipped in the package, its own log group, and a
  * role that writes to that group only (AWSLambdaBasicExecutionRole would allow every group). */
-function triggerFunction(scope: Construct, resetPageUrl: string, brand: ResetLinkBrand): lambda.Function {
+function triggerFunction(scope: Construct, resetPageUrl: string, brand: ResetLinkBrand, config: { readonly [key: string]: unknown }): lambda.Function {
   const spec = SHARED.trigger.function;
   const runtime = lambda.Runtime.ALL.find((r) => r.name === spec.runtime);
   const architecture = [lambda.Architecture.ARM_64, lambda.Architecture.X86_64].find((a) => a.name === spec.architecture);
@@ -202,7 +202,8 @@ function triggerFunction(scope: Construct, resetPageUrl: string, brand: ResetLin
   const environment: { [name: string]: string } = {};
   for (const setting of SHARED.trigger.environment) {
     environment[setting.env] = setting.env === 'RESET_PAGE_URL' ? resetPageUrl
-      : (setting.brand && brand[setting.brand]) || (setting.default ?? '');
+      : (setting.brand && brand[setting.brand]) || (setting.config && typeof config[setting.config] === 'string' && config[setting.config] as string)
+        || (setting.default ?? '');
   }
   return new lambda.Function(scope, 'Trigger', {
     description: "Turns Cognito's codes into links to the reset-link pages.",

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESET_PAGE, TRIGGER_ENVIRONMENT, TRIGGER_FUNCTION } from '../../deploy/trigger-settings.mjs';
 import { ROOT } from '../../scripts/paths.mjs';
@@ -35,6 +35,7 @@ test('the template creates the function and its log group as listed', () => {
 });
 
 test('the trigger reads every listed variable', () => {
-  const source = readFileSync(join(ROOT, 'lambda', 'src', 'settings.rs'), 'utf8');
-  for (const { env } of TRIGGER_ENVIRONMENT) assert.ok(source.includes(`"${env}"`), `lambda/src/settings.rs reads ${env}`);
+  const dir = join(ROOT, 'lambda', 'src');
+  const source = readdirSync(dir).filter((f) => f.endsWith('.rs')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  for (const { env } of TRIGGER_ENVIRONMENT) assert.ok(source.includes(`"${env}"`), `lambda/src reads ${env}`);
 });
