@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { exitIfRefused, siteConfig } from '../deploy/config-check.mjs';
 import { DeployRefused, clientProblems, deployRegion, emailStatement, fixedClient, triggerChoice } from '../deploy/existing-pool.mjs';
 import { awsRunner, pythonTool } from './aws.mjs';
+import { checkTriggerSettings } from './trigger-check.mjs';
 import { ROOT } from './paths.mjs';
 import { layOut, logoFile, uploadCommands } from './site.mjs';
 
@@ -156,6 +157,22 @@ if (Object.values(localConfig.words ?? {}).some((words) => Object.keys(words ?? 
   bundled.EmailWordsFile = 'email-words.json';
 }
 
+// The brand and the emails' settings, as the trigger itself reads them, before anything is
+// built or created: a part it would leave out is refused here, where it can still be fixed.
+const brand = localConfig.brand ?? {};
+const triggerVariables = {
+  RESET_PAGE_URL: new URL('reset-password.html', pagesUrl || `https://${options.domain || 'd111111abcdef8.cloudfront.net'}/`).href,
+  PRODUCT_NAME: options['product-name'] ?? brand.name ?? 'your account', LINK_STYLE: options['link-style'],
+  DEFAULT_LANGUAGE: options['default-language'] ?? localConfig.defaultLanguage ?? '', MESSAGE_SOURCES: rewrite.join(','),
+  BRAND_LOGO: brand.logo ?? '', BRAND_ACCENT: brand.accent ?? '', BRAND_ON_ACCENT: brand.onAccent ?? '', BRAND_SUPPORT: brand.support ?? '',
+  EMAIL_TEMPLATE_FILE: bundled.EmailTemplateFile, EMAIL_WORDS_FILE: bundled.EmailWordsFile,
+};
+const judged = checkTriggerSettings(triggerVariables, BUNDLE);
+if (!judged.clean) {
+  refuse(`the trigger would not use the emails' settings as given${judged.links ? '' : ' (its emails would carry Cognito\'s codes, not links)'}:\n`
+    + `${judged.problems.map((p) => `  - ${p}`).join('\n')}\nFix config.json's brand or words (or the --email-template file); nothing was built or created.`);
+}
+
 if (!options['no-build']) {
   execFileSync('node', [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   execFileSync('node', [join(ROOT, 'scripts', 'build-lambda.mjs'), '--bundle', BUNDLE], { stdio: 'inherit' });
@@ -193,7 +210,6 @@ const zipHash = existsSync(ZIP) ? createHash('sha256').update(readFileSync(ZIP))
 const zipKey = `trigger/${zipHash}.zip`;
 // s3api put-object, not s3 cp: only the former takes --expected-bucket-owner.
 aws(['s3api', 'put-object', '--bucket', artifacts, '--key', zipKey, '--body', relative(ROOT, ZIP), ...ownedByUs]);
-const brand = localConfig.brand ?? {};
 if (Boolean(options.domain) !== Boolean(options['certificate-arn'])) {
   throw new Error('deploy: --domain and --certificate-arn go together (an ACM certificate for the domain, in us-east-1)');
 }

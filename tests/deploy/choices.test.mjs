@@ -85,7 +85,7 @@ test("the team's email template and the emails' reworded sentences go into the t
   const template = join(dir, 'mine.html');
   writeFileSync(template, '<p>Hello</p><a href="{link}">Choose a password</a>');
   const config = join(dir, 'config.json');
-  const words = { de: { 'email.intro_plain': 'Jemand hat ein neues Passwort angefordert.' } };
+  const words = { de: { 'email.intro_plain': 'Für {name} wurde ein neues Passwort angefordert. Klicken Sie auf die Schaltfläche:' } };
   writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, 'www', 'config.json'), 'utf8')), words }));
   const run = spawnSync('node', ['scripts/deploy.mjs', '--dry-run', '--no-build', '--stack', 'kit', '--region', 'eu-west-2',
     '--config', config, '--email-template', template], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } });
@@ -99,4 +99,23 @@ test("the team's email template and the emails' reworded sentences go into the t
   const plain = spawnSync('node', ['scripts/deploy.mjs', '--dry-run', '--no-build', '--stack', 'kit', '--region', 'eu-west-2'],
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } });
   assert.match(plain.stdout, /EmailTemplateFile= .*EmailWordsFile=( |$)/m, 'a deploy without them names no file');
+});
+
+test('a brand part the trigger would leave out of the emails is refused before anything is built or created', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'brand-'));
+  const base = JSON.parse(readFileSync(join(ROOT, 'www', 'config.json'), 'utf8'));
+  const cases = [
+    [{ accent: '#ffeb3b', onAccent: '#ffffff' }, /BRAND_ACCENT and BRAND_ON_ACCENT left out[^\n]*4\.5:1/],
+    [{ accent: '#0b57d0' }, /BRAND_ACCENT and BRAND_ON_ACCENT left out/],
+  ];
+  for (const [brand, named] of cases) {
+    const config = join(dir, `config-${brand.accent}-${brand.onAccent}.json`);
+    writeFileSync(config, JSON.stringify({ ...base, brand: { ...base.brand, ...brand } }));
+    const run = spawnSync('node', ['scripts/deploy.mjs', '--dry-run', '--no-build', '--stack', 'kit', '--region', 'eu-west-2', '--config', config],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } });
+    assert.equal(run.status, 2, run.stdout);
+    assert.match(run.stderr, /the trigger would not use the emails' settings as given:/);
+    assert.match(run.stderr, named);
+    assert.doesNotMatch(run.stdout, /would run: aws/, 'refused before any AWS call');
+  }
 });
