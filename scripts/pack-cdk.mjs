@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { IMMUTABLE, NO_CACHE, securityHeaders } from '../deploy/headers.mjs';
-import { RESET_PAGE, TRIGGER_ENVIRONMENT, TRIGGER_FUNCTION } from '../deploy/trigger-settings.mjs';
+import { RESET_PAGE, TRIGGER_ALARMS, TRIGGER_ENVIRONMENT, TRIGGER_FUNCTION } from '../deploy/trigger-settings.mjs';
 import { ROOT } from './paths.mjs';
 import { PAGE_FILES, filesUnder, layOutPages } from './site.mjs';
 
@@ -48,7 +48,7 @@ export function packCdk(out) {
     headers: { default: securityHeaders(STAND_IN), includeSubdomains: securityHeaders(STAND_IN, { hstsIncludeSubdomains: true }) },
     cacheControl: { immutable: IMMUTABLE, revalidated: NO_CACHE },
     pages: PAGE_FILES,
-    trigger: { environment: TRIGGER_ENVIRONMENT, function: TRIGGER_FUNCTION, resetPage: RESET_PAGE },
+    trigger: { environment: TRIGGER_ENVIRONMENT, function: TRIGGER_FUNCTION, resetPage: RESET_PAGE, alarms: TRIGGER_ALARMS },
   }, null, 2)}\n`);
 
   // The modules go up brotli-compressed, as `npm run deploy` uploads them: kept apart so the

@@ -1,21 +1,26 @@
 // The kit as a CDK construct: the pages on a private bucket behind CloudFront and the
 // CustomMessage trigger, wired into the team's own pool with `addTrigger`, so the pool's stack
-// owns the wiring and its next deploy keeps it. It creates what deploy/template.yaml creates;
+// owns the wiring and its next deploy keeps it; the pool calls the alias `live` of a published
+// version, and alarms watch the trigger. It creates what deploy/template.yaml creates;
 // the headers and the trigger's settings come from shared.json, which `npm run pack` writes
 // from deploy/headers.mjs and deploy/trigger-settings.mjs, so neither is written twice. The
 // pages and the arm64 trigger ship beside this file: a team needs Node only.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 
 /** The brand, as config.json's `brand` says it: the pages read it there, the emails through
@@ -55,6 +60,11 @@ export interface CognitoResetLinkProps {
   /** Whether HSTS covers every subdomain of the pages' domain too (off: on an apex domain it
    * would force https on subdomains this construct never serves). */
   readonly hstsIncludeSubdomains?: boolean;
+  /** Whom the alarms notify by email: a topic is created and this address subscribed (it must
+   * confirm). Not with `alarmTopic`; with neither, the alarms show only in CloudWatch. */
+  readonly alarmEmail?: string;
+  /** The team's own SNS topic for the alarms, instead of `alarmEmail`. */
+  readonly alarmTopic?: sns.ITopic;
 }
 
 /** shared.json, as scripts/pack-cdk.mjs writes it. */
@@ -68,6 +78,14 @@ interface Shared {
     readonly function: { readonly runtime: string; readonly architecture: string; readonly handler: string;
       readonly memorySize: number; readonly timeoutSeconds: number; readonly logRetentionDays: number };
     readonly resetPage: string;
+    readonly alarms: {
+      readonly leftDefault: { readonly filterName: string; readonly filterPattern: string; readonly namespacePrefix: string;
+        readonly metricName: string; readonly description: string };
+      readonly errors: { readonly namespace: string; readonly metricName: string; readonly description: string };
+      readonly alarm: { readonly statistic: string; readonly periodSeconds: number; readonly evaluationPeriods: number;
+        readonly threshold: number; readonly comparisonOperator: string; readonly treatMissingData: string };
+      readonly topicDisplayName: string;
+    };
   };
 }
 
@@ -79,8 +97,16 @@ export class CognitoResetLink extends Construct {
   public readonly bucket: s3.Bucket;
   /** The CloudFront distribution serving the pages. */
   public readonly distribution: cloudfront.Distribution;
-  /** The CustomMessage trigger. */
+  /** The CustomMessage trigger function. */
   public readonly trigger: lambda.Function;
+  /** The alias `live` of the trigger's current version: what the pool calls. */
+  public readonly triggerAlias: lambda.Alias;
+  /** The alarm on messages the trigger left as Cognito's code email. */
+  public readonly leftDefaultAlarm: cloudwatch.Alarm;
+  /** The alarm on the trigger's errors (Lambda's Errors metric). */
+  public readonly errorsAlarm: cloudwatch.Alarm;
+  /** The topic the alarms notify: `alarmTopic`, the one made for `alarmEmail`, or none. */
+  public readonly alarmTopic?: sns.ITopic;
   /** The forgot-password page's address. */
   public readonly pagesUrl: string;
   /** The address the reset links lead to. */
@@ -91,6 +117,12 @@ export class CognitoResetLink extends Construct {
     super(scope, id);
     if (Boolean(props.domainName) !== Boolean(props.certificate)) {
       throw new Error('CognitoResetLink: domainName and certificate go together (an ACM certificate for the domain, in us-east-1)');
+    }
+    if (props.alarmEmail !== undefined && props.alarmTopic) {
+      throw new Error('CognitoResetLink: alarmEmail (a topic is created) or alarmTopic (yours), not both');
+    }
+    if (props.alarmEmail !== undefined && !Token.isUnresolved(props.alarmEmail) && !/^[^@\s]+@[^@\s]+$/.test(props.alarmEmail)) {
+      throw new Error(`CognitoResetLink: alarmEmail is not an email address: ${props.alarmEmail}`);
     }
     const config = checkedConfig(props.config ?? {});
     // The endpoint the pages call: the pool's region, as the template derives it.
@@ -127,7 +159,14 @@ export class CognitoResetLink extends Construct {
     this.resetPageUrl = `https://${host}/${SHARED.trigger.resetPage}`;
 
     this.trigger = triggerFunction(this, this.resetPageUrl, props.brand ?? {}, config);
-    props.userPool.addTrigger(cognito.UserPoolOperation.CUSTOM_MESSAGE, this.trigger);
+    // The pool calls `live`, as the template's does: pointing it at an earlier version rolls a
+    // deploy back without touching the pool (README, Operations). addTrigger also lets only
+    // this pool invoke the alias.
+    this.triggerAlias = new lambda.Alias(this, 'TriggerAlias', {
+      aliasName: 'live', version: this.trigger.currentVersion, description: 'The version the user pool calls.' });
+    props.userPool.addTrigger(cognito.UserPoolOperation.CUSTOM_MESSAGE, this.triggerAlias);
+    this.alarmTopic = props.alarmEmail !== undefined ? emailTopic(this, props.alarmEmail) : props.alarmTopic;
+    [this.leftDefaultAlarm, this.errorsAlarm] = alarms(this, this.trigger, this.alarmTopic);
 
     const brand = props.brand && { brand: props.brand };
     uploadPages(this, origin, { signInUrl: '/', ...config, ...brand,
@@ -216,7 +255,53 @@ function triggerFunction(scope: Construct, resetPageUrl: string, brand: ResetLin
     role,
     logGroup,
     environment,
+    // A change to the code or the settings publishes a new version (currentVersion's id is a
+    // hash of them); earlier ones are kept, to point `live` back at, as the template keeps them.
+    currentVersionOptions: { removalPolicy: RemovalPolicy.RETAIN },
   });
+}
+
+/** The metric filter and the two alarms deploy/template.yaml creates, as
+ * deploy/trigger-settings.mjs lists them, notifying `topic` when there is one. */
+function alarms(scope: Construct, trigger: lambda.Function, topic: sns.ITopic | undefined): [cloudwatch.Alarm, cloudwatch.Alarm] {
+  const spec = SHARED.trigger.alarms;
+  const comparisonOperator = Object.values(cloudwatch.ComparisonOperator).find((c) => c === spec.alarm.comparisonOperator);
+  const treatMissingData = Object.values(cloudwatch.TreatMissingData).find((t) => t === spec.alarm.treatMissingData);
+  if (!comparisonOperator || !treatMissingData) throw new Error(`shared.json: alarms ${JSON.stringify(spec.alarm)}`);
+  const filter = new logs.MetricFilter(scope, 'LeftDefaultFilter', {
+    logGroup: trigger.logGroup,
+    filterName: spec.leftDefault.filterName,
+    filterPattern: logs.FilterPattern.literal(spec.leftDefault.filterPattern),
+    metricNamespace: `${spec.leftDefault.namespacePrefix}${Stack.of(scope).stackName}`,
+    metricName: spec.leftDefault.metricName,
+    metricValue: '1',
+    unit: cloudwatch.Unit.COUNT,
+  });
+  // Lambda's Errors by function name counts every version and alias of it.
+  const errors = new cloudwatch.Metric({ namespace: spec.errors.namespace, metricName: spec.errors.metricName,
+    dimensionsMap: { FunctionName: trigger.functionName } });
+  // Named by CloudFormation, not `<stack>-…` as the template's: a fixed name would block an
+  // update that replaces the alarm, or a second of these constructs in the stack.
+  const created = (id: string, metric: cloudwatch.Metric, description: string) => {
+    const alarm = new cloudwatch.Alarm(scope, id, {
+      metric: metric.with({ statistic: spec.alarm.statistic, period: Duration.seconds(spec.alarm.periodSeconds) }),
+      alarmDescription: description, evaluationPeriods: spec.alarm.evaluationPeriods, threshold: spec.alarm.threshold,
+      comparisonOperator, treatMissingData,
+    });
+    if (topic) alarm.addAlarmAction(new actions.SnsAction(topic));
+    return alarm;
+  };
+  return [created('LeftDefaultAlarm', filter.metric(), spec.leftDefault.description),
+    created('TriggerErrorsAlarm', errors, spec.errors.description)];
+}
+
+/** A topic for the alarms with `address` subscribed (AWS asks the address to confirm first). */
+function emailTopic(scope: Construct, address: string): sns.Topic {
+  // Unencrypted, as the template's: CloudWatch cannot publish to a topic under the AWS-managed
+  // SNS key, and the alarm's message holds only names and counts. Publishing over TLS only.
+  const topic = new sns.Topic(scope, 'AlarmTopic', { displayName: SHARED.trigger.alarms.topicDisplayName, enforceSSL: true });
+  topic.addSubscription(new subscriptions.EmailSubscription(address));
+  return topic;
 }
 
 /**

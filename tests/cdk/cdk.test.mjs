@@ -6,10 +6,12 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { securityHeaders } from '../../deploy/headers.mjs';
+import { TRIGGER_ALARMS } from '../../deploy/trigger-settings.mjs';
 import { installLocked } from '../../scripts/pack-cdk.mjs';
 import { ROOT } from '../../scripts/paths.mjs';
 
@@ -41,15 +43,64 @@ function only(type, prefix) {
   return ids[0];
 }
 
-test("the pool's CustomMessage trigger is the construct's function, allowed to be called by that pool only", () => {
+test("the pool's CustomMessage trigger is the alias \"live\" of a retained version, allowed to be called by that pool only", () => {
   const pool = only('AWS::Cognito::UserPool', 'Users');
   const trigger = only('AWS::Lambda::Function', 'ResetLinkTrigger');
-  template.hasResourceProperties('AWS::Cognito::UserPool', { LambdaConfig: { CustomMessage: { 'Fn::GetAtt': [trigger, 'Arn'] } } });
-  const permissions = template.findResources('AWS::Lambda::Permission', { Properties: { FunctionName: { 'Fn::GetAtt': [trigger, 'Arn'] } } });
-  assert.deepEqual(Object.values(permissions).map((p) => p.Properties), [{
-    Action: 'lambda:InvokeFunction', FunctionName: { 'Fn::GetAtt': [trigger, 'Arn'] },
+  const alias = only('AWS::Lambda::Alias', 'ResetLinkTriggerAlias');
+  const version = only('AWS::Lambda::Version', 'ResetLinkTriggerCurrentVersion');
+  template.hasResourceProperties('AWS::Cognito::UserPool', { LambdaConfig: { CustomMessage: { Ref: alias } } });
+  const { Resources: resources } = template.toJSON();
+  assert.deepEqual([resources[alias].Properties.Name, resources[alias].Properties.FunctionName, resources[alias].Properties.FunctionVersion],
+    ['live', { Ref: trigger }, { 'Fn::GetAtt': [version, 'Version'] }]);
+  assert.deepEqual([resources[version].Properties.FunctionName, resources[version].DeletionPolicy, resources[version].UpdateReplacePolicy],
+    [{ Ref: trigger }, 'Retain', 'Retain'], 'earlier versions stay to roll back to');
+  assert.deepEqual(Object.values(template.findResources('AWS::Lambda::Permission')).map((p) => p.Properties)
+    .filter((p) => p.Principal === 'cognito-idp.amazonaws.com'), [{
+    Action: 'lambda:InvokeFunction', FunctionName: { Ref: alias },
     Principal: 'cognito-idp.amazonaws.com', SourceArn: { 'Fn::GetAtt': [pool, 'Arn'] },
   }]);
+  assert.ok(!JSON.stringify(resources[pool]).includes(trigger), 'the pool never names the unversioned function');
+});
+
+test('a metric filter counts the left_default lines and two alarms watch it and the errors, as the template does', () => {
+  const logs = only('AWS::Logs::LogGroup', 'ResetLinkTriggerLogs');
+  const trigger = only('AWS::Lambda::Function', 'ResetLinkTrigger');
+  const listed = TRIGGER_ALARMS.leftDefault;
+  const namespace = `${listed.namespacePrefix}TeamStack`;
+  template.resourceCountIs('AWS::Logs::MetricFilter', 1);
+  template.hasResourceProperties('AWS::Logs::MetricFilter', { LogGroupName: { Ref: logs }, FilterName: listed.filterName,
+    FilterPattern: '{ $.outcome = "left_default" }',
+    MetricTransformations: [{ MetricNamespace: namespace, MetricName: listed.metricName, MetricValue: '1', Unit: 'Count' }] });
+  const topic = only('AWS::SNS::Topic', 'ResetLinkAlarmTopic');
+  const { statistic, periodSeconds, evaluationPeriods, threshold, comparisonOperator, treatMissingData } = TRIGGER_ALARMS.alarm;
+  const shared = { Statistic: statistic, Period: periodSeconds, EvaluationPeriods: evaluationPeriods, Threshold: threshold,
+    ComparisonOperator: comparisonOperator, TreatMissingData: treatMissingData, AlarmActions: [{ Ref: topic }] };
+  template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+  template.hasResourceProperties('AWS::CloudWatch::Alarm', { ...shared, Namespace: namespace, MetricName: listed.metricName,
+    AlarmDescription: listed.description });
+  template.hasResourceProperties('AWS::CloudWatch::Alarm', { ...shared, Namespace: 'AWS/Lambda', MetricName: 'Errors',
+    Dimensions: [{ Name: 'FunctionName', Value: { Ref: trigger } }], AlarmDescription: TRIGGER_ALARMS.errors.description });
+  // alarmEmail: the example app's address, subscribed to a topic made for it.
+  template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com', TopicArn: { Ref: topic } });
+  template.hasResourceProperties('AWS::SNS::Topic', { DisplayName: TRIGGER_ALARMS.topicDisplayName });
+});
+
+test("alarmTopic notifies the team's own topic, and is refused beside alarmEmail", () => {
+  const { App, Stack } = require('aws-cdk-lib');
+  const cognito = require('aws-cdk-lib/aws-cognito');
+  const sns = require('aws-cdk-lib/aws-sns');
+  const { CognitoResetLink } = require('cognito-reset-link/cdk');
+  const teamStack = new Stack(new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-topic-')) }), 'TopicStack');
+  const userPool = new cognito.UserPool(teamStack, 'Users');
+  const props = { userPool, userPoolClient: userPool.addClient('Pages'),
+    alarmTopic: sns.Topic.fromTopicArn(teamStack, 'Ops', 'arn:aws:sns:eu-west-2:123456789012:ops') };
+  new CognitoResetLink(teamStack, 'ResetLink', props);
+  const synthesized = Template.fromStack(teamStack);
+  synthesized.resourceCountIs('AWS::SNS::Topic', 0);
+  const alarms = Object.values(synthesized.findResources('AWS::CloudWatch::Alarm'));
+  assert.deepEqual(alarms.map((a) => a.Properties.AlarmActions), [['arn:aws:sns:eu-west-2:123456789012:ops'], ['arn:aws:sns:eu-west-2:123456789012:ops']]);
+  assert.throws(() => new CognitoResetLink(teamStack, 'Both', { ...props, alarmEmail: 'ops@example.com' }), /not both/);
+  assert.throws(() => new CognitoResetLink(teamStack, 'Typo', { ...props, alarmTopic: undefined, alarmEmail: 'ops.example.com' }), /not an email/);
 });
 
 test('the trigger is arm64 on provided.al2023 with its own log group and the settings the template sets', () => {

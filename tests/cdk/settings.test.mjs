@@ -1,12 +1,13 @@
 // The trigger's deployment settings are listed once, in deploy/trigger-settings.mjs: the CDK
-// construct reads that list (through the packed shared.json); the template must say the same,
-// and the trigger must read every variable the deployments set.
+// construct reads that list (through the packed shared.json); the template must say the same
+// (its variables, function, metric filter and alarms), and the trigger must read every
+// variable the deployments set.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RESET_PAGE, TRIGGER_ENVIRONMENT, TRIGGER_FUNCTION } from '../../deploy/trigger-settings.mjs';
+import { RESET_PAGE, TRIGGER_ALARMS, TRIGGER_ENVIRONMENT, TRIGGER_FUNCTION } from '../../deploy/trigger-settings.mjs';
 import { ROOT } from '../../scripts/paths.mjs';
 
 /** deploy/template.yaml, as CloudFormation reads it. */
@@ -32,6 +33,23 @@ test('the template creates the function and its log group as listed', () => {
     trigger.Properties.MemorySize, trigger.Properties.Timeout, logs.Properties.RetentionInDays],
   [TRIGGER_FUNCTION.runtime, [TRIGGER_FUNCTION.architecture], TRIGGER_FUNCTION.handler,
     TRIGGER_FUNCTION.memorySize, TRIGGER_FUNCTION.timeoutSeconds, TRIGGER_FUNCTION.logRetentionDays]);
+});
+
+test('the template watches the trigger with the listed metric filter and alarms', () => {
+  const resources = template().Resources;
+  const { LeftDefaultFilter: filter, LeftDefaultAlarm: leftDefault, TriggerErrorsAlarm: errors } = resources;
+  const listed = TRIGGER_ALARMS.leftDefault;
+  const namespace = { 'Fn::Sub': `${listed.namespacePrefix}\${AWS::StackName}` };
+  assert.deepEqual([filter.Properties.FilterName, filter.Properties.FilterPattern], [listed.filterName, listed.filterPattern]);
+  assert.deepEqual(filter.Properties.MetricTransformations, [{ MetricNamespace: namespace, MetricName: listed.metricName, MetricValue: '1', Unit: 'Count' }]);
+  const { statistic, periodSeconds, evaluationPeriods, threshold, comparisonOperator, treatMissingData } = TRIGGER_ALARMS.alarm;
+  for (const [alarm, metric] of [[leftDefault, { ...listed, namespace }], [errors, TRIGGER_ALARMS.errors]]) {
+    const p = alarm.Properties;
+    assert.deepEqual([p.Namespace, p.MetricName, p.AlarmDescription], [metric.namespace, metric.metricName, metric.description]);
+    assert.deepEqual([p.Statistic, p.Period, p.EvaluationPeriods, p.Threshold, p.ComparisonOperator, p.TreatMissingData],
+      [statistic, periodSeconds, evaluationPeriods, threshold, comparisonOperator, treatMissingData], p.MetricName);
+  }
+  assert.equal(resources.AlarmTopic.Properties.DisplayName, TRIGGER_ALARMS.topicDisplayName);
 });
 
 test('the trigger reads every listed variable', () => {

@@ -32,6 +32,7 @@ const resetLink = new CognitoResetLink(stack, 'ResetLink', {
   userPool,
   userPoolClient,
   brand: { name: 'Example', support: 'help@example.com' },
+  alarmEmail: 'ops@example.com',
   config: { passwordPolicy: { minimumLength: 8, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true } },
 });
 new CfnOutput(stack, 'ResetPagesUrl', { value: resetLink.pagesUrl });
