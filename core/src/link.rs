@@ -26,6 +26,9 @@ pub const EMAIL_PARAM: &str = "email";
 /// end of the fragment: Cognito fills `{####}` in after the trigger, without encoding, and a
 /// generated temporary password may hold `&`, `=`, `+`, `%` or `#`.
 pub const TEMPORARY_PASSWORD_PARAM: &str = "temporary_password";
+/// Name of a sign-in code (`EMAIL_OTP`), in sign-in links. Apart from `confirmation_code`, so
+/// that no other page takes a code that signs in for one of its own.
+pub const SIGN_IN_CODE_PARAM: &str = "sign_in_code";
 /// Name of the attribute a code confirms (`email` or `phone_number`), in address-change links.
 pub const ATTRIBUTE_PARAM: &str = "attribute";
 /// Name of the time the trigger wrote the email (Unix seconds): not a secret, it only lets
@@ -55,6 +58,8 @@ pub enum Secret {
     /// An invitation's temporary password: `temporary_password=`, last, always in the
     /// fragment (a `#` in it would end a query).
     TemporaryPassword,
+    /// A sign-in code (`CustomMessage_Authentication`): `sign_in_code=`, first.
+    SignInCode,
 }
 
 /// What a link carries.
@@ -90,6 +95,7 @@ pub fn build_link(page: &str, style: LinkStyle, content: &LinkContent) -> String
     let encode = |value: &str| form_urlencoded::byte_serialize(value.as_bytes()).collect::<String>();
     let mut params = match secret {
         Secret::Code => format!("{CODE_PARAM}={code}&"),
+        Secret::SignInCode => format!("{SIGN_IN_CODE_PARAM}={code}&"),
         Secret::TemporaryPassword => String::new(),
     };
     params.push_str(&format!("{USERNAME_PARAM}={}", encode(username)));
@@ -120,6 +126,8 @@ pub fn build_link(page: &str, style: LinkStyle, content: &LinkContent) -> String
 pub struct LinkParams {
     /// The confirmation code, trimmed; `None` when absent, empty or unusable.
     pub code: Option<String>,
+    /// A sign-in code, trimmed, by the same rules as `code` (kept apart from it).
+    pub sign_in_code: Option<String>,
     /// An invitation's temporary password, exactly as Cognito wrote it.
     pub temporary_password: Option<String>,
     /// The username, with a `+` that a naive link turned into a space restored.
@@ -200,6 +208,11 @@ fn parse_part(part: &str, params: &mut LinkParams) {
             if params.code.is_none() {
                 params.code = clean_code(&value);
             }
+        } else if name == SIGN_IN_CODE_PARAM {
+            params.found = true;
+            if params.sign_in_code.is_none() {
+                params.sign_in_code = clean_code(&value);
+            }
         } else if name == USERNAME_PARAM || USERNAME_ALIASES.contains(&&*name) {
             params.found = true;
             if params.username.is_none() {
@@ -271,6 +284,26 @@ mod tests {
         }
         assert_eq!(parse_link("", "temporary_password=x&y").temporary_password.as_deref(), Some("x&y"));
         assert_eq!(parse_link("", "a_temporary_password=x").temporary_password, None, "only the whole name");
+    }
+
+    #[test]
+    fn a_sign_in_link_reads_back_as_its_code_and_username_and_never_as_a_confirmation_code() {
+        let page = "https://example.com/sign-in.html";
+        let sign_in = LinkContent { secret: Secret::SignInCode, sent_at: Some(7), ..content("{####}", "jane+1@e.com", Some("j@e.com")) };
+        for style in [LinkStyle::Fragment, LinkStyle::Query] {
+            let link = build_link(page, style, &sign_in).replace("{####}", "01234567");
+            let (search, hash) = match style {
+                LinkStyle::Fragment => ("", link.split_once('#').unwrap().1),
+                LinkStyle::Query => (link.split_once('?').unwrap().1, ""),
+            };
+            let got = parse_link(search, hash);
+            assert_eq!(got.sign_in_code.as_deref(), Some("01234567"), "{link}");
+            assert_eq!((got.username.as_deref(), got.email.as_deref(), got.sent_at), (Some("jane+1@e.com"), Some("j@e.com"), Some(7)));
+            assert_eq!(got.code, None, "a reset or confirm page finds no code of its own in it");
+        }
+        let link = build_link(page, LinkStyle::Fragment, &sign_in);
+        assert_eq!(link, format!("{page}#sign_in_code={{####}}&user_name=jane%2B1%40e.com&email=j%40e.com&sent=7"));
+        assert_eq!(parse_link("", link.split_once('#').unwrap().1).sign_in_code, None, "an unfilled placeholder is no code");
     }
 
     #[test]
