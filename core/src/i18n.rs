@@ -36,7 +36,7 @@ pub const REWORDABLE: [&str; 9] =
 
 /// The key prefixes of the emails' and SMS's sentences: only the trigger reads them, and a
 /// deployer may reword any of them (with its placeholders) in `words`.
-pub const MESSAGE_PREFIXES: [&str; 5] = ["email.", "sms.", "signup.", "invite.", "change."];
+pub const MESSAGE_PREFIXES: [&str; 6] = ["email.", "sms.", "signup.", "invite.", "change.", "signin_email."];
 
 /// Whether `key` is a sentence of the emails or SMS, which the trigger writes.
 pub fn is_message_key(key: &str) -> bool {

@@ -3,7 +3,7 @@
 //! username and temporary password each alone in its own element instead of the link as text,
 //! because Cognito writes both into the HTML as they are, unescaped.
 
-use super::{escape_html, EmailTexts, Kind, COGNITO_PLACEHOLDERS, CODE_PLACEHOLDER, USERNAME_PLACEHOLDER};
+use super::{escape_html, with_product, EmailTexts, Kind, COGNITO_PLACEHOLDERS, CODE_PLACEHOLDER, USERNAME_PLACEHOLDER};
 use crate::i18n::Catalogue;
 
 /// The style of a small label above a credential.
@@ -26,8 +26,12 @@ pub(super) fn builtin_html(kind: Kind, link: &str, shown_name: &str, brand: &Ema
         format!(r#"<p style="margin:16px 0 0;font-size:14px;line-height:1.5;color:#57606a">{line}</p>"#)
     });
     let text = |part: &str| escape_html(words.text(&kind.key(part)));
-    let (heading, button, ignore) = (text("heading"), text("button"), text("ignore"));
-    let intro = escape_html(&intro(kind, shown_name, product, words));
+    let (button, ignore) = (text("button"), text("ignore"));
+    let heading = match kind {
+        Kind::SignIn => escape_html(&with_product(kind, "heading", &[], product, words)),
+        _ => text("heading"),
+    };
+    let intro = escape_html(&with_product(kind, "intro", &[("name", shown_name)], product, words));
     // `href` comes last and the button's words sit in a span of their own, over an anchor of
     // font size 0: a `"` in an invitation's password ends the `href` early, and whatever of the
     // password follows a `>` after it becomes text inside the anchor, where it is not seen.
@@ -35,10 +39,11 @@ pub(super) fn builtin_html(kind: Kind, link: &str, shown_name: &str, brand: &Ema
     let after_button = match kind {
         Kind::Invitation => credentials(words),
         _ => {
+            let code = if kind == Kind::SignIn { written_code(words) } else { String::new() };
             let fallback = escape_html(words.text("email.fallback"));
             let expiry = escape_html(&words.fill(&kind.key("expiry"), &COGNITO_PLACEHOLDERS));
             format!(
-                r#"<p style="margin:0 0 8px;font-size:14px;line-height:1.5">{fallback}</p>
+                r#"{code}<p style="margin:0 0 8px;font-size:14px;line-height:1.5">{fallback}</p>
 <p style="margin:0 0 16px;font-size:13px;word-break:break-all"><a href="{href}" style="color:{accent}">{href}</a></p>
 <p style="margin:0 0 16px;font-size:14px;line-height:1.5">{expiry}</p>"#
             )
@@ -58,13 +63,16 @@ pub(super) fn builtin_html(kind: Kind, link: &str, shown_name: &str, brand: &Ema
     )
 }
 
-/// The introduction: with the product's name when there is one, else a sentence that needs
-/// none (a stand-in noun read as "An account on your account is ready").
-fn intro(kind: Kind, shown_name: &str, product: Option<&str>, words: &Catalogue) -> String {
-    match product {
-        Some(product) => words.fill(&kind.key("intro"), &[("name", shown_name), ("product", product)]),
-        None => words.fill(&kind.key("intro_plain"), &[("name", shown_name)]),
-    }
+/// A sign-in message's code, in large type on a line of its own: the same email serves apps
+/// that ask for the code on their own screen (an emailed MFA code) and people who cannot use
+/// the link in the browser that asked.
+fn written_code(words: &Catalogue) -> String {
+    let label = escape_html(words.text("signin_email.code"));
+    format!(
+        r#"<p style="{LABEL}">{label}</p>
+<p style="margin:0 0 16px;font-size:28px;line-height:1.3;font-weight:bold;letter-spacing:4px"><span dir="ltr" style="{MONO}">{CODE_PLACEHOLDER}</span></p>
+"#
+    )
 }
 
 /// An invitation's way in without the button: the username and the temporary password, each

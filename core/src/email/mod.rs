@@ -62,6 +62,10 @@ pub enum Kind {
     /// `CustomMessage_UpdateUserAttribute` and `_VerifyUserAttribute`: a link to
     /// `verify.html` confirming a changed email address or phone number.
     AddressChange,
+    /// `CustomMessage_Authentication` (a sign-in code, or an emailed MFA code): a link to
+    /// `sign-in.html`, with the code also written out for apps that ask for it on their own
+    /// screen.
+    SignIn,
 }
 
 impl Kind {
@@ -73,6 +77,7 @@ impl Kind {
             Kind::SignUp => "signup.",
             Kind::Invitation => "invite.",
             Kind::AddressChange => "change.",
+            Kind::SignIn => "signin_email.",
         };
         [prefix, part].concat()
     }
@@ -84,6 +89,7 @@ impl Kind {
             Kind::SignUp => ("sms.confirm_link", "sms.confirm_code"),
             Kind::Invitation => ("sms.invite_link", "sms.invite_code"),
             Kind::AddressChange => ("sms.change_link", "sms.change_code"),
+            Kind::SignIn => ("sms.signin_link", "sms.signin_code"),
         }
     }
 }
@@ -161,9 +167,19 @@ pub fn render(kind: Kind, texts: &EmailTexts, link: &str, shown_name: &str, word
     };
     let subject = match (&texts.subject, kind) {
         (Some(subject), Kind::Reset) => subject.clone(),
+        (_, Kind::SignIn) => with_product(kind, "subject", &[], texts.product.as_deref(), words),
         _ => words.text(&kind.key("subject")).to_string(),
     };
     Message { subject, email_html, sms }
+}
+
+/// The sentence `part` of `kind` naming the product, or its `_plain` form, which needs none,
+/// when there is no product name.
+fn with_product(kind: Kind, part: &str, values: &[(&str, &str)], product: Option<&str>, words: &Catalogue) -> String {
+    match product {
+        Some(product) => words.fill(&kind.key(part), &[values, &[("product", product)][..]].concat()),
+        None => words.fill(&kind.key(&[part, "_plain"].concat()), values),
+    }
 }
 
 /// Fills a team's template in one pass, so a value that looks like a placeholder stays text.

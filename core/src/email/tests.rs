@@ -226,3 +226,23 @@ fn the_german_and_spanish_emails_address_the_reader_formally() {
         }
     }
 }
+
+#[test]
+fn a_sign_in_message_names_the_product_or_needs_none_and_writes_the_code_out() {
+    let link = "https://e.com/sign-in.html#sign_in_code={####}&user_name=o%27brien";
+    for language in crate::i18n::LANGUAGES {
+        let words = Catalogue::bundled(language);
+        for product in [None, Some("Acme")] {
+            let texts = EmailTexts { product: product.map(str::to_string), ..EmailTexts::default() };
+            let message = render(Kind::SignIn, &texts, link, "o'brien<b>", &words);
+            assert_eq!(check_message(Kind::SignIn, &message), Ok(()), "{language}");
+            assert_eq!(message.subject.contains("Acme"), product.is_some(), "{language}: {}", message.subject);
+            assert!(message.email_html.contains("o&#39;brien&lt;b&gt;"), "{language}");
+            assert!(message.email_html.contains(&format!("{CODE_PLACEHOLDER}</span>")), "{language}: the code on its own line");
+        }
+    }
+    let english = render(Kind::SignIn, &EmailTexts { product: Some("Acme".into()), ..EmailTexts::default() }, link, "jo", &Catalogue::english());
+    assert_eq!(english.subject, "Sign in to Acme");
+    assert!(english.email_html.contains(">Sign in to Acme</h1>") && english.email_html.contains("Sign me in"));
+    assert_eq!(english.sms, format!("Sign in: {link}"));
+}
