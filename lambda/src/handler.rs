@@ -23,11 +23,15 @@ const SIGN_UP: [&str; 2] = ["CustomMessage_SignUp", "CustomMessage_ResendCode"];
 const INVITATION: &str = "CustomMessage_AdminCreateUser";
 /// The trigger sources of a changed (or re-sent) email address or phone number code.
 const ADDRESS_CHANGE: [&str; 2] = ["CustomMessage_UpdateUserAttribute", "CustomMessage_VerifyUserAttribute"];
+/// The trigger source of a code sent during sign-in: the `EMAIL_OTP` sign-in code of
+/// choice-based sign-in, and an MFA code sent by email or SMS.
+const SIGN_IN: &str = "CustomMessage_Authentication";
 
 /// What happened to an event, for the log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// The reset or confirmation message was written.
+    /// The message with its link was written (reset, confirmation, invitation, address
+    /// change or sign-in).
     Rewritten,
     /// Another trigger source: left as it came.
     OtherSource,
@@ -90,7 +94,8 @@ struct MessageResponse<'a> {
 
 /// Fills `response` of a ForgotPassword event with the reset link message, of a SignUp or
 /// ResendCode event with the confirmation link message, and of an AdminCreateUser event with
-/// the invitation, whose link carries the temporary password. `now` (Unix seconds, the shell's
+/// the invitation, whose link carries the temporary password, and, with sign-in links on, of an
+/// Authentication event with the sign-in link and the code written out. `now` (Unix seconds, the shell's
 /// clock) goes into the link, so the page can tell how long it still works.
 pub fn handle(settings: Option<&Settings>, mut event: Value, now: u64) -> (Value, Outcome) {
     let kind = match event.get("triggerSource").and_then(Value::as_str) {
@@ -98,9 +103,16 @@ pub fn handle(settings: Option<&Settings>, mut event: Value, now: u64) -> (Value
         Some(source) if SIGN_UP.contains(&source) => Kind::SignUp,
         Some(INVITATION) => Kind::Invitation,
         Some(source) if ADDRESS_CHANGE.contains(&source) => Kind::AddressChange,
+        Some(SIGN_IN) => Kind::SignIn,
         _ => return (event, Outcome::OtherSource),
     };
-    let Some(settings) = settings else { return (event, Outcome::LeftDefault(LeftDefault::NoSettings)) };
+    // Unusable settings cannot say whether sign-in links were wanted; the sign-in code email
+    // is then logged as left alone, as it was before they existed, and the other sources'
+    // `left_default` lines raise the alarm.
+    let Some(settings) = settings else {
+        let outcome = if kind == Kind::SignIn { Outcome::OtherSource } else { Outcome::LeftDefault(LeftDefault::NoSettings) };
+        return (event, outcome);
+    };
     // A source the team keeps its own message for (MESSAGE_SOURCES): Cognito's, untouched.
     if !settings.rewrites(kind) {
         return (event, Outcome::OtherSource);
@@ -117,6 +129,11 @@ pub fn handle(settings: Option<&Settings>, mut event: Value, now: u64) -> (Value
         Kind::SignUp => (&settings.confirm_page, Secret::Code),
         Kind::Invitation => (&settings.welcome_page, Secret::TemporaryPassword),
         Kind::AddressChange => (&settings.verify_page, Secret::Code),
+        // `rewrites` let it through, so the page is set.
+        Kind::SignIn => match &settings.sign_in_page {
+            Some(page) => (page, Secret::SignInCode),
+            None => return (event, Outcome::OtherSource),
+        },
     };
     // An address-change email confirms the email address; its SMS, the phone number.
     let attribute = (kind == Kind::AddressChange).then_some("email");
@@ -156,6 +173,7 @@ mod tests {
             include_email: true,
             default_language: "en",
             sources: vec![Kind::Reset, Kind::SignUp, Kind::Invitation, Kind::AddressChange],
+            sign_in_page: None,
         }
     }
 

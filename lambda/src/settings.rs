@@ -26,6 +26,9 @@ pub struct Settings {
     pub default_language: &'static str,
     /// The messages rewritten (`MESSAGE_SOURCES`; all by default); the others keep the pool's own.
     pub sources: Vec<Kind>,
+    /// Address of `sign-in.html` when sign-in links are on (`SIGN_IN_LINKS=true`), by default
+    /// beside the reset page; `None` (the default) leaves the sign-in code email as Cognito's.
+    pub sign_in_page: Option<String>,
 }
 
 /// Why the settings cannot be used; the trigger then leaves Cognito's default message.
@@ -47,6 +50,8 @@ pub enum SettingsError {
     BadTemplate(MessageError),
     /// `MESSAGE_SOURCES` names something other than reset, sign-up, invitation, address-change.
     BadSources(String),
+    /// `SIGN_IN_LINKS` is neither `true` nor `false`.
+    BadSignInLinks(String),
 }
 
 impl std::fmt::Display for SettingsError {
@@ -59,6 +64,7 @@ impl std::fmt::Display for SettingsError {
             Self::BadWords(why) => write!(f, "{why}"),
             Self::BadIncludeEmail(got) => write!(f, "LINK_INCLUDE_EMAIL must be 'true' or 'false', not {got:?}"),
             Self::BadSources(got) => write!(f, "MESSAGE_SOURCES lists reset, sign-up, invitation, address-change; not {got:?}"),
+            Self::BadSignInLinks(got) => write!(f, "SIGN_IN_LINKS must be 'true' or 'false', not {got:?}"),
             Self::BadTemplate(why) => write!(f, "EMAIL_TEMPLATE is not usable ({why:?}); it needs {{link}} or {{code}} and must stay within Cognito's limits"),
         }
     }
@@ -114,7 +120,14 @@ impl Settings {
             Some(other) => return Err(SettingsError::BadIncludeEmail(other.to_string())),
         };
         let sources = read_sources(var("MESSAGE_SOURCES").as_deref())?;
-        let settings = Settings { reset_page, confirm_page, welcome_page, verify_page, style, texts, include_email, default_language, sources };
+        // Off unless asked: the same source carries emailed MFA codes, which a pool without
+        // the sign-in page must keep as Cognito writes them.
+        let sign_in_page = match var("SIGN_IN_LINKS").as_deref().map(str::trim) {
+            None | Some("") | Some("false") => None,
+            Some("true") => Some(page_beside("SIGN_IN_PAGE_URL", "sign-in.html")?),
+            Some(other) => return Err(SettingsError::BadSignInLinks(other.to_string())),
+        };
+        let settings = Settings { reset_page, confirm_page, welcome_page, verify_page, style, texts, include_email, default_language, sources, sign_in_page };
         settings.check_sample()?;
         Ok(settings)
     }
@@ -126,7 +139,8 @@ impl Settings {
         let long_name = "n".repeat(128);
         let pages = [(Kind::Reset, &self.reset_page, Secret::Code), (Kind::SignUp, &self.confirm_page, Secret::Code),
             (Kind::Invitation, &self.welcome_page, Secret::TemporaryPassword), (Kind::AddressChange, &self.verify_page, Secret::Code)];
-        pages.into_iter().try_for_each(|(kind, page, secret)| {
+        let sign_in = self.sign_in_page.as_ref().map(|page| (Kind::SignIn, page, Secret::SignInCode));
+        pages.into_iter().chain(sign_in).try_for_each(|(kind, page, secret)| {
             // The longest time the link can carry until the year 2286.
             let attribute = Some("phone_number");
             let content = LinkContent { code: "{####}", secret, username: &long_name, email: Some(&long_name), sent_at: Some(9_999_999_999), attribute };
@@ -140,10 +154,14 @@ impl Settings {
 }
 
 impl Settings {
-    /// Whether the trigger rewrites messages of `kind` (a team may keep its own sign-up email).
+    /// Whether the trigger rewrites messages of `kind` (a team may keep its own sign-up email;
+    /// the sign-in code email only with `SIGN_IN_LINKS=true`).
     #[must_use]
     pub fn rewrites(&self, kind: Kind) -> bool {
-        self.sources.contains(&kind)
+        match kind {
+            Kind::SignIn => self.sign_in_page.is_some(),
+            _ => self.sources.contains(&kind),
+        }
     }
 }
 
@@ -212,6 +230,20 @@ mod tests {
         assert_eq!(set.confirm_page, "https://e.com/welcome/confirm.html");
         assert!(read(&[("RESET_PAGE_URL", "https://e.com/r.html"), ("CONFIRM_PAGE_URL", "http://e.com/c.html")]).is_err());
         assert!(read(&[("RESET_PAGE_URL", "https://e.com/r.html"), ("WELCOME_PAGE_URL", "http://e.com/w.html")]).is_err());
+    }
+
+    #[test]
+    fn sign_in_links_are_off_unless_asked_and_their_page_sits_beside_the_reset_page() {
+        let off = read(&[("RESET_PAGE_URL", "https://e.com/a/reset-password.html"), ("SIGN_IN_PAGE_URL", "https://e.com/s.html")]).unwrap();
+        assert_eq!(off.sign_in_page, None);
+        assert!(!off.rewrites(Kind::SignIn), "even with MESSAGE_SOURCES unset (all)");
+        let on = read(&[("RESET_PAGE_URL", "https://e.com/a/reset-password.html"), ("SIGN_IN_LINKS", "true")]).unwrap();
+        assert_eq!(on.sign_in_page.as_deref(), Some("https://e.com/a/sign-in.html"));
+        assert!(on.rewrites(Kind::SignIn));
+        let set = read(&[("RESET_PAGE_URL", "https://e.com/r.html"), ("SIGN_IN_LINKS", "true"), ("SIGN_IN_PAGE_URL", "https://e.com/login/")]).unwrap();
+        assert_eq!(set.sign_in_page.as_deref(), Some("https://e.com/login/"));
+        assert_eq!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("SIGN_IN_LINKS", "yes")]), Err(SettingsError::BadSignInLinks("yes".into())));
+        assert!(matches!(read(&[("RESET_PAGE_URL", "https://e.com/"), ("SIGN_IN_LINKS", "true"), ("SIGN_IN_PAGE_URL", "http://e.com/s")]), Err(SettingsError::BadPage(_))));
     }
 
     #[test]
