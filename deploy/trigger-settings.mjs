@@ -21,6 +21,7 @@ export const TRIGGER_ENVIRONMENT = [
   { env: 'LINK_STYLE', parameter: 'LinkStyle', default: 'fragment' },
   { env: 'DEFAULT_LANGUAGE', parameter: 'DefaultLanguage', config: 'defaultLanguage', default: '' },
   { env: 'MESSAGE_SOURCES', parameter: 'MessageSources', default: '' },
+  { env: 'SIGN_IN_LINKS', parameter: 'SignInLinks', default: 'false' },
   { env: 'EMAIL_TEMPLATE_FILE', parameter: 'EmailTemplateFile', default: '' },
   { env: 'EMAIL_WORDS_FILE', parameter: 'EmailWordsFile', default: '' },
 ];

@@ -151,7 +151,7 @@ if (options['email-template'] !== undefined) {
   copyFileSync(options['email-template'], join(BUNDLE, 'email-template.html'));
   bundled.EmailTemplateFile = 'email-template.html';
 }
-const EMAIL_KEY = /^(email|sms|signup|invite|change)\./;
+const EMAIL_KEY = /^(email|sms|signup|invite|change|signin_email)\./;
 if (Object.values(localConfig.words ?? {}).some((words) => Object.keys(words ?? {}).some((key) => EMAIL_KEY.test(key)))) {
   writeFileSync(join(BUNDLE, 'email-words.json'), `${JSON.stringify(localConfig.words, null, 2)}\n`);
   bundled.EmailWordsFile = 'email-words.json';
