@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, cognito, canSignIn } from './harness.mjs';
-import { authenticationEvent, findUser } from '../../scripts/passwordless-local.mjs';
+import { authenticationEvent, findUser, startSignInStandIn } from '../../scripts/passwordless-local.mjs';
 import { ROOT } from '../../scripts/paths.mjs';
 import { join } from 'node:path';
 
@@ -153,4 +153,19 @@ test('the real trigger accepts the CustomMessage_Authentication event and answer
   assert.equal(body.triggerSource, 'CustomMessage_Authentication');
   assert.equal(body.userName, user.Username);
   assert.ok('response' in body);
+});
+
+test('a trigger that fails fails the request and sends nothing, as Cognito does', async () => {
+  const printed = [];
+  const standIn = await startSignInStandIn({ port: BASE + 4, cognitoEndpoint: env.stack.cognitoEndpoint,
+    dbDir: join(ROOT, '.run', 'e2e-passwordless', '.cognito', 'db'), lambdaEndpoint: 'http://127.0.0.1:9', print: (text) => printed.push(text) });
+  try {
+    const reply = await cognito(standIn.endpoint, 'InitiateAuth', {
+      AuthFlow: 'USER_AUTH', ClientId: client(), AuthParameters: { USERNAME: 'demo@example.com', PREFERRED_CHALLENGE: 'EMAIL_OTP' },
+    });
+    assert.equal(reply.__type, 'UserLambdaValidationException');
+    assert.deepEqual(printed, []);
+  } finally {
+    await standIn.close();
+  }
 });
