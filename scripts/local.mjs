@@ -5,6 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
+import { startSignInStandIn } from './passwordless-local.mjs';
 import { ROOT, withTools } from './paths.mjs';
 const TRIGGER = 'reset-link-trigger';
 
@@ -56,15 +57,20 @@ async function waitFor(url, ms, what) {
 
 /**
  * Starts the stack in `.run/<name>/` on the given ports and seeds the pool from
- * local/seed.json. `onOutput(line)` sees what the servers print.
+ * local/seed.json. `onOutput(line)` sees what the servers print. `signInByLink` (true, or the
+ * stand-in's options such as `sessionSeconds`) puts the USER_AUTH / EMAIL_OTP stand-in of
+ * scripts/passwordless-local.mjs in front of cognito-local on `signInPort`: the stack's
+ * endpoint is then the stand-in's, and the emails it prints join the servers' output.
  */
-export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort = 9000, pagePort = 8080, onOutput = () => {} } = {}) {
+export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort = 9000, pagePort = 8080, onOutput = () => {},
+  signInByLink = false, signInPort = pagePort + 1 } = {}) {
   const dir = join(ROOT, '.run', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, '.cognito'), { recursive: true });
   const pageOrigin = `http://127.0.0.1:${pagePort}`;
   const pageUrl = `${pageOrigin}/reset-password.html`;
-  const endpoint = `http://127.0.0.1:${cognitoPort}/`;
+  const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}/`;
+  const endpoint = signInByLink ? `http://127.0.0.1:${signInPort}/` : cognitoEndpoint;
   writeFileSync(join(dir, '.cognito', 'config.json'), JSON.stringify({
     LambdaClient: { endpoint: `http://127.0.0.1:${lambdaPort}`, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
     TriggerFunctions: { CustomMessage: TRIGGER },
@@ -77,10 +83,10 @@ export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort
   const children = [];
   let output = '';
   const linkWaiters = [];
-  const watch = (child, label) => {
-    children.push(child);
+  /** Returns a function that adds what `label` prints to the output, line by line. */
+  const recorder = (label) => {
     let pending = '';
-    const take = (chunk) => {
+    return (chunk) => {
       output += chunk;
       pending += chunk;
       const lines = pending.split('\n');
@@ -88,6 +94,10 @@ export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort
       for (const line of lines) onOutput(line, label);
       for (const waiter of [...linkWaiters]) waiter();
     };
+  };
+  const watch = (child, label) => {
+    children.push(child);
+    const take = recorder(label);
     child.stdout.setEncoding('utf8').on('data', take);
     child.stderr.setEncoding('utf8').on('data', take);
   };
@@ -112,15 +122,23 @@ export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort
     killChildren();
     process.removeListener('exit', killChildren);
     await new Promise((resolve) => server ? server.close(resolve) : resolve());
+    await standIn?.close();
   };
   let server;
+  let standIn;
   try {
-    await waitFor(endpoint, 30_000, 'cognito-local');
+    await waitFor(cognitoEndpoint, 30_000, 'cognito-local');
     await waitFor(`http://127.0.0.1:${lambdaPort}/`, 120_000, 'cargo lambda watch');
     const seed = JSON.parse(readFileSync(join(ROOT, 'local', 'seed.json'), 'utf8'));
-    const { UserPool } = await cognito(endpoint, 'CreateUserPool', seed.pool);
-    const { UserPoolClient } = await cognito(endpoint, 'CreateUserPoolClient', { ...seed.client, UserPoolId: UserPool.Id });
-    for (const user of seed.users) await addUser(endpoint, UserPool.Id, user);
+    const { UserPool } = await cognito(cognitoEndpoint, 'CreateUserPool', seed.pool);
+    const { UserPoolClient } = await cognito(cognitoEndpoint, 'CreateUserPoolClient', { ...seed.client, UserPoolId: UserPool.Id });
+    for (const user of seed.users) await addUser(cognitoEndpoint, UserPool.Id, user);
+    if (signInByLink) {
+      const print = recorder('signin');
+      standIn = await startSignInStandIn({ ...(signInByLink === true ? {} : signInByLink), port: signInPort,
+        cognitoEndpoint, dbDir: join(dir, '.cognito', 'db'), lambdaEndpoint: `http://127.0.0.1:${lambdaPort}`,
+        functionName: TRIGGER, print: (text) => print(`${text}\n`) });
+    }
     const config = {
       userPoolId: UserPool.Id,
       clientId: UserPoolClient.ClientId,
@@ -135,8 +153,10 @@ export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort
     writeFileSync(configFile, JSON.stringify(config, null, 2));
     server = await serve({ root: ROOT, port: pagePort, configFile, cognitoEndpoint: endpoint, demo: true });
     return {
-      config, configFile, endpoint, pageOrigin, pageUrl, users: seed.users, stop,
-      addUser: (user) => addUser(endpoint, UserPool.Id, user),
+      config, configFile, endpoint, cognitoEndpoint, pageOrigin, pageUrl, users: seed.users, stop,
+      /** The sign-in stand-in (`seen`: what it answered itself), when `signInByLink` is on. */
+      signIn: standIn,
+      addUser: (user) => addUser(cognitoEndpoint, UserPool.Id, user),
       /** Serves the stack's config.json with `extra` keys over it. */
       configure: (extra) => writeFileSync(configFile, JSON.stringify({ ...config, ...extra }, null, 2)),
       /** Every request the pages' server has had: path and Referer. */

@@ -14,10 +14,11 @@ export { cognito };
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Starts the stack on ports from `base` and a browser; `close()` stops both. */
-export async function setUp(name, base) {
+/** Starts the stack on ports from `base` (`options` go to startStack) and a browser;
+ * `close()` stops both. */
+export async function setUp(name, base, options = {}) {
   const onOutput = process.env.STACK_LOG ? (line, source) => console.error(`[${source}] ${line}`) : undefined;
-  const stack = await startStack({ name, cognitoPort: base, lambdaPort: base + 1, pagePort: base + 2, onOutput });
+  const stack = await startStack({ name, cognitoPort: base, lambdaPort: base + 1, pagePort: base + 2, signInPort: base + 3, onOutput, ...options });
   const browser = await chromium.launch({ executablePath: browserPath('chromium'), args: CHROMIUM_ARGS });
   return {
     stack,

@@ -6,8 +6,7 @@
 // is passed through to cognito-local unchanged.
 import { createServer } from 'node:http';
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { findUser } from '../../scripts/passwordless-local.mjs';
 
 const N = BigInt(`0x${[
   'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD',
@@ -41,18 +40,6 @@ function modPow(base, exponent, modulus) {
   return result;
 }
 const k = toBig(sha256(padded(N), padded(g)));
-
-/** The stored user whose username or email is `name`, with the pool id. */
-function findUser(dbDir, name) {
-  for (const file of readdirSync(dbDir).filter((f) => f !== 'clients.json' && f.endsWith('.json'))) {
-    const pool = JSON.parse(readFileSync(join(dbDir, file), 'utf8'));
-    for (const user of Object.values(pool.Users ?? {})) {
-      const email = user.Attributes?.find((a) => a.Name === 'email')?.Value;
-      if (user.Username === name || email === name) return { poolId: pool.Options.Id, user };
-    }
-  }
-  return null;
-}
 
 /** Starts the server on 127.0.0.1:`port`; `seen` lists the AuthFlow / challenge of each call. */
 export function startSrpServer({ port, cognitoEndpoint, dbDir }) {
