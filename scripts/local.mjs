@@ -76,7 +76,8 @@ export async function startStack({ name = 'demo', cognitoPort = 9229, lambdaPort
     TriggerFunctions: { CustomMessage: TRIGGER },
     UserPoolDefaults: { UsernameAttributes: ['email'] },
   }, null, 2));
-  writeFileSync(join(dir, 'trigger.env'), `RESET_PAGE_URL=${pageUrl}\nPRODUCT_NAME="the reset-link demo"\n`);
+  // With sign-in by link, the trigger turns the sign-in code's email into a link too.
+  writeFileSync(join(dir, 'trigger.env'), `RESET_PAGE_URL=${pageUrl}\nPRODUCT_NAME="the reset-link demo"\n${signInByLink ? 'SIGN_IN_LINKS=true\n' : ''}`);
 
   // Built here, so the first reset does not wait for `cargo lambda watch` to compile it.
   execFileSync('cargo', ['build', '--quiet', '-p', TRIGGER], { cwd: ROOT, stdio: 'inherit' });

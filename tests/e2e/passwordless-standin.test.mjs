@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, cognito, canSignIn } from './harness.mjs';
 import { authenticationEvent, findUser, startSignInStandIn } from '../../scripts/passwordless-local.mjs';
+import { linksIn } from '../../scripts/local.mjs';
 import { ROOT } from '../../scripts/paths.mjs';
 import { join } from 'node:path';
 
@@ -44,6 +45,12 @@ test('InitiateAuth USER_AUTH with EMAIL_OTP prints an email with the code and an
   assert.match(emails[0], /^Destination:\s+demo@example\.com$/m);
   assert.match(emails[0].split('Email Message:')[1], new RegExp(code), 'the message carries the code');
   assert.doesNotMatch(emails[0], /\{####\}/, 'every placeholder is filled in');
+  // The real trigger, with sign-in links on, turned the message into a link carrying the code.
+  const [link] = linksIn(env.stack.output().slice(mark), `${env.stack.pageOrigin}/sign-in.html`);
+  assert.ok(link, 'the email links to sign-in.html');
+  const params = new URLSearchParams(new URL(link).hash.slice(1));
+  assert.equal(params.get('sign_in_code'), code);
+  assert.equal(params.get('email'), 'demo@example.com');
 });
 
 test('the printed code signs the person in: tokens whose ID token names them; the session is then spent', async () => {
