@@ -97,6 +97,16 @@ export function emailText({ username, destination, code, subject, message }) {
     ...fields.map(([name, value]) => `${`${name}:`.padEnd(width)} ${value}`), ''].join('\n');
 }
 
+/** A call passed on to `cognitoEndpoint` unchanged: resolves to its status and body text. */
+export function forwarder(cognitoEndpoint) {
+  return async (target, body) => {
+    const response = await fetch(cognitoEndpoint, {
+      method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': target }, body,
+    });
+    return { status: response.status, text: await response.text() };
+  };
+}
+
 /**
  * Starts the stand-in on 127.0.0.1:`port` in front of `cognitoEndpoint`. `dbDir` is
  * cognito-local's database folder; `lambdaEndpoint` serves the trigger `functionName`.
@@ -108,12 +118,7 @@ export function startSignInStandIn({ port, cognitoEndpoint, dbDir, lambdaEndpoin
   print = (text) => process.stdout.write(`${text}\n`), sessionSeconds = 180, maxAttempts = 3, now = Date.now }) {
   const sessions = new Map();
   const seen = [];
-  const forward = async (target, body) => {
-    const response = await fetch(cognitoEndpoint, {
-      method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': target }, body,
-    });
-    return { status: response.status, text: await response.text() };
-  };
+  const forward = forwarder(cognitoEndpoint);
   const poolOf = (clientId) => {
     try {
       return JSON.parse(readFileSync(join(dbDir, 'clients.json'), 'utf8')).Clients?.[clientId]?.UserPoolId ?? null;

@@ -6,7 +6,7 @@
 // is passed through to cognito-local unchanged.
 import { createServer } from 'node:http';
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { findUser } from '../../scripts/passwordless-local.mjs';
+import { findUser, forwarder } from '../../scripts/passwordless-local.mjs';
 
 const N = BigInt(`0x${[
   'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD',
@@ -45,12 +45,7 @@ const k = toBig(sha256(padded(N), padded(g)));
 export function startSrpServer({ port, cognitoEndpoint, dbDir }) {
   const sessions = new Map();
   const seen = [];
-  const forward = async (target, body) => {
-    const response = await fetch(cognitoEndpoint, {
-      method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': target }, body,
-    });
-    return { status: response.status, text: await response.text() };
-  };
+  const forward = forwarder(cognitoEndpoint);
   const handle = async (target, body) => {
     const request = JSON.parse(body || '{}');
     if (target.endsWith('.InitiateAuth') && request.AuthFlow === 'USER_SRP_AUTH') {
