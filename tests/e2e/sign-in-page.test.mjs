@@ -73,6 +73,7 @@ test('the email typed gets "check your email" with the masked destination; the l
   await linkTab.goto(linkFor('demo@example.com', code));
   await linkTab.waitForSelector('body[data-ready]');
   await linkTab.waitForSelector('#sign-in-now:not([disabled])');
+  assert.match(await linkTab.textContent('#link-age'), /This link works until/, "the link's age shows");
   await linkTab.waitForTimeout(500);
   assert.deepEqual(calls, [], 'nothing is sent on load');
   await linkTab.click('#sign-in-now');
@@ -134,4 +135,51 @@ test('an unknown account reads the same as a known one', async () => {
   assert.equal(await unknown.page.isVisible('#code'), true);
   await known.context.close();
   await unknown.context.close();
+});
+
+/** Answers the page's every RespondToAuthChallenge with Cognito's error `type` (or no answer
+ * at all, for 'offline': the page retries that) until the returned function is called;
+ * everything else goes to the stack. */
+async function failAnswers(page, type) {
+  await page.route(env.stack.endpoint, async (route) => {
+    if (!route.request().headers()['x-amz-target'].endsWith('.RespondToAuthChallenge')) return route.fallback();
+    if (type === 'offline') return route.abort('internetdisconnected');
+    return route.fulfill({ status: 400, headers: { 'Access-Control-Allow-Origin': '*' }, contentType: 'application/x-amz-json-1.1',
+      body: JSON.stringify({ __type: type, message: `raw ${type} message` }) });
+  });
+  return () => page.unroute(env.stack.endpoint);
+}
+
+test('offline, an expired sign-in and too many attempts read as plain words; a new link asks again for the same account and its code works', async () => {
+  const { page, context, code, problems } = await ask('demo@example.com');
+  const status = () => page.textContent('#status');
+  let stop = await failAnswers(page, 'offline');
+  await page.fill('#code', code);
+  await page.click('#code-submit');
+  await page.waitForFunction(() => /couldn't reach the server/.test(document.querySelector('#status').textContent), null, { timeout: 20_000 });
+  assert.equal(await page.inputValue('#code'), code, 'what was typed stays');
+  await stop();
+  stop = await failAnswers(page, 'NotAuthorizedException');
+  await page.click('#code-submit');
+  await page.waitForFunction(() => /expired or was already used/.test(document.querySelector('#status').textContent));
+  await stop();
+  assert.doesNotMatch(await status(), /Exception|raw/);
+  await page.waitForSelector('#new-link:not([hidden]):not([disabled])');
+  const mark = env.stack.output().length;
+  await page.click('#new-link');
+  await page.waitForFunction(() => /sent a new link/.test(document.querySelector('#status').textContent));
+  const fresh = await codeSince(mark);
+  await page.fill('#code', fresh);
+  await page.click('#code-submit');
+  await page.waitForURL(`${pages}/local/app.html?signed-in`);
+  assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  await context.close();
+
+  const again = await ask('demo@example.com');
+  await failAnswers(again.page, 'LimitExceededException');
+  await again.page.fill('#code', again.code);
+  await again.page.click('#code-submit');
+  await again.page.waitForFunction(() => /Too many attempts/.test(document.querySelector('#status').textContent));
+  assert.equal(await again.page.isVisible('#new-link'), true);
+  await again.context.close();
 });
