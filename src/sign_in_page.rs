@@ -116,7 +116,9 @@ async fn ask(page: Rc<Page>) {
     match outcome {
         Ok(destination) => {
             let mut text = fill("signin.sent", &[("who", &who)]);
-            if let Some(destination) = destination {
+            // Only where an unknown account gets the same answer (PreventUserExistenceErrors,
+            // which `showDestination` vouches for): else the address would tell it exists.
+            if let Some(destination) = destination.filter(|_| page.config.show_destination) {
                 text.push_str(&fill("signin.destination", &[("destination", &destination)]));
             }
             dom::show("form", false);

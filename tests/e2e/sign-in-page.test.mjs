@@ -13,7 +13,9 @@ let env;
 let pages;
 before(async () => {
   env = await setUp('e2e-sign-in-page', 19800, { signInByLink: true });
-  env.stack.configure({ session: 'amplify', afterSignInUrl: '/local/app.html?signed-in', resendCooldownSeconds: 2 });
+  // The stand-in answers an unknown account as Cognito does with PreventUserExistenceErrors,
+  // so the masked destination may be shown.
+  env.stack.configure({ session: 'amplify', afterSignInUrl: '/local/app.html?signed-in', resendCooldownSeconds: 2, showDestination: true });
   pages = env.stack.pageOrigin;
 });
 after(async () => { await env?.close(); });
