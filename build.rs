@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 /// The keys each page's code shows: prefixes ending in a dot, or whole keys.
-const PAGE_KEYS: [(&str, &[&str]); 6] = [
+const PAGE_KEYS: [(&str, &[&str]); 7] = [
     ("PAGE_FORGOT", &["forgot.", "advice.", "common.", "brand."]),
     // The reset page's form; what follows the press is the account module's.
     ("PAGE_RESET", &["reset.", "rule.", "advice.expired_link", "common.", "brand."]),
@@ -15,6 +15,7 @@ const PAGE_KEYS: [(&str, &[&str]); 6] = [
     ("PAGE_CONFIRM", &["confirm.", "reset.", "advice.", "common.", "brand.", NEW_LINK_WAIT, NEW_LINK_SITE_PROBLEM]),
     ("PAGE_WELCOME", &["welcome.", "reset.", "rule.", "advice.", "common.", "attribute.", "brand."]),
     ("PAGE_VERIFY", &["verify.", "reset.", "advice.", "common.", "brand.", NEW_LINK_WAIT, NEW_LINK_SITE_PROBLEM]),
+    ("PAGE_SIGNIN", &["signin.", "reset.", "common.", "brand.", "forgot.label.", "forgot.need.", NEW_LINK_SITE_PROBLEM]),
 ];
 /// A refused "send me a new link" reads as the forgot page's refusal (core's `ForgotOutcome`).
 const NEW_LINK_WAIT: &str = "forgot.wait";

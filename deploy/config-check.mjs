@@ -51,7 +51,7 @@ export function endpointProblem(endpoint, { local = false } = {}) {
 // ("sesion") would silently give the default: named here instead.
 const KNOWN = ['clientId', 'userPoolId', 'region', 'endpoint', 'signInUrl', 'afterSignInUrl', 'signInWith',
   'passwordPolicy', 'showDestination', 'signIn', 'session', 'redirectAllowList', 'defaultLanguage',
-  'resendCooldownSeconds', 'requestTimeoutSeconds', 'invitationDays', 'brand', 'words'];
+  'resendCooldownSeconds', 'requestTimeoutSeconds', 'invitationDays', 'signInSessionMinutes', 'brand', 'words'];
 const KNOWN_BRAND = ['name', 'logo', 'logoAlt', 'accent', 'onAccent', 'support'];
 const KNOWN_POLICY = ['minimumLength', 'requireUppercase', 'requireLowercase', 'requireNumbers', 'requireSymbols'];
 

@@ -69,7 +69,7 @@ export function cognitoOrigin(config, { local = false } = {}) {
 }
 
 /** The paths revalidated on every load (pages, config.json, catalogues); `assets/` is cached. */
-export const REVALIDATED = ['/', '/index.html', '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html', '/www/*'];
+export const REVALIDATED = ['/', '/index.html', '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html', '/sign-in.html', '/www/*'];
 
 /** A `_headers` file as Netlify and Cloudflare Pages read it (`options` as securityHeaders takes them). Rules never set the same header
  * twice for one path: Netlify lets the later rule win, Cloudflare joins the values. */

@@ -11,7 +11,7 @@ import { delimiter, join } from 'node:path';
 import { ROOT } from './paths.mjs';
 
 /** One module per page, named after `<body data-page>`. */
-export const PAGE_MODULES = ['forgot', 'reset', 'confirm', 'welcome', 'verify'];
+export const PAGE_MODULES = ['forgot', 'reset', 'confirm', 'welcome', 'verify', 'signin'];
 /** Every module: the pages' and the reset page's account module. */
 export const MODULES = [...PAGE_MODULES, 'account'];
 const PKG = join(ROOT, 'www', 'pkg');

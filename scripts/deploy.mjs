@@ -270,6 +270,6 @@ if (pagesUrl) {
 } else {
   for (const args of uploadCommands(`s3://${outputs.BucketName}/`, prefix, account)) aws(args);
   aws(['cloudfront', 'create-invalidation', '--distribution-id', outputs.DistributionId, '--paths', '/', '/index.html',
-    '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html', '/www/config.json', '/www/i18n/*']);
+    '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html', '/sign-in.html', '/www/config.json', '/www/i18n/*']);
   console.log(`\n${done} Forgot-password page: ${outputs.PagesUrl}`);
 }

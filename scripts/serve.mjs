@@ -15,7 +15,7 @@ const TYPES = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
-const PAGES = new Set(['/index.html', '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html']);
+const PAGES = new Set(['/index.html', '/reset-password.html', '/confirm.html', '/welcome.html', '/verify.html', '/sign-in.html']);
 /** The local demo's stand-in for a team's app (served only with `demo`). */
 const DEMO_APP = new Set(['/local/app.html', '/local/app.js', '/local/logo.svg']);
 

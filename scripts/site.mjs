@@ -21,7 +21,7 @@ import { ROOT } from './paths.mjs';
 /** Where the layout is written. */
 export const DIST = join(ROOT, 'dist', 'site');
 /** The pages, at the site's root. */
-export const PAGE_FILES = ['index.html', 'reset-password.html', 'confirm.html', 'welcome.html', 'verify.html'];
+export const PAGE_FILES = ['index.html', 'reset-password.html', 'confirm.html', 'welcome.html', 'verify.html', 'sign-in.html'];
 
 /** Every file under `dir`, as paths relative to it. */
 export function filesUnder(dir) {

@@ -18,7 +18,7 @@ mod address;
 mod brand;
 #[cfg(any(feature = "page-reset", feature = "page-welcome"))]
 mod checklist;
-#[cfg(any(feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify"))]
+#[cfg(any(feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify", feature = "page-signin"))]
 mod age;
 #[cfg(feature = "api")]
 mod api;
@@ -34,8 +34,12 @@ mod i18n;
 mod invitation;
 #[cfg(feature = "page-reset")]
 mod reset;
-#[cfg(any(feature = "page-account", feature = "api"))]
+#[cfg(feature = "page-signin")]
+mod pending;
+#[cfg(any(feature = "page-account", feature = "api", feature = "page-signin"))]
 mod signin;
+#[cfg(feature = "page-signin")]
+mod sign_in_page;
 
 mod timer;
 #[cfg(feature = "page-verify")]
@@ -73,7 +77,7 @@ pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &s
     srp::claim(&started, &challenge, password, "Mon Nov 30 06:05:09 UTC 2026").unwrap_or_default()
 }
 
-/// Starts the page named in `<body data-page>`: `forgot`, `reset`, `confirm`, `welcome` or `verify` (the kit's
+/// Starts the page named in `<body data-page>`: `forgot`, `reset`, `confirm`, `welcome`, `verify` or `signin` (the kit's
 /// own pages; not part of the typed API). `link` is the address's query and fragment, which
 /// the page has already taken out of the address bar; `config` is the page's early request for
 /// `www/config.json` (a promise of the parsed file), and `server_clock` a promise of the
@@ -81,12 +85,12 @@ pub fn srp_for_bench(random: &[u8], pool_name: &str, user_id: &str, password: &s
 /// without one); `load_account` loads the account module (the reset page calls it once the
 /// form works); `load_words(language)` fetches a language's catalogue (a promise of the
 /// parsed file).
-#[cfg(any(feature = "page-forgot", feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify"))]
+#[cfg(any(feature = "page-forgot", feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify", feature = "page-signin"))]
 #[wasm_bindgen(skip_typescript)]
 pub fn start(page: &str, link: String, config: js_sys::Promise, server_clock: js_sys::Promise, load_account: js_sys::Function, load_words: js_sys::Function) {
     let _ = (&config, &load_account, &server_clock);
     address::hand_over(link);
-    #[cfg(any(feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify"))]
+    #[cfg(any(feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify", feature = "page-signin"))]
     age::set_server_clock(server_clock);
     i18n::set_loader(load_words);
     match page {
@@ -100,6 +104,8 @@ pub fn start(page: &str, link: String, config: js_sys::Promise, server_clock: js
         "verify" => wasm_bindgen_futures::spawn_local(verify::run(config)),
         #[cfg(feature = "page-welcome")]
         "welcome" => wasm_bindgen_futures::spawn_local(welcome::run(config, load_account)),
+        #[cfg(feature = "page-signin")]
+        "signin" => wasm_bindgen_futures::spawn_local(sign_in_page::run(config)),
         _ => dom::stop("This page is not set up correctly (unknown data-page)."),
     }
 }

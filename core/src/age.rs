@@ -34,6 +34,11 @@ pub enum LinkKind {
         /// The pool's `TemporaryPasswordValidityDays`.
         days: u64,
     },
+    /// A sign-in code (`EMAIL_OTP`): the app client's `AuthSessionValidity`, in minutes.
+    SignIn {
+        /// `signInSessionMinutes` of the configuration.
+        minutes: u64,
+    },
 }
 
 impl LinkKind {
@@ -43,6 +48,7 @@ impl LinkKind {
             Self::Reset => 3600,
             Self::SignUp | Self::AddressChange => 24 * 3600,
             Self::Invitation { days } => days.saturating_mul(24 * 3600),
+            Self::SignIn { minutes } => minutes.saturating_mul(60),
         }
     }
 }

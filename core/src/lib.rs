@@ -20,6 +20,7 @@ pub mod invitation;
 pub mod link;
 pub mod policy;
 pub mod session;
+pub mod sign_in_link;
 pub mod srp;
 pub mod words;
 

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { setUpPages, openPage, answerCognito, cognitoError, axeViolations } from './harness.mjs';
 
 const PAGES = ['index.html', 'reset-password.html#confirmation_code=1&user_name=x', 'confirm.html#confirmation_code=1&user_name=x',
-  'welcome.html#user_name=x&temporary_password=T1', 'verify.html#confirmation_code=1&user_name=x&attribute=email'];
+  'welcome.html#user_name=x&temporary_password=T1', 'verify.html#confirmation_code=1&user_name=x&attribute=email',
+  'sign-in.html', 'sign-in.html#confirmation_code=1&user_name=x%40example.com'];
 const BRAND = { name: 'Acme Cloud', logo: '/local/logo.svg', logoAlt: 'Acme logo', accent: '#7a1fa2', onAccent: '#ffffff', support: 'help@acme.example' };
 let env;
 before(async () => { env = await setUpPages('e2e-brand', 19720, { brand: BRAND, words: { en: { 'forgot.intro': 'Enter the address of your Acme Cloud account.' } } }); });

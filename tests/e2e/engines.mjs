@@ -30,7 +30,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * Polls `check` (async, truthy when done) until it passes; fails after WAIT_MS with `what`.
  * Used between steps of a test, never while a page is being measured.
  */
-async function until(check, what) {
+export async function until(check, what) {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const value = await check().catch(() => undefined);

@@ -20,6 +20,7 @@ const LINKED = [
   '/welcome.html#user_name=3f2a&email=new%40example.com&sent=1796400000&temporary_password=Tmp&Pass1',
   '/index.html?email=jane%40example.com',
   '/verify.html#confirmation_code=123456&user_name=3f2a&email=moved%40example.com&attribute=email&sent=1796400000',
+  '/sign-in.html#confirmation_code=123456&user_name=jane%40example.com&sent=1796400000',
 ];
 
 for (const path of LINKED) {
@@ -28,11 +29,15 @@ for (const path of LINKED) {
     const { page, problems } = await openPage(env.browser, null);
     const calls = await answerCognito(page, env.endpoint, () => ({ status: 200, body: {} }));
     // The app's session is stored on this origin, as for a person who is signed in: the
-    // verify page could use it, and must still wait for a press.
+    // verify page could use it, and must still wait for a press (so must the sign-in page,
+    // with its pending sign-in).
     await page.addInitScript(() => {
       localStorage.setItem('CognitoIdentityServiceProvider.testclient.LastAuthUser', '3f2a');
       localStorage.setItem('CognitoIdentityServiceProvider.testclient.3f2a.accessToken', 'a.b.c');
       localStorage.setItem('CognitoIdentityServiceProvider.testclient.3f2a.refreshToken', 'r');
+      // A sign-in by link pending in this browser: the sign-in page shows its one button.
+      const pending = { username: 'jane@example.com', session: 's', asked_at: Math.floor(Date.now() / 1000) };
+      localStorage.setItem('cognito-reset-link.testclient.pendingSignIn', JSON.stringify(pending));
     });
     await page.goto(`${env.origin}${path}`);
     await page.waitForSelector('body[data-ready]');

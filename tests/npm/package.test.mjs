@@ -39,8 +39,8 @@ test('npm pack ships the module, its types, the wasm, README, LICENSE, package.j
   ]);
   // The construct (scripts/pack-cdk.mjs): compiled, shared.json, the arm64 trigger, and the
   // site: pages, catalogues, content-hashed assets, the modules brotli-compressed apart.
-  const pages = ['confirm', 'index', 'reset-password', 'verify', 'welcome'].map((p) => `cdk/site/${p}.html`);
-  const modules = ['account', 'confirm', 'forgot', 'reset', 'verify', 'welcome'];
+  const pages = ['confirm', 'index', 'reset-password', 'sign-in', 'verify', 'welcome'].map((p) => `cdk/site/${p}.html`);
+  const modules = ['account', 'confirm', 'forgot', 'reset', 'signin', 'verify', 'welcome'];
   assert.deepEqual(paths.filter((p) => p.startsWith('cdk/')).map((p) => p.replace(/\/[0-9a-f]{12}\//, '/<hash>/')), [
     'cdk/index.cjs', 'cdk/index.d.cts', 'cdk/shared.json', 'cdk/site/assets/<hash>/www/brand.css',
     ...modules.map((m) => `cdk/site/assets/<hash>/www/pkg/${m}.js`), 'cdk/site/assets/<hash>/www/style.css', ...pages,

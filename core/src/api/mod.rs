@@ -5,15 +5,18 @@
 //! browser's own parsed value on the page).
 //!
 //! `request.rs` holds the requests, `signed_in.rs` those made with a session's tokens,
+//! `by_code.rs` those of sign-in by emailed code (`USER_AUTH` / `EMAIL_OTP`),
 //! `reply.rs` the replies and how a reply is read.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+mod by_code;
 mod reply;
 mod request;
 mod signed_in;
 
+pub use by_code::*;
 pub use reply::*;
 pub use request::*;
 pub use signed_in::*;

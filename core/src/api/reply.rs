@@ -65,6 +65,9 @@ pub struct AuthReply {
     /// The `Session` to send back with the answer.
     #[serde(default)]
     pub session: Option<String>,
+    /// `AvailableChallenges` of a `SELECT_CHALLENGE` (choice-based sign-in).
+    #[serde(default, rename = "AvailableChallenges")]
+    pub available_challenges: Vec<String>,
 }
 
 impl AuthReply {

@@ -105,7 +105,7 @@ pub fn resend_confirmation_code<'a>(client_id: &'a str, username: &'a str, langu
 }
 
 /// Writes `(name, value)` pairs as a JSON object, in their order.
-fn as_map<S: serde::Serializer>(pairs: &[(&str, &str)], serializer: S) -> Result<S::Ok, S::Error> {
+pub(super) fn as_map<S: serde::Serializer>(pairs: &[(&str, &str)], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_map(pairs.iter().copied())
 }
 

@@ -53,6 +53,8 @@ pub struct ConfigFile {
     pub request_timeout_seconds: Option<u32>,
     /// `invitationDays`.
     pub invitation_days: Option<u32>,
+    /// `signInSessionMinutes`.
+    pub sign_in_session_minutes: Option<u32>,
     /// `brand`.
     pub brand: Option<BrandFile>,
     /// `words`.
@@ -60,10 +62,10 @@ pub struct ConfigFile {
 }
 
 /// The keys of `config.json`, so an error can name one without copying it.
-pub(super) const KEYS: [&str; 19] = [
+pub(super) const KEYS: [&str; 20] = [
     "clientId", "clientSecret", "userPoolId", "region", "endpoint", "signInUrl", "afterSignInUrl", "signInWith",
     "passwordPolicy", "showDestination", "signIn", "session", "redirectAllowList", "defaultLanguage",
-    "resendCooldownSeconds", "requestTimeoutSeconds", "invitationDays", "brand", "words",
+    "resendCooldownSeconds", "requestTimeoutSeconds", "invitationDays", "signInSessionMinutes", "brand", "words",
 ];
 
 /// Reads `config.json` (a JSON object) through serde: `whole` deserializes the object, and
@@ -86,7 +88,7 @@ fn has_right_kind<'de, D: Deserializer<'de>>(key: &str, value: D) -> bool {
         "passwordPolicy" => Option::<PasswordPolicy>::deserialize(value).is_ok(),
         "showDestination" => Option::<bool>::deserialize(value).is_ok(),
         "redirectAllowList" => Option::<Vec<String>>::deserialize(value).is_ok(),
-        "resendCooldownSeconds" | "requestTimeoutSeconds" | "invitationDays" => Option::<u32>::deserialize(value).is_ok(),
+        "resendCooldownSeconds" | "requestTimeoutSeconds" | "invitationDays" | "signInSessionMinutes" => Option::<u32>::deserialize(value).is_ok(),
         "brand" => Option::<BrandFile>::deserialize(value).is_ok(),
         "words" => Option::<BTreeMap<String, Entries>>::deserialize(value).is_ok(),
         _ => Option::<String>::deserialize(value).is_ok(),

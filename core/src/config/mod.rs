@@ -71,6 +71,9 @@ pub struct Config {
     /// How many days an invitation's temporary password works (the pool's
     /// `TemporaryPasswordValidityDays`, which only the pool knows; 7 by default).
     pub invitation_days: u32,
+    /// How many minutes a sign-in by emailed code waits for its code: the app client's
+    /// `AuthSessionValidity` (3 to 15; 3 by default), which only the pool knows.
+    pub sign_in_session_minutes: u32,
     /// The team's brand, as written (checked by [`crate::brand::check_brand`] on the page).
     pub brand: BrandFile,
     /// Reworded sentences by language (checked by [`crate::i18n::Catalogue::reword`]).
@@ -212,6 +215,8 @@ pub fn check_config(file: ConfigFile, parse: impl Fn(&str) -> Option<Address>) -
         default_language: file.default_language.unwrap_or_else(|| "en".into()),
         // Cognito allows 1 to 365 days.
         invitation_days: file.invitation_days.unwrap_or(7).clamp(1, 365),
+        // Cognito allows 3 to 15 minutes.
+        sign_in_session_minutes: file.sign_in_session_minutes.unwrap_or(3).clamp(3, 15),
         brand: file.brand.unwrap_or_default(),
         words: file.words.unwrap_or_default(),
     })

@@ -74,3 +74,13 @@ fn a_value_of_the_wrong_kind_is_named_by_its_key() {
     }
     assert_eq!(check(r#"{"clientId":"c","region":"x","requestTimeoutSeconds":null}"#).unwrap().request_timeout_ms, 15_000);
 }
+
+#[test]
+fn the_sign_in_session_lasts_three_to_fifteen_minutes() {
+    let minutes = |json: &str| check(json).unwrap().sign_in_session_minutes;
+    assert_eq!(minutes(r#"{"clientId":"c","region":"x"}"#), 3);
+    assert_eq!(minutes(r#"{"clientId":"c","region":"x","signInSessionMinutes":10}"#), 10);
+    assert_eq!(minutes(r#"{"clientId":"c","region":"x","signInSessionMinutes":1}"#), 3);
+    assert_eq!(minutes(r#"{"clientId":"c","region":"x","signInSessionMinutes":60}"#), 15);
+    assert_eq!(check(r#"{"clientId":"c","region":"x","signInSessionMinutes":"5"}"#).unwrap_err(), ConfigError::WrongType("signInSessionMinutes"));
+}

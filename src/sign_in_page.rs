@@ -1,0 +1,281 @@
+//! The sign-in page (`sign-in.html`): sign-in by emailed link. The person types their email
+//! (or username); `InitiateAuth` (`USER_AUTH`, `EMAIL_OTP`) emails a code, as a link through
+//! the trigger, and the page keeps the pending sign-in in localStorage. The link opens this
+//! page, which does nothing on load (mail scanners open links): in the browser that asked,
+//! one press of "Sign me in" answers the challenge; anywhere else the page shows the code to
+//! type where the person asked. The code typed by hand in the asking tab works the same.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use reset_link_core::age::LinkKind;
+use reset_link_core::api::{choose_email_code, initiate_email_code, respond_email_code, AuthReply};
+use reset_link_core::config::{Config, SignInWith};
+use reset_link_core::error::CallError;
+use reset_link_core::link::{clean_code, LinkParams};
+use reset_link_core::sign_in_link::{AnswerOutcome, AskOutcome, PendingSignIn, Started};
+use reset_link_core::words::forgot_page;
+
+use crate::i18n::fill;
+use crate::signin::{keep_session, next_address};
+use crate::{address, age, config, dom, http, i18n, pending, timer};
+
+/// What the page holds between events.
+struct Page {
+    config: Config,
+    link: LinkParams,
+    /// A request is running: further presses are ignored.
+    busy: Cell<bool>,
+    /// The account the last request was for (as typed), for "send me a new link".
+    asked_for: RefCell<Option<String>>,
+}
+
+/// Wires the page. Nothing is sent on load: only a press asks for a link or answers one.
+pub async fn run(config: js_sys::Promise) {
+    let link = address::take_link(None);
+    let config = match config::load(config).await {
+        Ok(config) => config,
+        Err(problem) => return dom::stop(problem.explanation()),
+    };
+    i18n::load(link.lang.as_deref(), &config).await;
+    follow_pool(config.sign_in_with);
+    dom::set_attribute("password-link", "href", Some(&config.sign_in_url));
+    let page = Rc::new(Page { config, link, busy: Cell::new(false), asked_for: RefCell::new(None) });
+    let on = |id: &str, event: &str, action: fn(Rc<Page>)| {
+        let page = page.clone();
+        dom::on(id, event, move || action(page.clone()));
+    };
+    on("form", "submit", |page| wasm_bindgen_futures::spawn_local(ask(page)));
+    on("code-form", "submit", |page| wasm_bindgen_futures::spawn_local(answer_typed(page)));
+    on("link-form", "submit", |page| wasm_bindgen_futures::spawn_local(answer_link(page)));
+    on("new-link", "click", |page| wasm_bindgen_futures::spawn_local(new_link(page)));
+    let elsewhere = page.clone();
+    pending::on_finished_elsewhere(&page.config.client_id, move || go_on(&elsewhere.config, None));
+    if page.link.code.is_some() {
+        open_link(&page).await;
+    }
+    dom::mark_ready();
+}
+
+/// Labels the box for what the pool signs in with; `type="email"` only for emails.
+fn follow_pool(with: SignInWith) {
+    dom::set_words("username-label", forgot_page::label(with));
+    if with != SignInWith::Email {
+        dom::set_attribute("username", "type", Some("text"));
+        dom::set_attribute("username", "inputmode", None);
+    }
+}
+
+/// The link's code and the pending sign-in it may finish: one button when this browser asked
+/// for it and it is still valid, else the code to type where the person asked.
+async fn open_link(page: &Page) {
+    dom::show("form", false);
+    let minutes = page.config.sign_in_session_minutes;
+    let link_age = age::show(&page.link, LinkKind::SignIn { minutes: u64::from(minutes) }).await;
+    let (username, email) = (page.link.username.as_deref(), page.link.email.as_deref());
+    let pending = pending::read(&page.config.client_id).filter(|p| p.is_for(username, email, pending::now(), minutes));
+    match pending {
+        Some(pending) if link_age != age::Age::Expired => {
+            *page.asked_for.borrow_mut() = Some(pending.username);
+            dom::show("link-form", true);
+            dom::enable("sign-in-now", true);
+            dom::say_words("signin.link_ready", false);
+            dom::focus("sign-in-now");
+        }
+        _ => show_code(page),
+    }
+}
+
+/// No pending sign-in here for this link: the code in large type, to type where the person
+/// asked, and a way to start again. Never an error.
+fn show_code(page: &Page) {
+    dom::show("link-form", false);
+    dom::say_words("signin.elsewhere", false);
+    if let Some(code) = page.link.code.as_deref() {
+        dom::set_text("code-shown", code);
+        dom::show("code-shown", true);
+    }
+    dom::show("again", true);
+}
+
+/// Asks for a link for the account typed.
+async fn ask(page: Rc<Page>) {
+    let who = dom::value("username").trim().to_string();
+    if who.is_empty() {
+        return dom::problem(forgot_page::need(page.config.sign_in_with), "username");
+    }
+    if page.busy.replace(true) {
+        return;
+    }
+    dom::enable("submit", false);
+    dom::set_words("submit", "signin.sending");
+    let outcome = request(&page, &who).await;
+    page.busy.set(false);
+    dom::set_words("submit", "signin.send");
+    dom::enable("submit", true);
+    match outcome {
+        Ok(destination) => {
+            let mut text = fill("signin.sent", &[("who", &who)]);
+            // Only where an unknown account gets the same answer (PreventUserExistenceErrors,
+            // which `showDestination` vouches for): else the address would tell it exists.
+            if let Some(destination) = destination.filter(|_| page.config.show_destination) {
+                text.push_str(&fill("signin.destination", &[("destination", &destination)]));
+            }
+            dom::show("form", false);
+            dom::show("check", true);
+            dom::enable("code-submit", true);
+            dom::say(&text, false);
+            dom::focus("code");
+            cool_down(&page).await;
+        }
+        Err(AskOutcome::OtherWay) => other_way(),
+        Err(outcome) => dom::say_words(outcome.key(), true),
+    }
+}
+
+/// Sends `InitiateAuth` for `who` (choosing the emailed code when Cognito offers a choice)
+/// and keeps the pending sign-in. `Ok` with the masked destination when the person should
+/// check their email, which is also the answer for an account that does not exist.
+async fn request(page: &Page, who: &str) -> Result<Option<String>, AskOutcome> {
+    *page.asked_for.borrow_mut() = Some(who.to_string());
+    let config = &page.config;
+    let language = i18n::language();
+    let reply = http::send(config, &initiate_email_code(&config.client_id, who, Some(&language))).await;
+    let mut started = started(reply)?;
+    if let Started::Choose { session } = &started {
+        started = self::started(http::send(config, &choose_email_code(&config.client_id, Some(session), who)).await)?;
+    }
+    match started {
+        Started::Sent { session, destination } => {
+            if session.is_empty() {
+                return Ok(destination);
+            }
+            pending::save(&config.client_id, &PendingSignIn { username: who.to_string(), session, asked_at: pending::now() });
+            Ok(destination)
+        }
+        _ => Err(AskOutcome::OtherWay),
+    }
+}
+
+/// What a reply to the request for a code started; an error that reads like success
+/// (an unknown account) keeps nothing and says "check your email" all the same.
+fn started(reply: Result<AuthReply, CallError>) -> Result<Started, AskOutcome> {
+    match reply {
+        Ok(reply) => Ok(Started::from_reply(&reply)),
+        Err(error) => match AskOutcome::for_error(&error) {
+            AskOutcome::Sent => Ok(Started::Sent { session: String::new(), destination: None }),
+            outcome => Err(outcome),
+        },
+    }
+}
+
+/// This account cannot sign in by emailed code: plain words and the password sign-in.
+fn other_way() {
+    dom::say_words(AskOutcome::OtherWay.key(), true);
+    dom::show("password-way", true);
+}
+
+/// The code typed in the tab that asked.
+async fn answer_typed(page: Rc<Page>) {
+    match clean_code(&dom::value("code")) {
+        Some(code) => answer(&page, &code).await,
+        None => dom::problem("signin.need_code", "code"),
+    }
+}
+
+/// "Sign me in", pressed on the link.
+async fn answer_link(page: Rc<Page>) {
+    if let Some(code) = page.link.code.clone() {
+        answer(&page, &code).await;
+    }
+}
+
+/// Answers the challenge with `code` and the pending sign-in; once Cognito's tokens name the
+/// account typed, keeps the session and moves on. What was typed stays on every failure.
+async fn answer(page: &Page, code: &str) {
+    let config = &page.config;
+    let minutes = config.sign_in_session_minutes;
+    let Some(pending) = pending::read(&config.client_id).filter(|p| p.is_valid(pending::now(), minutes) && !p.session.is_empty()) else {
+        return answered(page, AnswerOutcome::Expired);
+    };
+    if page.busy.replace(true) {
+        return;
+    }
+    let buttons = ["code-submit", "sign-in-now"];
+    buttons.iter().for_each(|id| dom::enable(id, false));
+    dom::say_words("signin.working", false);
+    let reply = http::send(config, &respond_email_code(&config.client_id, &pending.session, &pending.username, code)).await;
+    page.busy.set(false);
+    buttons.iter().for_each(|id| dom::enable(id, true));
+    let outcome = match reply {
+        Ok(AuthReply { tokens: Some(tokens), .. }) => match keep_session(config, &tokens, &pending.username) {
+            Ok(_) => AnswerOutcome::SignedIn,
+            Err(_) => AnswerOutcome::OtherAccount,
+        },
+        Ok(_) => AnswerOutcome::OtherWay,
+        Err(error) => AnswerOutcome::for_error(&error),
+    };
+    match outcome {
+        AnswerOutcome::SignedIn => pending::finish(&config.client_id),
+        // Cognito's session is spent or refused: nothing left to answer with.
+        AnswerOutcome::WrongCode | AnswerOutcome::TryAgain | AnswerOutcome::Offline => {}
+        _ => pending::forget(&config.client_id),
+    }
+    answered(page, outcome);
+}
+
+/// Says how the answer went and offers what helps.
+fn answered(page: &Page, outcome: AnswerOutcome) {
+    match outcome {
+        AnswerOutcome::SignedIn => {
+            dom::say_words(outcome.key(), false);
+            go_on(&page.config, page.link.redirect.as_deref());
+        }
+        AnswerOutcome::WrongCode => dom::problem(outcome.key(), if page.link.code.is_some() { "sign-in-now" } else { "code" }),
+        AnswerOutcome::OtherWay => other_way(),
+        _ => {
+            dom::say_words(outcome.key(), true);
+            let can_resend = outcome.offers_new_link() && page.asked_for.borrow().is_some();
+            dom::show("new-link", can_resend);
+            dom::show("again", !can_resend);
+            dom::show("link-age", false);
+        }
+    }
+}
+
+/// Goes to `afterSignInUrl`, or the link's `redirect` when the allow-list permits it.
+fn go_on(config: &Config, requested: Option<&str>) {
+    let next = next_address(config, requested);
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(&next);
+    }
+}
+
+/// "Send me a new link": asks again for the same account, then holds the button.
+async fn new_link(page: Rc<Page>) {
+    let Some(who) = page.asked_for.borrow().clone() else { return };
+    if page.busy.replace(true) {
+        return;
+    }
+    dom::enable("new-link", false);
+    let outcome = request(&page, &who).await;
+    page.busy.set(false);
+    match outcome {
+        Ok(_) => dom::say_words("signin.new_link_sent", false),
+        Err(AskOutcome::OtherWay) => return other_way(),
+        Err(outcome) => dom::say_words(outcome.key(), true),
+    }
+    if page.link.code.is_some() {
+        // The link's code is replaced by the new email's: the person types or opens that.
+        dom::show("link-form", false);
+        dom::show("check", true);
+        dom::enable("code-submit", true);
+    }
+    cool_down(&page).await;
+}
+
+/// Shows "Send me a new link" and holds it for the configured cooldown.
+async fn cool_down(page: &Page) {
+    dom::show("new-link", true);
+    timer::count_down("new-link", page.config.resend_cooldown_seconds, "reset.new_link_wait", "reset.new_link").await;
+}
