@@ -51,7 +51,7 @@ pub async fn run(config: js_sys::Promise) {
     on("new-link", "click", |page| wasm_bindgen_futures::spawn_local(new_link(page)));
     let elsewhere = page.clone();
     pending::on_finished_elsewhere(&page.config.client_id, move || go_on(&elsewhere.config, None));
-    if page.link.code.is_some() {
+    if page.link.sign_in_code.is_some() {
         open_link(&page).await;
     }
     dom::mark_ready();
@@ -91,7 +91,7 @@ async fn open_link(page: &Page) {
 fn show_code(page: &Page) {
     dom::show("link-form", false);
     dom::say_words("signin.elsewhere", false);
-    if let Some(code) = page.link.code.as_deref() {
+    if let Some(code) = page.link.sign_in_code.as_deref() {
         dom::set_text("code-shown", code);
         dom::show("code-shown", true);
     }
@@ -185,7 +185,7 @@ async fn answer_typed(page: Rc<Page>) {
 
 /// "Sign me in", pressed on the link.
 async fn answer_link(page: Rc<Page>) {
-    if let Some(code) = page.link.code.clone() {
+    if let Some(code) = page.link.sign_in_code.clone() {
         answer(&page, &code).await;
     }
 }
@@ -231,7 +231,7 @@ fn answered(page: &Page, outcome: AnswerOutcome) {
             dom::say_words(outcome.key(), false);
             go_on(&page.config, page.link.redirect.as_deref());
         }
-        AnswerOutcome::WrongCode => dom::problem(outcome.key(), if page.link.code.is_some() { "sign-in-now" } else { "code" }),
+        AnswerOutcome::WrongCode => dom::problem(outcome.key(), if page.link.sign_in_code.is_some() { "sign-in-now" } else { "code" }),
         AnswerOutcome::OtherWay => other_way(),
         _ => {
             dom::say_words(outcome.key(), true);
@@ -265,7 +265,7 @@ async fn new_link(page: Rc<Page>) {
         Err(AskOutcome::OtherWay) => return other_way(),
         Err(outcome) => dom::say_words(outcome.key(), true),
     }
-    if page.link.code.is_some() {
+    if page.link.sign_in_code.is_some() {
         // The link's code is replaced by the new email's: the person types or opens that.
         dom::show("link-form", false);
         dom::show("check", true);

@@ -190,7 +190,7 @@ for (const name of ENGINES) {
       // Until the trigger writes sign-in links, the link is built from the printed code. It is
       // opened from another page, as from an email: from this one, only the fragment would change.
       await page.goto(`${pages}/index.html`);
-      await page.goto(`${pages}/sign-in.html#confirmation_code=${code}&user_name=${encodeURIComponent(email)}&sent=${Math.floor(Date.now() / 1000)}`);
+      await page.goto(`${pages}/sign-in.html#sign_in_code=${code}&user_name=${encodeURIComponent(email)}&sent=${Math.floor(Date.now() / 1000)}`);
       await page.ready();
       assert.equal(await page.visible('#sign-in-now'), true);
       await page.click('#sign-in-now');

@@ -1,7 +1,7 @@
 // sign-in.html on the real stack, with the local USER_AUTH / EMAIL_OTP stand-in in front of
 // cognito-local (scripts/passwordless-local.mjs) and the real trigger writing the emails.
-// Until the trigger writes sign-in links, each test builds the link from the printed code:
-// sign-in.html#confirmation_code=<code>&user_name=<username>&sent=<now>.
+// The trigger (SIGN_IN_LINKS on in this stack) writes the link; a test that needs another
+// link builds it the same way: sign-in.html#sign_in_code=<code>&user_name=<username>&sent=<now>.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -31,8 +31,8 @@ async function codeSince(mark) {
   throw new Error('no sign-in code was printed');
 }
 
-/** The link the email would carry for `username` and `code`. */
-const linkFor = (username, code) => `${pages}/sign-in.html#confirmation_code=${code}&user_name=${encodeURIComponent(username)}&sent=${Math.floor(Date.now() / 1000)}`;
+/** A link as the trigger writes it, for `username` and `code`. */
+const linkFor = (username, code) => `${pages}/sign-in.html#sign_in_code=${code}&user_name=${encodeURIComponent(username)}&sent=${Math.floor(Date.now() / 1000)}`;
 
 /** Opens sign-in.html in a new context and asks for a link for `email`; returns the page and the code. */
 async function ask(email) {
@@ -43,7 +43,8 @@ async function ask(email) {
   await opened.page.click('#submit');
   await opened.page.waitForSelector('#check:not([hidden])');
   const code = email.startsWith('nobody') ? null : await codeSince(mark);
-  return { ...opened, code };
+  const link = code && await env.stack.nextLink(mark, 30_000, `${pages}/sign-in.html`);
+  return { ...opened, code, link };
 }
 
 /** Reads the session back the way an app using amazon-cognito-identity-js does. */
@@ -67,12 +68,13 @@ function recordCalls(page) {
 }
 
 test('the email typed gets "check your email" with the masked destination; the link in the same browser signs in on one press, and the tab that asked moves on too', async () => {
-  const { page, context, code, problems } = await ask('demo@example.com');
+  const { page, context, code, link, problems } = await ask('demo@example.com');
+  assert.equal(new URLSearchParams(new URL(link).hash.slice(1)).get('sign_in_code'), code, "the trigger's link carries the emailed code");
   assert.match(await page.textContent('#status'), /demo@example\.com.*d\*\*\*@e\*\*\*/s);
   assert.ok(await page.evaluate(() => Object.keys(localStorage).some((k) => k.endsWith('.pendingSignIn'))), 'the pending sign-in is kept');
   const linkTab = await context.newPage();
   const calls = recordCalls(linkTab);
-  await linkTab.goto(linkFor('demo@example.com', code));
+  await linkTab.goto(link);
   await linkTab.waitForSelector('body[data-ready]');
   await linkTab.waitForSelector('#sign-in-now:not([disabled])');
   assert.match(await linkTab.textContent('#link-age'), /This link works until/, "the link's age shows");
