@@ -12,8 +12,8 @@ use reset_link_core::age::LinkKind;
 use reset_link_core::api::{choose_email_code, initiate_email_code, respond_email_code, AuthReply};
 use reset_link_core::config::{Config, SignInWith};
 use reset_link_core::error::CallError;
-use reset_link_core::link::{clean_code, LinkParams};
-use reset_link_core::sign_in_link::{AnswerOutcome, AskOutcome, PendingSignIn, Started};
+use reset_link_core::link::LinkParams;
+use reset_link_core::sign_in_link::{sign_in_code, AnswerOutcome, AskOutcome, PendingSignIn, Started};
 use reset_link_core::words::forgot_page;
 
 use crate::i18n::fill;
@@ -73,9 +73,10 @@ async fn open_link(page: &Page) {
     let minutes = page.config.sign_in_session_minutes;
     let link_age = age::show(&page.link, LinkKind::SignIn { minutes: u64::from(minutes) }).await;
     let (username, email) = (page.link.username.as_deref(), page.link.email.as_deref());
+    forget_expired(&page.config);
     let pending = pending::read(&page.config.client_id).filter(|p| p.is_for(username, email, pending::now(), minutes));
     match pending {
-        Some(pending) if link_age != age::Age::Expired => {
+        Some(pending) if link_age != age::Age::Expired && link_code(page).is_some() => {
             *page.asked_for.borrow_mut() = Some(pending.username);
             dom::show("link-form", true);
             dom::enable("sign-in-now", true);
@@ -91,8 +92,8 @@ async fn open_link(page: &Page) {
 fn show_code(page: &Page) {
     dom::show("link-form", false);
     dom::say_words("signin.elsewhere", false);
-    if let Some(code) = page.link.sign_in_code.as_deref() {
-        dom::set_text("code-shown", code);
+    if let Some(code) = link_code(page) {
+        dom::set_text("code-shown", &code);
         dom::show("code-shown", true);
     }
     dom::show("again", true);
@@ -123,6 +124,8 @@ async fn ask(page: Rc<Page>) {
             }
             dom::show("form", false);
             dom::show("check", true);
+            dom::show("no-email", true);
+            dom::show("password-way", true);
             dom::enable("code-submit", true);
             dom::say(&text, false);
             dom::focus("code");
@@ -153,7 +156,10 @@ async fn request(page: &Page, who: &str) -> Result<Option<String>, AskOutcome> {
             pending::save(&config.client_id, &PendingSignIn { username: who.to_string(), session, asked_at: pending::now() });
             Ok(destination)
         }
-        _ => Err(AskOutcome::OtherWay),
+        // Another challenge: Cognito may answer an unknown account so too (with
+        // PreventUserExistenceErrors it picks one of the pool's), so it reads like "check your
+        // email", whose words always offer the password sign-in as well.
+        _ => Ok(None),
     }
 }
 
@@ -177,25 +183,47 @@ fn other_way() {
 
 /// The code typed in the tab that asked.
 async fn answer_typed(page: Rc<Page>) {
-    match clean_code(&dom::value("code")) {
-        Some(code) => answer(&page, &code).await,
+    match sign_in_code(&dom::value("code")) {
+        Some(code) => answer(&page, &code, None).await,
         None => dom::problem("signin.need_code", "code"),
     }
 }
 
 /// "Sign me in", pressed on the link.
 async fn answer_link(page: Rc<Page>) {
-    if let Some(code) = page.link.sign_in_code.clone() {
-        answer(&page, &code).await;
+    if let Some(code) = link_code(&page) {
+        let account = (page.link.username.clone(), page.link.email.clone());
+        answer(&page, &code, Some(account)).await;
+    }
+}
+
+/// The link's code, when it reads as one (6 to 8 digits).
+fn link_code(page: &Page) -> Option<String> {
+    page.link.sign_in_code.as_deref().and_then(sign_in_code)
+}
+
+/// Removes a pending sign-in Cognito no longer honours, so its Session does not stay on disk.
+fn forget_expired(config: &Config) {
+    let minutes = config.sign_in_session_minutes;
+    if pending::read(&config.client_id).is_some_and(|p| !p.is_valid(pending::now(), minutes)) {
+        pending::forget(&config.client_id);
     }
 }
 
 /// Answers the challenge with `code` and the pending sign-in; once Cognito's tokens name the
 /// account typed, keeps the session and moves on. What was typed stays on every failure.
-async fn answer(page: &Page, code: &str) {
+/// `link_account`: the link's username and email, which must still be the pending sign-in's
+/// (another tab may have asked for another account since the page opened).
+async fn answer(page: &Page, code: &str, link_account: Option<(Option<String>, Option<String>)>) {
     let config = &page.config;
     let minutes = config.sign_in_session_minutes;
-    let Some(pending) = pending::read(&config.client_id).filter(|p| p.is_valid(pending::now(), minutes) && !p.session.is_empty()) else {
+    forget_expired(config);
+    let now = pending::now();
+    let usable = |p: &PendingSignIn| match &link_account {
+        Some((username, email)) => p.is_for(username.as_deref(), email.as_deref(), now, minutes),
+        None => p.is_valid(now, minutes),
+    };
+    let Some(pending) = pending::read(&config.client_id).filter(|p| usable(p) && !p.session.is_empty()) else {
         return answered(page, AnswerOutcome::Expired);
     };
     if page.busy.replace(true) {

@@ -51,6 +51,14 @@ impl PendingSignIn {
     }
 }
 
+/// The sign-in code of a link or a box, when it reads as one: Cognito's emailed codes are 6 to
+/// 8 digits. Anything else is never shown in large type (a link could otherwise put any text
+/// on the site's own page) nor sent to Cognito (each try costs the pending sign-in an attempt).
+pub fn sign_in_code(raw: &str) -> Option<String> {
+    let code = raw.trim();
+    ((6..=8).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit())).then(|| code.to_string())
+}
+
 /// What Cognito's answer to the request for a code means.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Started {

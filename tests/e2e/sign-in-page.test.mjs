@@ -187,3 +187,21 @@ test('offline, an expired sign-in and too many attempts read as plain words; a n
   assert.equal(await again.page.isVisible('#new-link'), true);
   await again.context.close();
 });
+
+test('a link whose code is not a code shows nothing of it, and a link for another account cannot use this browser\'s pending sign-in', async () => {
+  const { page, context, problems } = await ask('demo@example.com');
+  assert.equal(await page.isVisible('#password-way'), true, 'the password sign-in is offered to everyone who asked');
+  const forged = await context.newPage();
+  const calls = recordCalls(forged);
+  await forged.goto(`${pages}/sign-in.html#sign_in_code=ACCOUNT-LOCKED:call-us&user_name=demo%40example.com&sent=${Math.floor(Date.now() / 1000)}`);
+  await forged.waitForSelector('body[data-ready]');
+  assert.equal(await forged.isVisible('#sign-in-now'), false, 'no button for a link that carries no code');
+  assert.equal(await forged.isVisible('#code-shown'), false, 'the text is not shown in large type');
+  const other = await context.newPage();
+  await other.goto(linkFor('jane+reset@example.com', '123456'));
+  await other.waitForSelector('body[data-ready]');
+  assert.equal(await other.isVisible('#sign-in-now'), false, "another account's link does not get this browser's sign-in");
+  assert.match(await other.textContent('#status'), /never tell anyone this code/);
+  assert.deepEqual(calls, [], 'nothing was sent');
+  assert.deepEqual(problems, []);
+});

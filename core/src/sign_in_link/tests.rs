@@ -95,3 +95,13 @@ fn every_key_exists_in_every_language_without_technical_names() {
         }
     }
 }
+
+#[test]
+fn only_digits_of_a_codes_length_read_as_a_sign_in_code() {
+    for code in ["123456", " 12345678 ", "0000000"] {
+        assert_eq!(sign_in_code(code).as_deref(), Some(code.trim()), "{code}");
+    }
+    for text in ["12345", "123456789", "ACCOUNT-LOCKED:call-+1-555-0100", "12 3456", "\u{ff11}23456", ""] {
+        assert_eq!(sign_in_code(text), None, "{text}");
+    }
+}
