@@ -162,8 +162,6 @@ impl AnswerOutcome {
         match error {
             CallError::Service(CognitoError::CodeMismatch) => Self::WrongCode,
             CallError::Service(CognitoError::NotAuthorized | CognitoError::ExpiredCode | CognitoError::UserNotFound) => Self::Expired,
-            // Throttling reads as "wait" here: another try right away would spend an attempt.
-            CallError::Service(CognitoError::TooManyRequests) => Self::Wait,
             _ => error.common().into(),
         }
     }

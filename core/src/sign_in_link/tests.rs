@@ -62,9 +62,11 @@ fn every_failure_has_words_and_the_right_way_on() {
     for name in ["NotAuthorizedException", "ExpiredCodeException"] {
         assert_eq!(answer(name), AnswerOutcome::Expired, "{name}");
     }
-    for name in ["TooManyRequestsException", "LimitExceededException", "TooManyFailedAttemptsException"] {
+    for name in ["LimitExceededException", "TooManyFailedAttemptsException"] {
         assert_eq!(answer(name), AnswerOutcome::Wait, "{name}");
     }
+    // Throttling is the service's load, not the person's attempts: "busy", and the sign-in stays.
+    assert_eq!(answer("TooManyRequestsException"), AnswerOutcome::TryAgain);
     assert!(AnswerOutcome::Expired.offers_new_link() && AnswerOutcome::Wait.offers_new_link());
     assert_eq!(AnswerOutcome::for_error(&CallError::Network), AnswerOutcome::Offline);
 }
