@@ -16,9 +16,9 @@ use reset_link_core::link::{clean_code, LinkParams};
 use reset_link_core::sign_in_link::{AnswerOutcome, AskOutcome, PendingSignIn, Started};
 use reset_link_core::words::forgot_page;
 
-use crate::i18n::fill;
-use crate::signin::{keep_session, next_address};
-use crate::{address, age, config, dom, http, i18n, pending, timer};
+use crate::plumbing::i18n::fill;
+use crate::plumbing::signin::{keep_session, next_address};
+use crate::plumbing::{address, age, config, dom, http, i18n, pending, timer};
 
 /// What the page holds between events.
 struct Page {

@@ -1,7 +1,7 @@
 //! The reset page's form module: reads the link and scrubs it from the address bar, and
 //! checks the new password live against the pool's policy. What follows the person's press
 //! (the calls, the sign-in, the words for how it went) is the account module's
-//! (`src/account.rs`), which loads while the person types: a smaller first module is a form
+//! (`src/pages/account.rs`), which loads while the person types: a smaller first module is a form
 //! that works sooner on a slow phone.
 
 use std::cell::Cell;
@@ -13,14 +13,14 @@ use reset_link_core::config::Config;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::account_loader::AccountLoader;
+use crate::plumbing::account_loader::AccountLoader;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::policy::Rule;
 use reset_link_core::words::{ForgotOutcome, ResetAdvice};
 
-use crate::age::Age;
-use crate::checklist::{update_checklist, wire};
-use crate::{address, age, config, dom, i18n};
+use crate::plumbing::age::Age;
+use crate::plumbing::checklist::{update_checklist, wire};
+use crate::plumbing::{address, age, config, dom, i18n};
 
 /// What the page holds between events.
 struct Page {
@@ -37,7 +37,7 @@ struct Page {
 
 #[wasm_bindgen]
 extern "C" {
-    /// The account module (`src/account.rs`), once loaded. Each call takes the configuration
+    /// The account module (`src/pages/account.rs`), once loaded. Each call takes the configuration
     /// as parsed and the page's words (`i18n::handover`).
     type AccountModule;
     /// Sets the new password, signs in, and shows how it went; resolves once the page is the

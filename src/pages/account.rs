@@ -1,7 +1,7 @@
 //! The reset page's second module (`page-account`, `www/pkg/account.js`): everything after
 //! the person's press. The calls that change the account (`ConfirmForgotPassword`, a new
 //! link), the sign-in after the reset (SRP included), and the words for how it went. The
-//! form module (`src/reset.rs`) loads it once the form works, while the person types, and
+//! form module (`src/pages/reset.rs`) loads it once the form works, while the person types, and
 //! hands it the checked form; so the form waits for none of this code.
 //!
 //! The two modules share no memory, only values: each function takes the configuration as
@@ -14,7 +14,7 @@ use reset_link_core::words::{ChangedAccount, ForgotOutcome, ResetAdvice, ResetOu
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{address, config, dom, http, i18n, signin, timer};
+use crate::plumbing::{address, config, dom, http, i18n, signin, timer};
 
 /// `value` for the welcome page's form module (plain objects, as it reads them).
 pub(crate) fn answer(value: &impl Serialize) -> JsValue {

@@ -5,8 +5,8 @@ use reset_link_core::config::Config;
 use reset_link_core::policy::{checklist, PasswordPolicy, Rule};
 use reset_link_core::words::rule_key;
 
-use crate::dom;
-use crate::i18n::{fill, t};
+use crate::plumbing::dom;
+use crate::plumbing::i18n::{fill, t};
 
 /// Writes one checklist line per rule of the pool's policy, keeps them marked as the person
 /// types in either box, and wires the show/hide button.

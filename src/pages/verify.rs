@@ -17,7 +17,7 @@ use reset_link_core::session::{last_user_key, token_entries, token_key};
 use reset_link_core::words::ForgotOutcome;
 use web_sys::Storage;
 
-use crate::{address, age, config, dom, http, i18n, timer};
+use crate::plumbing::{address, age, config, dom, http, i18n, timer};
 
 /// The stored session of the person the link is for.
 struct Session {

@@ -1,7 +1,7 @@
 //! The welcome page's form module: an invitation link carries the username and the
 //! temporary password; the page scrubs them from the address bar, asks for the new password
 //! twice against the pool's policy (and for any details the pool requires), and on the
-//! person's press has the account module (`src/invitation.rs`) set it. Nothing is sent on
+//! person's press has the account module (`src/pages/invitation.rs`) set it. Nothing is sent on
 //! load: mail scanners open links and run their scripts.
 
 use std::cell::Cell;
@@ -16,15 +16,15 @@ use reset_link_core::policy::Rule;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::account_loader::AccountLoader;
-use crate::age::Age;
-use crate::checklist::{update_checklist, wire};
-use crate::i18n::t;
-use crate::{address, age, config, dom, i18n};
+use crate::plumbing::account_loader::AccountLoader;
+use crate::plumbing::age::Age;
+use crate::plumbing::checklist::{update_checklist, wire};
+use crate::plumbing::i18n::t;
+use crate::plumbing::{address, age, config, dom, i18n};
 
 #[wasm_bindgen]
 extern "C" {
-    /// The account module's invitation call (`src/invitation.rs`).
+    /// The account module's invitation call (`src/pages/invitation.rs`).
     type InvitationCalls;
     /// Sets the password of an invited account; resolves to a `WelcomeOutcome`.
     #[wasm_bindgen(method, js_name = acceptInvitation)]

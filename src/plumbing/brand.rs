@@ -10,8 +10,8 @@ use reset_link_core::brand::check_brand;
 use reset_link_core::config::Config;
 use wasm_bindgen::JsCast;
 
-use crate::dom;
-use crate::i18n::fill;
+use crate::plumbing::dom;
+use crate::plumbing::i18n::fill;
 
 /// Messages after which the support contact is added: where only a person can help.
 const NEEDS_HELP: [&str; 6] = ["advice.wait", "advice.site_problem", "forgot.wait", "forgot.site_problem", "welcome.expired", "welcome.not_working"];

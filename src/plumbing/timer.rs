@@ -7,8 +7,8 @@ use std::future::Future;
 use reset_link_core::config::Config;
 use reset_link_core::words::ForgotOutcome;
 
-use crate::i18n::fill;
-use crate::{dom, http};
+use crate::plumbing::i18n::fill;
+use crate::plumbing::{dom, http};
 
 /// Disables button `id` for `seconds`, showing the text of key `waiting` (with `{s}` for the
 /// seconds left), then restores the text of key `ready` and enables it.

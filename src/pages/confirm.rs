@@ -12,8 +12,8 @@ use reset_link_core::config::Config;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::words::{ConfirmOutcome, ForgotOutcome};
 
-use crate::age::Age;
-use crate::{address, age, config, dom, http, i18n, timer};
+use crate::plumbing::age::Age;
+use crate::plumbing::{address, age, config, dom, http, i18n, timer};
 
 /// What the page holds between events.
 struct Page {

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement};
 
-use crate::i18n;
+use crate::plumbing::i18n;
 
 /// The page's document.
 pub fn document() -> Document {
@@ -89,7 +89,7 @@ pub fn say(text: &str, is_error: bool) {
 
 /// Says the words for `key` in the status region, as an error or not.
 pub fn say_words(key: &str, is_error: bool) {
-    say(&crate::brand::with_support(key, i18n::t(key)), is_error);
+    say(&crate::plumbing::brand::with_support(key, i18n::t(key)), is_error);
 }
 
 /// Says the words for `key` as an error and puts the focus on `id`, where the person can

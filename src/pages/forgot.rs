@@ -8,9 +8,9 @@ use reset_link_core::api::forgot_password;
 use reset_link_core::config::{Config, SignInWith};
 use reset_link_core::words::{forgot_page, ForgotOutcome};
 
-use crate::i18n::fill;
+use crate::plumbing::i18n::fill;
 
-use crate::{address, config, dom, http, i18n, timer};
+use crate::plumbing::{address, config, dom, http, i18n, timer};
 
 /// Wires the page.
 pub async fn run(config: js_sys::Promise) {
@@ -69,7 +69,7 @@ async fn request_link(config: Rc<Config>, who: String, busy: Rc<Cell<bool>>) {
     if let (ForgotOutcome::Sent, true, Some(destination)) = (outcome, config.show_destination, destination) {
         text.push_str(&fill("forgot.destination", &[("destination", &destination)]));
     }
-    dom::say(&crate::brand::with_support(outcome.key(), text), outcome != ForgotOutcome::Sent);
+    dom::say(&crate::plumbing::brand::with_support(outcome.key(), text), outcome != ForgotOutcome::Sent);
     if outcome == ForgotOutcome::Sent {
         let seconds = config.resend_cooldown_seconds;
         timer::count_down("submit", seconds, "forgot.send_again_wait", "forgot.send_again").await;

@@ -12,7 +12,7 @@ use reset_link_core::config::Config;
 use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::{brand, dom, http};
+use crate::plumbing::{brand, dom, http};
 
 mod english {
     include!(concat!(env!("OUT_DIR"), "/english.rs"));
