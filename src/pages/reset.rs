@@ -78,7 +78,7 @@ pub async fn run(config: Promise, load_account: Function) {
 /// An expired link: says so and offers a new one before the person types anything.
 fn offer_new_link_only() {
     dom::show("form", false);
-    dom::say_words(ResetAdvice::ExpiredLink.key(), true);
+    i18n::say_words(ResetAdvice::ExpiredLink.key(), true);
     dom::show("new-link", true);
     dom::focus("new-link");
 }
@@ -104,7 +104,7 @@ async fn submit(page: Rc<Page>) {
     page.busy.set(true);
     dom::enable("submit", false);
     dom::show("new-link", false);
-    dom::say_words("reset.working", false);
+    i18n::say_words("reset.working", false);
     let call = page.account.get::<AccountModule>().await.map(|account| {
         let shown = address::shown_account(&page.link);
         account.reset_password(&page.raw_config, &i18n::handover(), &username, &code, &password, shown, page.link.redirect.clone())
@@ -112,7 +112,7 @@ async fn submit(page: Rc<Page>) {
     if awaited(call).await.is_err() {
         // The account module could not load: the person is offline.
         dom::enable("submit", true);
-        dom::problem(ResetAdvice::Offline.key(), "submit");
+        i18n::problem(ResetAdvice::Offline.key(), "submit");
     }
     page.busy.set(false);
 }
@@ -126,7 +126,7 @@ fn awaited(call: Option<Promise>) -> JsFuture {
 /// Reads username, code and password, or says what is missing and focuses it.
 fn read_form(page: &Page) -> Option<(String, String, String)> {
     let problem = |text: &str, focus: &str| {
-        dom::problem(text, focus);
+        i18n::problem(text, focus);
         None
     };
     let Some(username) = username(page) else {
@@ -145,7 +145,7 @@ fn read_form(page: &Page) -> Option<(String, String, String)> {
 /// and counts the cooldown down on the button.
 async fn send_new_link(page: Rc<Page>) {
     let Some(username) = username(&page) else {
-        return dom::problem("reset.need_username", "username");
+        return i18n::problem("reset.need_username", "username");
     };
     if page.busy.replace(true) {
         return;
@@ -153,7 +153,7 @@ async fn send_new_link(page: Rc<Page>) {
     dom::enable("new-link", false);
     let call = page.account.get::<AccountModule>().await.map(|account| account.send_reset_link(&page.raw_config, &i18n::handover(), &username));
     if awaited(call).await.is_err() {
-        dom::say_words(ForgotOutcome::Offline.key(), true);
+        i18n::say_words(ForgotOutcome::Offline.key(), true);
         dom::enable("new-link", true);
     }
     page.busy.set(false);

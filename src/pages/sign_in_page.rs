@@ -59,7 +59,7 @@ pub async fn run(config: js_sys::Promise) {
 
 /// Labels the box for what the pool signs in with; `type="email"` only for emails.
 fn follow_pool(with: SignInWith) {
-    dom::set_words("username-label", forgot_page::label(with));
+    i18n::set_words("username-label", forgot_page::label(with));
     if with != SignInWith::Email {
         dom::set_attribute("username", "type", Some("text"));
         dom::set_attribute("username", "inputmode", None);
@@ -79,7 +79,7 @@ async fn open_link(page: &Page) {
             *page.asked_for.borrow_mut() = Some(pending.username);
             dom::show("link-form", true);
             dom::enable("sign-in-now", true);
-            dom::say_words("signin.link_ready", false);
+            i18n::say_words("signin.link_ready", false);
             dom::focus("sign-in-now");
         }
         _ => show_code(page),
@@ -90,7 +90,7 @@ async fn open_link(page: &Page) {
 /// asked, and a way to start again. Never an error.
 fn show_code(page: &Page) {
     dom::show("link-form", false);
-    dom::say_words("signin.elsewhere", false);
+    i18n::say_words("signin.elsewhere", false);
     if let Some(code) = page.link.sign_in_code.as_deref() {
         dom::set_text("code-shown", code);
         dom::show("code-shown", true);
@@ -102,16 +102,16 @@ fn show_code(page: &Page) {
 async fn ask(page: Rc<Page>) {
     let who = dom::value("username").trim().to_string();
     if who.is_empty() {
-        return dom::problem(forgot_page::need(page.config.sign_in_with), "username");
+        return i18n::problem(forgot_page::need(page.config.sign_in_with), "username");
     }
     if page.busy.replace(true) {
         return;
     }
     dom::enable("submit", false);
-    dom::set_words("submit", "signin.sending");
+    i18n::set_words("submit", "signin.sending");
     let outcome = request(&page, &who).await;
     page.busy.set(false);
-    dom::set_words("submit", "signin.send");
+    i18n::set_words("submit", "signin.send");
     dom::enable("submit", true);
     match outcome {
         Ok(destination) => {
@@ -129,7 +129,7 @@ async fn ask(page: Rc<Page>) {
             cool_down(&page).await;
         }
         Err(AskOutcome::OtherWay) => other_way(),
-        Err(outcome) => dom::say_words(outcome.key(), true),
+        Err(outcome) => i18n::say_words(outcome.key(), true),
     }
 }
 
@@ -171,7 +171,7 @@ fn started(reply: Result<AuthReply, CallError>) -> Result<Started, AskOutcome> {
 
 /// This account cannot sign in by emailed code: plain words and the password sign-in.
 fn other_way() {
-    dom::say_words(AskOutcome::OtherWay.key(), true);
+    i18n::say_words(AskOutcome::OtherWay.key(), true);
     dom::show("password-way", true);
 }
 
@@ -179,7 +179,7 @@ fn other_way() {
 async fn answer_typed(page: Rc<Page>) {
     match clean_code(&dom::value("code")) {
         Some(code) => answer(&page, &code).await,
-        None => dom::problem("signin.need_code", "code"),
+        None => i18n::problem("signin.need_code", "code"),
     }
 }
 
@@ -203,7 +203,7 @@ async fn answer(page: &Page, code: &str) {
     }
     let buttons = ["code-submit", "sign-in-now"];
     buttons.iter().for_each(|id| dom::enable(id, false));
-    dom::say_words("signin.working", false);
+    i18n::say_words("signin.working", false);
     let reply = http::send(config, &respond_email_code(&config.client_id, &pending.session, &pending.username, code)).await;
     page.busy.set(false);
     buttons.iter().for_each(|id| dom::enable(id, true));
@@ -228,13 +228,13 @@ async fn answer(page: &Page, code: &str) {
 fn answered(page: &Page, outcome: AnswerOutcome) {
     match outcome {
         AnswerOutcome::SignedIn => {
-            dom::say_words(outcome.key(), false);
+            i18n::say_words(outcome.key(), false);
             go_on(&page.config, page.link.redirect.as_deref());
         }
-        AnswerOutcome::WrongCode => dom::problem(outcome.key(), if page.link.sign_in_code.is_some() { "sign-in-now" } else { "code" }),
+        AnswerOutcome::WrongCode => i18n::problem(outcome.key(), if page.link.sign_in_code.is_some() { "sign-in-now" } else { "code" }),
         AnswerOutcome::OtherWay => other_way(),
         _ => {
-            dom::say_words(outcome.key(), true);
+            i18n::say_words(outcome.key(), true);
             let can_resend = outcome.offers_new_link() && page.asked_for.borrow().is_some();
             dom::show("new-link", can_resend);
             dom::show("again", !can_resend);
@@ -261,9 +261,9 @@ async fn new_link(page: Rc<Page>) {
     let outcome = request(&page, &who).await;
     page.busy.set(false);
     match outcome {
-        Ok(_) => dom::say_words("signin.new_link_sent", false),
+        Ok(_) => i18n::say_words("signin.new_link_sent", false),
         Err(AskOutcome::OtherWay) => return other_way(),
-        Err(outcome) => dom::say_words(outcome.key(), true),
+        Err(outcome) => i18n::say_words(outcome.key(), true),
     }
     if page.link.sign_in_code.is_some() {
         // The link's code is replaced by the new email's: the person types or opens that.

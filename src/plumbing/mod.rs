@@ -4,6 +4,10 @@
 //! not know which page it is on. Most serve several modules (the pages, the account module,
 //! the npm API in `src/api.rs`); each is compiled only into the modules that use it (the
 //! gates below), so a page downloads none of the others' plumbing. Plumbing never uses a page.
+//!
+//! The imports between these files go one way, with no circle: `dom` and `http` use nothing
+//! here; `brand` uses `dom`; `i18n` (the words, and writing them on the page) uses `dom`,
+//! `brand` and `http`; the rest build on those.
 
 #[cfg(any(feature = "page-reset", feature = "page-welcome"))]
 pub(crate) mod account_loader;
