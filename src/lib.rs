@@ -7,6 +7,10 @@
 //! of the page they opened. The reset page's form is usable with its own module alone:
 //! everything after the press (the calls, the sign-in with SRP, the words for how it went)
 //! is a second module (`page-account`), fetched once the form works, while the person types.
+//!
+//! `src/` holds two kinds of file: the pages (`pages/`, one entry each, and the account
+//! module's calls) and the browser plumbing they share (`plumbing/`: DOM, fetch, words,
+//! brand, storage), whose imports go one way. `api.rs` is the npm package's entry.
 // A one-page build leaves some shared helpers unused.
 #![cfg_attr(not(all(feature = "page-forgot", feature = "page-reset", feature = "page-confirm")), allow(dead_code, unused_imports))]
 
