@@ -12,7 +12,7 @@ use reset_link_core::policy::{checklist, PasswordPolicy, Rule};
 use reset_link_core::words::{rule_key, ForgotOutcome, ResetAdvice};
 use wasm_bindgen::prelude::*;
 
-use crate::{http, signin};
+use crate::plumbing::{http, signin};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -118,9 +118,9 @@ fn failure(code: &str, message: &str, retryable: bool) -> JsValue {
 
 /// The config and the catalogue of its language, or an `InvalidConfig` rejection.
 fn read_config(config: &JsValue) -> Result<(Config, Catalogue), JsValue> {
-    let parsed = crate::config::from_value(config.clone()).map_err(|problem| failure("InvalidConfig", problem.explanation(), false))?;
+    let parsed = crate::plumbing::config::from_value(config.clone()).map_err(|problem| failure("InvalidConfig", problem.explanation(), false))?;
     let requested = Reflect::get(config, &"language".into()).ok().and_then(|v| v.as_string());
-    let browser = crate::i18n::browser_languages();
+    let browser = crate::plumbing::i18n::browser_languages();
     let language = pick_language(requested.as_deref(), browser.iter().map(String::as_str).take(1), &parsed.default_language);
     Ok((parsed, Catalogue::bundled(language)))
 }

@@ -7,47 +7,21 @@
 //! of the page they opened. The reset page's form is usable with its own module alone:
 //! everything after the press (the calls, the sign-in with SRP, the words for how it went)
 //! is a second module (`page-account`), fetched once the form works, while the person types.
+//!
+//! `src/` holds two kinds of file: the pages (`pages/`, one entry each, and the account
+//! module's calls) and the browser plumbing they share (`plumbing/`: DOM, fetch, words,
+//! brand, storage), whose imports go one way. `api.rs` is the npm package's entry.
 // A one-page build leaves some shared helpers unused.
 #![cfg_attr(not(all(feature = "page-forgot", feature = "page-reset", feature = "page-confirm")), allow(dead_code, unused_imports))]
 
-#[cfg(feature = "page-account")]
-mod account;
-#[cfg(any(feature = "page-reset", feature = "page-welcome"))]
-mod account_loader;
-mod address;
-mod brand;
-#[cfg(any(feature = "page-reset", feature = "page-welcome"))]
-mod checklist;
-#[cfg(any(feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify", feature = "page-signin"))]
-mod age;
 #[cfg(feature = "api")]
 mod api;
-mod config;
-#[cfg(feature = "page-confirm")]
-mod confirm;
-mod dom;
-#[cfg(feature = "page-forgot")]
-mod forgot;
-mod http;
-mod i18n;
-#[cfg(feature = "page-account")]
-mod invitation;
-#[cfg(feature = "page-reset")]
-mod reset;
-#[cfg(feature = "page-signin")]
-mod pending;
-#[cfg(any(feature = "page-account", feature = "api", feature = "page-signin"))]
-mod signin;
-#[cfg(feature = "page-signin")]
-mod sign_in_page;
-
-mod timer;
-#[cfg(feature = "page-verify")]
-mod verify;
-#[cfg(feature = "page-welcome")]
-mod welcome;
+mod pages;
+mod plumbing;
 
 use wasm_bindgen::prelude::*;
+
+use plumbing::{address, dom, i18n};
 
 /// The allocator of every module: talc, which grows wasm memory as needed. Each module is one
 /// thread, so its lock is never contended.
@@ -91,21 +65,21 @@ pub fn start(page: &str, link: String, config: js_sys::Promise, server_clock: js
     let _ = (&config, &load_account, &server_clock);
     address::hand_over(link);
     #[cfg(any(feature = "page-reset", feature = "page-confirm", feature = "page-welcome", feature = "page-verify", feature = "page-signin"))]
-    age::set_server_clock(server_clock);
+    plumbing::age::set_server_clock(server_clock);
     i18n::set_loader(load_words);
     match page {
         #[cfg(feature = "page-forgot")]
-        "forgot" => wasm_bindgen_futures::spawn_local(forgot::run(config)),
+        "forgot" => wasm_bindgen_futures::spawn_local(pages::forgot::run(config)),
         #[cfg(feature = "page-reset")]
-        "reset" => wasm_bindgen_futures::spawn_local(reset::run(config, load_account)),
+        "reset" => wasm_bindgen_futures::spawn_local(pages::reset::run(config, load_account)),
         #[cfg(feature = "page-confirm")]
-        "confirm" => wasm_bindgen_futures::spawn_local(confirm::run(config)),
+        "confirm" => wasm_bindgen_futures::spawn_local(pages::confirm::run(config)),
         #[cfg(feature = "page-verify")]
-        "verify" => wasm_bindgen_futures::spawn_local(verify::run(config)),
+        "verify" => wasm_bindgen_futures::spawn_local(pages::verify::run(config)),
         #[cfg(feature = "page-welcome")]
-        "welcome" => wasm_bindgen_futures::spawn_local(welcome::run(config, load_account)),
+        "welcome" => wasm_bindgen_futures::spawn_local(pages::welcome::run(config, load_account)),
         #[cfg(feature = "page-signin")]
-        "signin" => wasm_bindgen_futures::spawn_local(sign_in_page::run(config)),
+        "signin" => wasm_bindgen_futures::spawn_local(pages::sign_in_page::run(config)),
         _ => dom::stop("This page is not set up correctly (unknown data-page)."),
     }
 }

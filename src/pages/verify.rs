@@ -17,7 +17,7 @@ use reset_link_core::session::{last_user_key, token_entries, token_key};
 use reset_link_core::words::ForgotOutcome;
 use web_sys::Storage;
 
-use crate::{address, age, config, dom, http, i18n, timer};
+use crate::plumbing::{address, age, config, dom, http, i18n, timer};
 
 /// The stored session of the person the link is for.
 struct Session {
@@ -78,7 +78,7 @@ pub async fn run(config: js_sys::Promise) {
     dom::mark_ready();
     if link_age == age::Age::Expired {
         dom::show("form", false);
-        dom::say_words(VerifyOutcome::ExpiredLink.key(), true);
+        i18n::say_words(VerifyOutcome::ExpiredLink.key(), true);
         dom::show("new-link", signed_in);
     } else if !signed_in || page_code(&page).is_none() {
         show_code(&page);
@@ -97,7 +97,7 @@ fn page_code(page: &Page) -> Option<String> {
 /// No usable session: says so and shows the code to type in the app.
 fn show_code(page: &Page) {
     dom::show("form", false);
-    dom::say_words(VerifyOutcome::NoSession.key(), false);
+    i18n::say_words(VerifyOutcome::NoSession.key(), false);
     if let Some(code) = page_code(page) {
         dom::set_text("code-shown", &code);
         dom::show("code-shown", true);
@@ -157,7 +157,7 @@ async fn confirm(page: Rc<Page>) {
     page.busy.set(true);
     dom::enable("submit", false);
     dom::show("new-link", false);
-    dom::say_words("verify.working", false);
+    i18n::say_words("verify.working", false);
     let (attribute, code, config) = (&attribute(&page), &code, &page.config);
     let result = with_session(&page, |access_token| async move {
         let call = VerifyUserAttribute { access_token: &access_token, attribute_name: attribute, code };
@@ -168,10 +168,10 @@ async fn confirm(page: Rc<Page>) {
     dom::enable("submit", true);
     let outcome = VerifyOutcome::for_result(&result);
     match outcome {
-        VerifyOutcome::Done => dom::show_done(outcome.key(), "done-text"),
+        VerifyOutcome::Done => i18n::show_done(outcome.key(), "done-text"),
         VerifyOutcome::NoSession => show_code(&page),
         _ => {
-            dom::say_words(outcome.key(), true);
+            i18n::say_words(outcome.key(), true);
             dom::show("new-link", outcome.offers_new_code());
             if outcome.offers_new_code() {
                 dom::show("link-age", false);

@@ -1,7 +1,10 @@
 //! The page's language: picked from `?lang=`, `navigator.languages` and the config, its
 //! catalogue asked of the page (`www/boot.js` fetches `www/i18n/<lang>.json`, the browser's
 //! language while the module downloads; English is built in), and applied to
-//! `<html lang dir>` and to every element marked `data-i18n="key"`.
+//! `<html lang dir>` and to every element marked `data-i18n="key"`; and the words the pages
+//! write as they go (the status region, the done section), with the brand's support contact
+//! where people need help. It writes through `dom` and reads the contact from `brand`;
+//! neither imports it back.
 
 use std::cell::RefCell;
 
@@ -12,7 +15,7 @@ use reset_link_core::config::Config;
 use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::{brand, dom, http};
+use crate::plumbing::{brand, dom, http};
 
 mod english {
     include!(concat!(env!("OUT_DIR"), "/english.rs"));
@@ -131,5 +134,54 @@ fn apply() {
     dom::set_language(&language(), if rtl { "rtl" } else { "ltr" });
     for (element, key) in dom::marked() {
         element.set_text_content(Some(&t(&key)));
+    }
+}
+
+/// Messages after which the support contact is added: where only a person can help.
+const NEEDS_HELP: [&str; 6] = ["advice.wait", "advice.site_problem", "forgot.wait", "forgot.site_problem", "welcome.expired", "welcome.not_working"];
+
+/// `text` (the words for `key`), with the brand's support contact added where people need help.
+pub fn with_support(key: &str, text: String) -> String {
+    match brand::support().filter(|_| NEEDS_HELP.contains(&key)) {
+        Some(contact) => format!("{text} {}", fill("brand.support", &[("contact", &contact)])),
+        None => text,
+    }
+}
+
+/// Sets the text of `id` to the words for `key`.
+pub fn set_words(id: &str, key: &str) {
+    dom::set_text(id, &t(key));
+}
+
+/// Says the words for `key` in the status region, as an error or not.
+pub fn say_words(key: &str, is_error: bool) {
+    dom::say(&with_support(key, t(key)), is_error);
+}
+
+/// Says the words for `key` as an error and puts the focus on `id`, where the person can
+/// fix it.
+pub fn problem(key: &str, id: &str) {
+    say_words(key, true);
+    dom::focus(id);
+}
+
+/// Replaces the form with the page's done section saying the words for `done_key`, and puts
+/// the focus on `focus_id` there (the way on, or the words themselves).
+pub fn show_done(done_key: &str, focus_id: &str) {
+    dom::show("form", false);
+    dom::show("link-age", false);
+    dom::say("", false);
+    set_words("done-text", done_key);
+    dom::show("done", true);
+    dom::focus(focus_id);
+}
+
+/// Points the done section's link at `next` (the app, when signed in: it reads "Continue"),
+/// else at `sign_in_url`.
+#[cfg(any(feature = "page-account", feature = "page-welcome"))]
+pub fn set_way_on(next: Option<&str>, sign_in_url: &str) {
+    dom::set_attribute("sign-in", "href", Some(next.unwrap_or(sign_in_url)));
+    if next.is_some() {
+        set_words("sign-in", "reset.continue");
     }
 }

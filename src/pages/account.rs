@@ -1,7 +1,7 @@
 //! The reset page's second module (`page-account`, `www/pkg/account.js`): everything after
 //! the person's press. The calls that change the account (`ConfirmForgotPassword`, a new
 //! link), the sign-in after the reset (SRP included), and the words for how it went. The
-//! form module (`src/reset.rs`) loads it once the form works, while the person types, and
+//! form module (`src/pages/reset.rs`) loads it once the form works, while the person types, and
 //! hands it the checked form; so the form waits for none of this code.
 //!
 //! The two modules share no memory, only values: each function takes the configuration as
@@ -14,7 +14,7 @@ use reset_link_core::words::{ChangedAccount, ForgotOutcome, ResetAdvice, ResetOu
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{address, config, dom, http, i18n, signin, timer};
+use crate::plumbing::{address, config, dom, http, i18n, signin, timer};
 
 /// `value` for the welcome page's form module (plain objects, as it reads them).
 pub(crate) fn answer(value: &impl Serialize) -> JsValue {
@@ -42,7 +42,7 @@ pub async fn reset_password(config: JsValue, words: JsValue, username: String, c
         Ok(_) => {
             // The code is spent: a reload must not offer it again.
             address::forget(address::RESET_LINK);
-            dom::say_words("reset.signing_in", false);
+            i18n::say_words("reset.signing_in", false);
             let (next, account) = signin::sign_in(&config, &username, &password, shown.as_deref(), redirect.as_deref()).await;
             ResetOutcome::Changed { next, account }
         }
@@ -67,7 +67,7 @@ fn show(config: &Config, outcome: ResetOutcome) {
 /// Says what went wrong, opens the form again and puts the focus where it helps.
 fn failed(advice: ResetAdvice) {
     dom::enable("submit", true);
-    dom::say_words(advice.key(), true);
+    i18n::say_words(advice.key(), true);
     dom::show("new-link", advice.offers_new_link());
     if advice.offers_new_link() {
         // "Works until" no longer holds for a code Cognito refused.
@@ -80,9 +80,9 @@ fn failed(advice: ResetAdvice) {
 /// Shows success and the way on: the app when signed in (`next`), else the sign-in page;
 /// the words claim whose password it was only when Cognito confirmed it (`account`).
 fn finish(config: &Config, next: Option<&str>, account: ChangedAccount) {
-    dom::set_words("title", "reset.done_title");
-    dom::set_way_on(next, &config.sign_in_url);
-    dom::show_done(account.key(), "sign-in");
+    i18n::set_words("title", "reset.done_title");
+    i18n::set_way_on(next, &config.sign_in_url);
+    i18n::show_done(account.key(), "sign-in");
 }
 
 /// Goes to `address`.
@@ -97,7 +97,7 @@ fn go(address: &str) {
 #[wasm_bindgen(js_name = sendResetLink, skip_typescript)]
 pub async fn send_reset_link(config: JsValue, words: JsValue, username: String) {
     let Some(config) = adopt_page(config, &words) else {
-        return dom::say_words(ForgotOutcome::SiteProblem.key(), true);
+        return i18n::say_words(ForgotOutcome::SiteProblem.key(), true);
     };
     let result = http::send(&config, &forgot_password(&config.client_id, &username, Some(&i18n::language()))).await;
     let outcome = ForgotOutcome::for_result(&result.map(|_| ()));

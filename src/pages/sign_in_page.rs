@@ -16,9 +16,9 @@ use reset_link_core::link::LinkParams;
 use reset_link_core::sign_in_link::{sign_in_code, AnswerOutcome, AskOutcome, PendingSignIn, Started};
 use reset_link_core::words::forgot_page;
 
-use crate::i18n::fill;
-use crate::signin::{keep_session, next_address};
-use crate::{address, age, config, dom, http, i18n, pending, timer};
+use crate::plumbing::i18n::fill;
+use crate::plumbing::signin::{keep_session, next_address};
+use crate::plumbing::{address, age, config, dom, http, i18n, pending, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -59,7 +59,7 @@ pub async fn run(config: js_sys::Promise) {
 
 /// Labels the box for what the pool signs in with; `type="email"` only for emails.
 fn follow_pool(with: SignInWith) {
-    dom::set_words("username-label", forgot_page::label(with));
+    i18n::set_words("username-label", forgot_page::label(with));
     if with != SignInWith::Email {
         dom::set_attribute("username", "type", Some("text"));
         dom::set_attribute("username", "inputmode", None);
@@ -80,7 +80,7 @@ async fn open_link(page: &Page) {
             *page.asked_for.borrow_mut() = Some(pending.username);
             dom::show("link-form", true);
             dom::enable("sign-in-now", true);
-            dom::say_words("signin.link_ready", false);
+            i18n::say_words("signin.link_ready", false);
             dom::focus("sign-in-now");
         }
         _ => show_code(page),
@@ -91,7 +91,7 @@ async fn open_link(page: &Page) {
 /// asked, and a way to start again. Never an error.
 fn show_code(page: &Page) {
     dom::show("link-form", false);
-    dom::say_words("signin.elsewhere", false);
+    i18n::say_words("signin.elsewhere", false);
     if let Some(code) = link_code(page) {
         dom::set_text("code-shown", &code);
         dom::show("code-shown", true);
@@ -103,16 +103,16 @@ fn show_code(page: &Page) {
 async fn ask(page: Rc<Page>) {
     let who = dom::value("username").trim().to_string();
     if who.is_empty() {
-        return dom::problem(forgot_page::need(page.config.sign_in_with), "username");
+        return i18n::problem(forgot_page::need(page.config.sign_in_with), "username");
     }
     if page.busy.replace(true) {
         return;
     }
     dom::enable("submit", false);
-    dom::set_words("submit", "signin.sending");
+    i18n::set_words("submit", "signin.sending");
     let outcome = request(&page, &who).await;
     page.busy.set(false);
-    dom::set_words("submit", "signin.send");
+    i18n::set_words("submit", "signin.send");
     dom::enable("submit", true);
     match outcome {
         Ok(destination) => {
@@ -132,7 +132,7 @@ async fn ask(page: Rc<Page>) {
             cool_down(&page).await;
         }
         Err(AskOutcome::OtherWay) => other_way(),
-        Err(outcome) => dom::say_words(outcome.key(), true),
+        Err(outcome) => i18n::say_words(outcome.key(), true),
     }
 }
 
@@ -177,7 +177,7 @@ fn started(reply: Result<AuthReply, CallError>) -> Result<Started, AskOutcome> {
 
 /// This account cannot sign in by emailed code: plain words and the password sign-in.
 fn other_way() {
-    dom::say_words(AskOutcome::OtherWay.key(), true);
+    i18n::say_words(AskOutcome::OtherWay.key(), true);
     dom::show("password-way", true);
 }
 
@@ -185,7 +185,7 @@ fn other_way() {
 async fn answer_typed(page: Rc<Page>) {
     match sign_in_code(&dom::value("code")) {
         Some(code) => answer(&page, &code, None).await,
-        None => dom::problem("signin.need_code", "code"),
+        None => i18n::problem("signin.need_code", "code"),
     }
 }
 
@@ -231,7 +231,7 @@ async fn answer(page: &Page, code: &str, link_account: Option<(Option<String>, O
     }
     let buttons = ["code-submit", "sign-in-now"];
     buttons.iter().for_each(|id| dom::enable(id, false));
-    dom::say_words("signin.working", false);
+    i18n::say_words("signin.working", false);
     let reply = http::send(config, &respond_email_code(&config.client_id, &pending.session, &pending.username, code)).await;
     page.busy.set(false);
     buttons.iter().for_each(|id| dom::enable(id, true));
@@ -256,13 +256,13 @@ async fn answer(page: &Page, code: &str, link_account: Option<(Option<String>, O
 fn answered(page: &Page, outcome: AnswerOutcome) {
     match outcome {
         AnswerOutcome::SignedIn => {
-            dom::say_words(outcome.key(), false);
+            i18n::say_words(outcome.key(), false);
             go_on(&page.config, page.link.redirect.as_deref());
         }
-        AnswerOutcome::WrongCode => dom::problem(outcome.key(), if page.link.sign_in_code.is_some() { "sign-in-now" } else { "code" }),
+        AnswerOutcome::WrongCode => i18n::problem(outcome.key(), if page.link.sign_in_code.is_some() { "sign-in-now" } else { "code" }),
         AnswerOutcome::OtherWay => other_way(),
         _ => {
-            dom::say_words(outcome.key(), true);
+            i18n::say_words(outcome.key(), true);
             let can_resend = outcome.offers_new_link() && page.asked_for.borrow().is_some();
             dom::show("new-link", can_resend);
             dom::show("again", !can_resend);
@@ -289,9 +289,9 @@ async fn new_link(page: Rc<Page>) {
     let outcome = request(&page, &who).await;
     page.busy.set(false);
     match outcome {
-        Ok(_) => dom::say_words("signin.new_link_sent", false),
+        Ok(_) => i18n::say_words("signin.new_link_sent", false),
         Err(AskOutcome::OtherWay) => return other_way(),
-        Err(outcome) => dom::say_words(outcome.key(), true),
+        Err(outcome) => i18n::say_words(outcome.key(), true),
     }
     if page.link.sign_in_code.is_some() {
         // The link's code is replaced by the new email's: the person types or opens that.

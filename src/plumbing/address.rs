@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use reset_link_core::link::{parse_link, LinkParams};
 use web_sys::Storage;
 
-use crate::{dom, http};
+use crate::plumbing::{dom, http};
 
 /// Key under which the reset link's parameters survive a reload of its tab (sessionStorage
 /// is per tab, never sent anywhere, and cleared once the code is spent).

@@ -9,8 +9,9 @@ use reset_link_core::invitation::{required_attributes, WelcomeAdvice, WelcomeOut
 use reset_link_core::words::ChangedAccount;
 use wasm_bindgen::prelude::*;
 
-use crate::signin::{self, NoSession};
-use crate::{account, config, http};
+use crate::plumbing::signin::{self, NoSession};
+use crate::pages::account;
+use crate::plumbing::{config, http};
 
 /// Sets the password of an invited account; answers a `WelcomeOutcome`. `details` is a list
 /// of `[attribute, value]` pairs the person filled in; `shown` the account the page showed

@@ -1,12 +1,11 @@
-//! The page helpers every page uses, over web-sys. Elements are named by id; text reaches the
+//! The page helpers every page uses, over web-sys alone (the words to put in are
+//! `i18n`'s). Elements are named by id; text reaches the
 //! page only through `textContent`. A missing element is skipped: the page's HTML is ours,
 //! and a helper that fails must not take the rest of the page with it.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement};
-
-use crate::i18n;
 
 /// The page's document.
 pub fn document() -> Document {
@@ -66,11 +65,6 @@ pub fn mark(id: &str, name: &str, on: bool) {
     }
 }
 
-/// Sets the text of `id` to the words for `key`.
-pub fn set_words(id: &str, key: &str) {
-    set_text(id, &i18n::t(key));
-}
-
 /// Shows or hides `id`.
 pub fn show(id: &str, visible: bool) {
     set_attribute(id, "hidden", if visible { None } else { Some("") });
@@ -85,39 +79,6 @@ pub fn enable(id: &str, enabled: bool) {
 pub fn say(text: &str, is_error: bool) {
     set_text("status", text);
     mark("status", "error", is_error);
-}
-
-/// Says the words for `key` in the status region, as an error or not.
-pub fn say_words(key: &str, is_error: bool) {
-    say(&crate::brand::with_support(key, i18n::t(key)), is_error);
-}
-
-/// Says the words for `key` as an error and puts the focus on `id`, where the person can
-/// fix it.
-pub fn problem(key: &str, id: &str) {
-    say_words(key, true);
-    focus(id);
-}
-
-/// Replaces the form with the page's done section saying the words for `done_key`, and puts
-/// the focus on `focus_id` there (the way on, or the words themselves).
-pub fn show_done(done_key: &str, focus_id: &str) {
-    show("form", false);
-    show("link-age", false);
-    say("", false);
-    set_words("done-text", done_key);
-    show("done", true);
-    focus(focus_id);
-}
-
-/// Points the done section's link at `next` (the app, when signed in: it reads "Continue"),
-/// else at `sign_in_url`.
-#[cfg(any(feature = "page-account", feature = "page-welcome"))]
-pub fn set_way_on(next: Option<&str>, sign_in_url: &str) {
-    set_attribute("sign-in", "href", Some(next.unwrap_or(sign_in_url)));
-    if next.is_some() {
-        set_words("sign-in", "reset.continue");
-    }
 }
 
 /// Marks the page as wired (`<body data-ready>`, for tests and styles) and enables its

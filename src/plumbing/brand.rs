@@ -1,8 +1,8 @@
 //! The team's brand on the page (`config.json`'s `brand`): product name and logo above the
 //! heading, accent colours as CSS custom properties (set through the CSSOM, which the CSS
-//! allows without 'unsafe-inline'), and the support contact added where people need help.
-//! What core's check leaves out is explained in the console, for the deployer; the page
-//! keeps the kit's own look instead of breaking.
+//! allows without 'unsafe-inline'), and the support contact, which `i18n` adds to the words
+//! where people need help. What core's check leaves out is explained in the console, for the
+//! deployer; the page keeps the kit's own look instead of breaking.
 
 use std::cell::RefCell;
 
@@ -10,11 +10,7 @@ use reset_link_core::brand::check_brand;
 use reset_link_core::config::Config;
 use wasm_bindgen::JsCast;
 
-use crate::dom;
-use crate::i18n::fill;
-
-/// Messages after which the support contact is added: where only a person can help.
-const NEEDS_HELP: [&str; 6] = ["advice.wait", "advice.site_problem", "forgot.wait", "forgot.site_problem", "welcome.expired", "welcome.not_working"];
+use crate::plumbing::dom;
 
 thread_local! {
     /// The support contact, when the brand names one.
@@ -67,12 +63,4 @@ pub fn support() -> Option<String> {
 #[cfg(feature = "page-account")]
 pub fn set_support(contact: Option<String>) {
     SUPPORT.set(contact);
-}
-
-/// `text` (the words for `key`), with the support contact added where people need help.
-pub fn with_support(key: &str, text: String) -> String {
-    match support().filter(|_| NEEDS_HELP.contains(&key)) {
-        Some(contact) => format!("{text} {}", fill("brand.support", &[("contact", &contact)])),
-        None => text,
-    }
 }

@@ -1,7 +1,7 @@
 //! The welcome page's form module: an invitation link carries the username and the
 //! temporary password; the page scrubs them from the address bar, asks for the new password
 //! twice against the pool's policy (and for any details the pool requires), and on the
-//! person's press has the account module (`src/invitation.rs`) set it. Nothing is sent on
+//! person's press has the account module (`src/pages/invitation.rs`) set it. Nothing is sent on
 //! load: mail scanners open links and run their scripts.
 
 use std::cell::Cell;
@@ -16,15 +16,15 @@ use reset_link_core::policy::Rule;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::account_loader::AccountLoader;
-use crate::age::Age;
-use crate::checklist::{update_checklist, wire};
-use crate::i18n::t;
-use crate::{address, age, config, dom, i18n};
+use crate::plumbing::account_loader::AccountLoader;
+use crate::plumbing::age::Age;
+use crate::plumbing::checklist::{update_checklist, wire};
+use crate::plumbing::i18n::t;
+use crate::plumbing::{address, age, config, dom, i18n};
 
 #[wasm_bindgen]
 extern "C" {
-    /// The account module's invitation call (`src/invitation.rs`).
+    /// The account module's invitation call (`src/pages/invitation.rs`).
     type InvitationCalls;
     /// Sets the password of an invited account; resolves to a `WelcomeOutcome`.
     #[wasm_bindgen(method, js_name = acceptInvitation)]
@@ -72,7 +72,7 @@ pub async fn run(config: Promise, load_account: Function) {
     if age == Age::Expired {
         // Only an administrator can send a new invitation: say so before anything is typed.
         dom::show("form", false);
-        dom::say_words(WelcomeAdvice::Expired.key(), true);
+        i18n::say_words(WelcomeAdvice::Expired.key(), true);
     }
     // Expired, or maybe (only the device's clock says so, and the form stays): the way on.
     dom::show("help", age != Age::Fine);
@@ -89,7 +89,7 @@ struct Filled {
 /// Reads the form, or says what is missing and focuses it.
 fn read_form(page: &Page) -> Option<Filled> {
     let problem = |key: &str, focus: &str| {
-        dom::problem(key, focus);
+        i18n::problem(key, focus);
         None
     };
     let Some(username) = page.link.username.clone().or_else(|| clean_username(&dom::value("username"))) else {
@@ -138,7 +138,7 @@ fn ask_for_details(page: &Page, names: &[String]) {
         }
     }
     dom::show("details", true);
-    dom::say_words("welcome.details", false);
+    i18n::say_words("welcome.details", false);
     if let Some(first) = names.first() {
         dom::focus(&detail_id(first));
     }
@@ -153,7 +153,7 @@ async fn submit(page: Rc<Page>) {
     page.busy.set(true);
     dom::enable("submit", false);
     dom::show("help", false);
-    dom::say_words("welcome.working", false);
+    i18n::say_words("welcome.working", false);
     let outcome = match page.account.get::<InvitationCalls>().await {
         Some(calls) => {
             let details = serde_wasm_bindgen::to_value(&filled.details).unwrap_or(JsValue::NULL);
@@ -168,7 +168,7 @@ async fn submit(page: Rc<Page>) {
     match outcome.unwrap_or(WelcomeOutcome::Failed(WelcomeAdvice::Offline)) {
         WelcomeOutcome::NeedDetails(names) => ask_for_details(&page, &names),
         WelcomeOutcome::Failed(advice) => {
-            dom::say_words(advice.key(), true);
+            i18n::say_words(advice.key(), true);
             if matches!(advice, WelcomeAdvice::NotWorking | WelcomeAdvice::Expired) {
                 dom::show("help", true);
             }
@@ -195,9 +195,9 @@ fn finish(config: &Config, outcome: &WelcomeOutcome) {
         WelcomeOutcome::Done { next, .. } => next.clone(),
         _ => None,
     };
-    dom::set_words("title", "welcome.done_title");
-    dom::set_way_on(next.as_deref(), &config.sign_in_url);
-    dom::show_done(outcome.done_key(), "sign-in");
+    i18n::set_words("title", "welcome.done_title");
+    i18n::set_way_on(next.as_deref(), &config.sign_in_url);
+    i18n::show_done(outcome.done_key(), "sign-in");
     if let (Some(next), Some(window)) = (next, web_sys::window()) {
         let _ = window.location().assign(&next);
     }

@@ -4,7 +4,7 @@ use js_sys::{Array, Promise};
 use reset_link_core::config::{check_config, read_config_file, Address, Config, ConfigError};
 use wasm_bindgen::JsValue;
 
-use crate::http;
+use crate::plumbing::http;
 
 /// Reads and checks the configuration from the page's early request for it (a promise of
 /// the parsed file, or null; see www/boot.js).

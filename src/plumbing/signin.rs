@@ -3,7 +3,7 @@
 //! failure returns `None`: the password is changed either way, so the page then simply
 //! offers the sign-in page.
 //!
-//! On the reset page this runs in the account module (`src/account.rs`), which the page
+//! On the reset page this runs in the account module (`src/pages/account.rs`), which the page
 //! loads once its form works.
 
 use reset_link_core::api::{initiate_password_auth, initiate_srp_auth, respond_password_verifier, AuthReply, Tokens};
@@ -13,7 +13,7 @@ use reset_link_core::session::{recognisable, redirect_target, storage_entries, t
 use reset_link_core::srp::{self, Challenge};
 use reset_link_core::words::ChangedAccount;
 
-use crate::http;
+use crate::plumbing::http;
 
 /// Signs in and stores the session; returns the address to go to (when signed in) and what
 /// the page may say about whose password it changed. `shown` is the account the page showed

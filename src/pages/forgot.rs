@@ -8,9 +8,9 @@ use reset_link_core::api::forgot_password;
 use reset_link_core::config::{Config, SignInWith};
 use reset_link_core::words::{forgot_page, ForgotOutcome};
 
-use crate::i18n::fill;
+use crate::plumbing::i18n::fill;
 
-use crate::{address, config, dom, http, i18n, timer};
+use crate::plumbing::{address, config, dom, http, i18n, timer};
 
 /// Wires the page.
 pub async fn run(config: js_sys::Promise) {
@@ -31,7 +31,7 @@ pub async fn run(config: js_sys::Promise) {
         }
         let who = dom::value("username").trim().to_string();
         if who.is_empty() {
-            return dom::problem(forgot_page::need(config.sign_in_with), "username");
+            return i18n::problem(forgot_page::need(config.sign_in_with), "username");
         }
         busy.set(true);
         wasm_bindgen_futures::spawn_local(request_link(config.clone(), who, busy.clone()));
@@ -48,7 +48,7 @@ fn take_prefill() -> (Option<String>, Option<String>) {
 
 /// Labels the box for what the pool signs in with; `type="email"` only for emails.
 fn follow_pool(with: SignInWith) {
-    dom::set_words("username-label", forgot_page::label(with));
+    i18n::set_words("username-label", forgot_page::label(with));
     if with != SignInWith::Email {
         dom::set_attribute("username", "type", Some("text"));
         dom::set_attribute("username", "inputmode", None);
@@ -58,7 +58,7 @@ fn follow_pool(with: SignInWith) {
 /// Sends `ForgotPassword`, shows the outcome, then holds "Send again" for the cooldown.
 async fn request_link(config: Rc<Config>, who: String, busy: Rc<Cell<bool>>) {
     dom::enable("submit", false);
-    dom::set_words("submit", "forgot.sending");
+    i18n::set_words("submit", "forgot.sending");
     let language = i18n::language();
     let call = forgot_password(&config.client_id, &who, Some(&language));
     let reply = http::send(&config, &call).await;
@@ -69,12 +69,12 @@ async fn request_link(config: Rc<Config>, who: String, busy: Rc<Cell<bool>>) {
     if let (ForgotOutcome::Sent, true, Some(destination)) = (outcome, config.show_destination, destination) {
         text.push_str(&fill("forgot.destination", &[("destination", &destination)]));
     }
-    dom::say(&crate::brand::with_support(outcome.key(), text), outcome != ForgotOutcome::Sent);
+    dom::say(&i18n::with_support(outcome.key(), text), outcome != ForgotOutcome::Sent);
     if outcome == ForgotOutcome::Sent {
         let seconds = config.resend_cooldown_seconds;
         timer::count_down("submit", seconds, "forgot.send_again_wait", "forgot.send_again").await;
     } else {
-        dom::set_words("submit", "forgot.send");
+        i18n::set_words("submit", "forgot.send");
         dom::enable("submit", true);
     }
     busy.set(false);

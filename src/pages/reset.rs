@@ -1,7 +1,7 @@
 //! The reset page's form module: reads the link and scrubs it from the address bar, and
 //! checks the new password live against the pool's policy. What follows the person's press
 //! (the calls, the sign-in, the words for how it went) is the account module's
-//! (`src/account.rs`), which loads while the person types: a smaller first module is a form
+//! (`src/pages/account.rs`), which loads while the person types: a smaller first module is a form
 //! that works sooner on a slow phone.
 
 use std::cell::Cell;
@@ -13,14 +13,14 @@ use reset_link_core::config::Config;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::account_loader::AccountLoader;
+use crate::plumbing::account_loader::AccountLoader;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::policy::Rule;
 use reset_link_core::words::{ForgotOutcome, ResetAdvice};
 
-use crate::age::Age;
-use crate::checklist::{update_checklist, wire};
-use crate::{address, age, config, dom, i18n};
+use crate::plumbing::age::Age;
+use crate::plumbing::checklist::{update_checklist, wire};
+use crate::plumbing::{address, age, config, dom, i18n};
 
 /// What the page holds between events.
 struct Page {
@@ -37,7 +37,7 @@ struct Page {
 
 #[wasm_bindgen]
 extern "C" {
-    /// The account module (`src/account.rs`), once loaded. Each call takes the configuration
+    /// The account module (`src/pages/account.rs`), once loaded. Each call takes the configuration
     /// as parsed and the page's words (`i18n::handover`).
     type AccountModule;
     /// Sets the new password, signs in, and shows how it went; resolves once the page is the
@@ -78,7 +78,7 @@ pub async fn run(config: Promise, load_account: Function) {
 /// An expired link: says so and offers a new one before the person types anything.
 fn offer_new_link_only() {
     dom::show("form", false);
-    dom::say_words(ResetAdvice::ExpiredLink.key(), true);
+    i18n::say_words(ResetAdvice::ExpiredLink.key(), true);
     dom::show("new-link", true);
     dom::focus("new-link");
 }
@@ -104,7 +104,7 @@ async fn submit(page: Rc<Page>) {
     page.busy.set(true);
     dom::enable("submit", false);
     dom::show("new-link", false);
-    dom::say_words("reset.working", false);
+    i18n::say_words("reset.working", false);
     let call = page.account.get::<AccountModule>().await.map(|account| {
         let shown = address::shown_account(&page.link);
         account.reset_password(&page.raw_config, &i18n::handover(), &username, &code, &password, shown, page.link.redirect.clone())
@@ -112,7 +112,7 @@ async fn submit(page: Rc<Page>) {
     if awaited(call).await.is_err() {
         // The account module could not load: the person is offline.
         dom::enable("submit", true);
-        dom::problem(ResetAdvice::Offline.key(), "submit");
+        i18n::problem(ResetAdvice::Offline.key(), "submit");
     }
     page.busy.set(false);
 }
@@ -126,7 +126,7 @@ fn awaited(call: Option<Promise>) -> JsFuture {
 /// Reads username, code and password, or says what is missing and focuses it.
 fn read_form(page: &Page) -> Option<(String, String, String)> {
     let problem = |text: &str, focus: &str| {
-        dom::problem(text, focus);
+        i18n::problem(text, focus);
         None
     };
     let Some(username) = username(page) else {
@@ -145,7 +145,7 @@ fn read_form(page: &Page) -> Option<(String, String, String)> {
 /// and counts the cooldown down on the button.
 async fn send_new_link(page: Rc<Page>) {
     let Some(username) = username(&page) else {
-        return dom::problem("reset.need_username", "username");
+        return i18n::problem("reset.need_username", "username");
     };
     if page.busy.replace(true) {
         return;
@@ -153,7 +153,7 @@ async fn send_new_link(page: Rc<Page>) {
     dom::enable("new-link", false);
     let call = page.account.get::<AccountModule>().await.map(|account| account.send_reset_link(&page.raw_config, &i18n::handover(), &username));
     if awaited(call).await.is_err() {
-        dom::say_words(ForgotOutcome::Offline.key(), true);
+        i18n::say_words(ForgotOutcome::Offline.key(), true);
         dom::enable("new-link", true);
     }
     page.busy.set(false);

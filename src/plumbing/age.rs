@@ -9,8 +9,8 @@ use reset_link_core::age::{judge, LinkAge, LinkKind};
 use reset_link_core::link::LinkParams;
 use wasm_bindgen::JsValue;
 
-use crate::i18n::{fill, language, t};
-use crate::{dom, http};
+use crate::plumbing::i18n::{fill, language, t};
+use crate::plumbing::{dom, http};
 
 thread_local! {
     /// The page's measure of the server's clock (see [`set_server_clock`]).

@@ -7,8 +7,8 @@ use std::future::Future;
 use reset_link_core::config::Config;
 use reset_link_core::words::ForgotOutcome;
 
-use crate::i18n::fill;
-use crate::{dom, http};
+use crate::plumbing::i18n::{self, fill};
+use crate::plumbing::{dom, http};
 
 /// Disables button `id` for `seconds`, showing the text of key `waiting` (with `{s}` for the
 /// seconds left), then restores the text of key `ready` and enables it.
@@ -18,7 +18,7 @@ pub async fn count_down(id: &str, seconds: u32, waiting: &str, ready: &str) {
         dom::set_text(id, &fill(waiting, &[("s", &left.to_string())]));
         http::sleep(1000).await;
     }
-    dom::set_words(id, ready);
+    i18n::set_words(id, ready);
     dom::enable(id, true);
 }
 
@@ -40,8 +40,8 @@ pub async fn send_new_link(config: &Config, request: impl Future<Output = Forgot
 /// counts the cooldown down on the `#new-link` button.
 pub async fn new_link_answered(config: &Config, outcome: ForgotOutcome, sent: &str) {
     match outcome {
-        ForgotOutcome::Sent => dom::say_words(sent, false),
-        other => dom::say_words(other.key(), true),
+        ForgotOutcome::Sent => i18n::say_words(sent, false),
+        other => i18n::say_words(other.key(), true),
     }
     count_down("new-link", config.resend_cooldown_seconds, "reset.new_link_wait", "reset.new_link").await;
 }

@@ -12,8 +12,8 @@ use reset_link_core::config::Config;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
 use reset_link_core::words::{ConfirmOutcome, ForgotOutcome};
 
-use crate::age::Age;
-use crate::{address, age, config, dom, http, i18n, timer};
+use crate::plumbing::age::Age;
+use crate::plumbing::{address, age, config, dom, http, i18n, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -46,7 +46,7 @@ pub async fn run(config: js_sys::Promise) {
     if age == Age::Expired {
         // Say so before the person presses anything, and offer the way on.
         dom::show("form", false);
-        dom::say_words(ConfirmOutcome::ExpiredLink.key(), true);
+        i18n::say_words(ConfirmOutcome::ExpiredLink.key(), true);
         dom::show("new-link", true);
         dom::focus("new-link");
         return;
@@ -69,16 +69,16 @@ async fn confirm(page: Rc<Page>) {
         return;
     }
     let Some(username) = username(&page) else {
-        return dom::problem("reset.need_username", "username");
+        return i18n::problem("reset.need_username", "username");
     };
     let code = page.link.code.clone().filter(|_| !page.code_spent.get()).or_else(|| clean_code(&dom::value("code")));
     let Some(code) = code else {
-        return dom::problem("reset.need_code", "code");
+        return i18n::problem("reset.need_code", "code");
     };
     page.busy.set(true);
     dom::enable("submit", false);
     dom::show("new-link", false);
-    dom::say_words("confirm.working", false);
+    i18n::say_words("confirm.working", false);
     let config = &page.config;
     let result = http::send(config, &confirm_sign_up(&config.client_id, &username, &code)).await.map(|_| ());
     page.busy.set(false);
@@ -87,10 +87,10 @@ async fn confirm(page: Rc<Page>) {
     dom::show("link-age", false);
     if outcome.is_ready() {
         dom::set_attribute("sign-in", "href", Some(&config.sign_in_url));
-        dom::show_done(outcome.key(), "sign-in");
+        i18n::show_done(outcome.key(), "sign-in");
         return;
     }
-    dom::say_words(outcome.key(), true);
+    i18n::say_words(outcome.key(), true);
     // A code that failed is not worth typing again: show the box for the one in a new email.
     if outcome.offers_new_link() {
         page.code_spent.set(true);
@@ -102,7 +102,7 @@ async fn confirm(page: Rc<Page>) {
 /// Asks for a new confirmation link (`ResendConfirmationCode`), then holds the button.
 async fn send_new_link(page: Rc<Page>) {
     let Some(username) = username(&page) else {
-        dom::say_words("reset.need_username", true);
+        i18n::say_words("reset.need_username", true);
         return;
     };
     let language = i18n::language();

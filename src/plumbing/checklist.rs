@@ -5,8 +5,8 @@ use reset_link_core::config::Config;
 use reset_link_core::policy::{checklist, PasswordPolicy, Rule};
 use reset_link_core::words::rule_key;
 
-use crate::dom;
-use crate::i18n::{fill, t};
+use crate::plumbing::dom;
+use crate::plumbing::i18n::{self, fill, t};
 
 /// Writes one checklist line per rule of the pool's policy, keeps them marked as the person
 /// types in either box, and wires the show/hide button.
@@ -57,5 +57,5 @@ fn toggle_visibility() {
     dom::set_attribute("password", "type", kind);
     dom::set_attribute("confirm", "type", kind);
     dom::set_attribute("toggle", "aria-pressed", Some(if showing { "false" } else { "true" }));
-    dom::set_words("toggle", if showing { "reset.show" } else { "reset.hide" });
+    i18n::set_words("toggle", if showing { "reset.show" } else { "reset.hide" });
 }
