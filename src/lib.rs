@@ -34,10 +34,12 @@ mod i18n;
 mod invitation;
 #[cfg(feature = "page-reset")]
 mod reset;
-#[cfg(feature = "page-signin")]
+#[cfg(any(feature = "page-signin", feature = "api"))]
 mod pending;
 #[cfg(any(feature = "page-account", feature = "api", feature = "page-signin"))]
 mod signin;
+#[cfg(any(feature = "page-signin", feature = "api"))]
+mod sign_in_calls;
 #[cfg(feature = "page-signin")]
 mod sign_in_page;
 

@@ -9,16 +9,14 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use reset_link_core::age::LinkKind;
-use reset_link_core::api::{choose_email_code, initiate_email_code, respond_email_code, AuthReply};
 use reset_link_core::config::{Config, SignInWith};
-use reset_link_core::error::CallError;
 use reset_link_core::link::{clean_code, LinkParams};
-use reset_link_core::sign_in_link::{AnswerOutcome, AskOutcome, PendingSignIn, Started};
+use reset_link_core::sign_in_link::{AnswerOutcome, AskOutcome};
 use reset_link_core::words::forgot_page;
 
 use crate::i18n::fill;
-use crate::signin::{keep_session, next_address};
-use crate::{address, age, config, dom, http, i18n, pending, timer};
+use crate::signin::next_address;
+use crate::{address, age, config, dom, i18n, pending, sign_in_calls, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -133,40 +131,17 @@ async fn ask(page: Rc<Page>) {
     }
 }
 
-/// Sends `InitiateAuth` for `who` (choosing the emailed code when Cognito offers a choice)
-/// and keeps the pending sign-in. `Ok` with the masked destination when the person should
-/// check their email, which is also the answer for an account that does not exist.
+/// Asks for a code for `who` (`sign_in_calls::ask`) and keeps the pending sign-in. `Ok`
+/// with the masked destination when the person should check their email, which is also the
+/// answer for an account that does not exist.
 async fn request(page: &Page, who: &str) -> Result<Option<String>, AskOutcome> {
     *page.asked_for.borrow_mut() = Some(who.to_string());
     let config = &page.config;
-    let language = i18n::language();
-    let reply = http::send(config, &initiate_email_code(&config.client_id, who, Some(&language))).await;
-    let mut started = started(reply)?;
-    if let Started::Choose { session } = &started {
-        started = self::started(http::send(config, &choose_email_code(&config.client_id, Some(session), who)).await)?;
+    let sent = sign_in_calls::ask(config, who, &i18n::language()).await.map_err(|stopped| stopped.outcome)?;
+    if let Some(pending) = &sent.pending {
+        pending::save(&config.client_id, pending);
     }
-    match started {
-        Started::Sent { session, destination } => {
-            if session.is_empty() {
-                return Ok(destination);
-            }
-            pending::save(&config.client_id, &PendingSignIn { username: who.to_string(), session, asked_at: pending::now() });
-            Ok(destination)
-        }
-        _ => Err(AskOutcome::OtherWay),
-    }
-}
-
-/// What a reply to the request for a code started; an error that reads like success
-/// (an unknown account) keeps nothing and says "check your email" all the same.
-fn started(reply: Result<AuthReply, CallError>) -> Result<Started, AskOutcome> {
-    match reply {
-        Ok(reply) => Ok(Started::from_reply(&reply)),
-        Err(error) => match AskOutcome::for_error(&error) {
-            AskOutcome::Sent => Ok(Started::Sent { session: String::new(), destination: None }),
-            outcome => Err(outcome),
-        },
-    }
+    Ok(sent.destination)
 }
 
 /// This account cannot sign in by emailed code: plain words and the password sign-in.
@@ -194,8 +169,7 @@ async fn answer_link(page: Rc<Page>) {
 /// account typed, keeps the session and moves on. What was typed stays on every failure.
 async fn answer(page: &Page, code: &str) {
     let config = &page.config;
-    let minutes = config.sign_in_session_minutes;
-    let Some(pending) = pending::read(&config.client_id).filter(|p| p.is_valid(pending::now(), minutes) && !p.session.is_empty()) else {
+    let Some(pending) = sign_in_calls::usable(config, pending::read(&config.client_id)) else {
         return answered(page, AnswerOutcome::Expired);
     };
     if page.busy.replace(true) {
@@ -204,23 +178,9 @@ async fn answer(page: &Page, code: &str) {
     let buttons = ["code-submit", "sign-in-now"];
     buttons.iter().for_each(|id| dom::enable(id, false));
     dom::say_words("signin.working", false);
-    let reply = http::send(config, &respond_email_code(&config.client_id, &pending.session, &pending.username, code)).await;
+    let outcome = sign_in_calls::answer(config, &pending, code, true).await.map_or_else(|stopped| stopped.outcome, |_| AnswerOutcome::SignedIn);
     page.busy.set(false);
     buttons.iter().for_each(|id| dom::enable(id, true));
-    let outcome = match reply {
-        Ok(AuthReply { tokens: Some(tokens), .. }) => match keep_session(config, &tokens, &pending.username) {
-            Ok(_) => AnswerOutcome::SignedIn,
-            Err(_) => AnswerOutcome::OtherAccount,
-        },
-        Ok(_) => AnswerOutcome::OtherWay,
-        Err(error) => AnswerOutcome::for_error(&error),
-    };
-    match outcome {
-        AnswerOutcome::SignedIn => pending::finish(&config.client_id),
-        // Cognito's session is spent or refused: nothing left to answer with.
-        AnswerOutcome::WrongCode | AnswerOutcome::TryAgain | AnswerOutcome::Offline => {}
-        _ => pending::forget(&config.client_id),
-    }
     answered(page, outcome);
 }
 
