@@ -22,6 +22,8 @@ mod checklist;
 mod age;
 #[cfg(feature = "api")]
 mod api;
+#[cfg(feature = "api")]
+mod api_sign_in;
 mod config;
 #[cfg(feature = "page-confirm")]
 mod confirm;
