@@ -3,11 +3,11 @@
 //! reject with `{ code, userMessage, retryable }`.
 
 use js_sys::{Array, Object, Reflect};
-use reset_link_core::api::{confirm_forgot_password as confirm_call, forgot_password as forgot_call};
+use reset_link_core::api::{confirm_forgot_password as confirm_call, forgot_password as forgot_call, Tokens};
 use reset_link_core::config::Config;
 use reset_link_core::error::CallError;
 use reset_link_core::i18n::{pick_language, Catalogue};
-use reset_link_core::link::parse_link;
+use reset_link_core::link::{parse_link, LinkParams};
 use reset_link_core::policy::{checklist, PasswordPolicy, Rule};
 use reset_link_core::words::{rule_key, ForgotOutcome, ResetAdvice};
 use wasm_bindgen::prelude::*;
@@ -88,17 +88,19 @@ export interface Session {
 
 /** How every promise of this package rejects. */
 export interface ResetError {
-  /** A Cognito error name ("CodeMismatchException", ...), "NetworkError", "Timeout", "UnreadableReply", "InvalidConfig", "InvalidInput", the name of a sign-in challenge ("SMS_MFA", ...), or from signIn: "OtherAccount" (the token does not name the account shown by a verified email, phone number or, where people sign in with usernames, username: no session kept), "AccountNotVerified" (the token carries the account shown as an unverified address: no session kept) or "AccountNotShown" (the account shown is an opaque username nobody recognises: no sign-in attempted). */
+  /** A Cognito error name ("CodeMismatchException", ...), "NetworkError", "Timeout", "UnreadableReply", "InvalidConfig", "InvalidInput", the name of a sign-in challenge ("SMS_MFA", ...), or from signIn: "OtherAccount" (the token does not name the account shown by a verified email, phone number or, where people sign in with usernames, username: no session kept), "AccountNotVerified" (the token carries the account shown as an unverified address: no session kept) or "AccountNotShown" (the account shown is an opaque username nobody recognises: no sign-in attempted); from sign-in by link also "SignInByLinkUnavailable" (this pool or account cannot sign in by emailed code), "NotThisBrowser" (no pending sign-in here for the link: show signInCode to type where the person asked) or "NoPendingSignIn" (nothing to finish with a typed code: ask again). */
   code: string;
   /** Words for the person, in the configured language. */
   userMessage: string;
   /** Whether trying again later may help. */
   retryable: boolean;
+  /** With "NotThisBrowser": the link's code, for the person to type where they asked. */
+  signInCode?: string;
 }
 "#;
 
 /// A plain JS object from `(key, value)` pairs.
-fn object(members: &[(&str, JsValue)]) -> JsValue {
+pub(crate) fn object(members: &[(&str, JsValue)]) -> JsValue {
     let object = Object::new();
     for (key, value) in members {
         let _ = Reflect::set(&object, &JsValue::from_str(key), value);
@@ -107,17 +109,17 @@ fn object(members: &[(&str, JsValue)]) -> JsValue {
 }
 
 /// `Some(text)` as a string, `None` as null.
-fn text_or_null(text: Option<&str>) -> JsValue {
+pub(crate) fn text_or_null(text: Option<&str>) -> JsValue {
     text.map_or(JsValue::NULL, JsValue::from_str)
 }
 
 /// The rejection value.
-fn failure(code: &str, message: &str, retryable: bool) -> JsValue {
+pub(crate) fn failure(code: &str, message: &str, retryable: bool) -> JsValue {
     object(&[("code", code.into()), ("userMessage", message.into()), ("retryable", retryable.into())])
 }
 
 /// The config and the catalogue of its language, or an `InvalidConfig` rejection.
-fn read_config(config: &JsValue) -> Result<(Config, Catalogue), JsValue> {
+pub(crate) fn read_config(config: &JsValue) -> Result<(Config, Catalogue), JsValue> {
     let parsed = crate::plumbing::config::from_value(config.clone()).map_err(|problem| failure("InvalidConfig", problem.explanation(), false))?;
     let requested = Reflect::get(config, &"language".into()).ok().and_then(|v| v.as_string());
     let browser = crate::plumbing::i18n::browser_languages();
@@ -130,13 +132,28 @@ fn call_failure(error: &CallError, key: &str, words: &Catalogue) -> JsValue {
     failure(error.code(), words.text(key), error.is_transient())
 }
 
-/// Reads a reset link (a full address, or its query or fragment).
-#[wasm_bindgen(js_name = parseResetLink, unchecked_return_type = "ResetLink")]
-pub fn parse_reset_link(url: &str) -> JsValue {
+/// What a link carries (a full address, or its query or fragment), by core's `parse_link`.
+pub(crate) fn read_link(url: &str) -> LinkParams {
     let (before_hash, hash) = url.split_once('#').unwrap_or((url, ""));
     let search = before_hash.split_once('?').map_or(before_hash, |(_, q)| q);
     let search = if search.contains('=') { search } else { "" };
-    let link = parse_link(search, hash);
+    parse_link(search, hash)
+}
+
+/// The `Session` object a sign-in resolves with.
+pub(crate) fn session_object(tokens: Tokens, owner: String) -> JsValue {
+    object(&[
+        ("idToken", tokens.id_token.into()),
+        ("accessToken", tokens.access_token.into()),
+        ("refreshToken", text_or_null(tokens.refresh_token.as_deref())),
+        ("username", owner.into()),
+    ])
+}
+
+/// Reads a reset link (a full address, or its query or fragment).
+#[wasm_bindgen(js_name = parseResetLink, unchecked_return_type = "ResetLink")]
+pub fn parse_reset_link(url: &str) -> JsValue {
+    let link = read_link(url);
     object(&[
         ("code", text_or_null(link.code.as_deref())),
         ("username", text_or_null(link.username.as_deref())),
@@ -224,12 +241,7 @@ pub async fn sign_in(
     };
     let (username, shown) = (username.trim(), account.trim());
     match signin::authenticate(&config, username, &password, shown).await {
-        Ok((tokens, owner)) => Ok(object(&[
-            ("idToken", tokens.id_token.into()),
-            ("accessToken", tokens.access_token.into()),
-            ("refreshToken", text_or_null(tokens.refresh_token.as_deref())),
-            ("username", owner.into()),
-        ])),
+        Ok((tokens, owner)) => Ok(session_object(tokens, owner)),
         Err(signin::NoSession::Challenge(name)) => Err(failure(&name, words.text("reset.done_unconfirmed"), false)),
         Err(signin::NoSession::OtherAccount) => Err(failure("OtherAccount", words.text("reset.other_account"), false)),
         Err(signin::NoSession::Unverified) => Err(failure("AccountNotVerified", words.text("reset.done_sign_in"), false)),

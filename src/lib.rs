@@ -18,6 +18,8 @@
 mod api;
 mod pages;
 mod plumbing;
+#[cfg(feature = "api")]
+mod api_sign_in;
 
 use wasm_bindgen::prelude::*;
 

@@ -68,6 +68,8 @@ pub enum Started {
         session: String,
         /// Where it went (masked), when Cognito says.
         destination: Option<String>,
+        /// How it went (`EMAIL`), when Cognito says.
+        medium: Option<String>,
     },
     /// Cognito offers a choice that includes the emailed code: choose it.
     Choose {
@@ -84,7 +86,8 @@ impl Started {
         let session = reply.session.clone();
         match (reply.challenge.as_deref(), session) {
             (Some(EMAIL_OTP), Some(session)) => {
-                Self::Sent { session, destination: reply.parameter("CODE_DELIVERY_DESTINATION").map(str::to_string) }
+                let parameter = |key| reply.parameter(key).map(str::to_string);
+                Self::Sent { session, destination: parameter("CODE_DELIVERY_DESTINATION"), medium: parameter("CODE_DELIVERY_DELIVERY_MEDIUM") }
             }
             (Some(SELECT_CHALLENGE), Some(session)) if reply.available_challenges.iter().any(|c| c == EMAIL_OTP) => Self::Choose { session },
             _ => Self::OtherWay,

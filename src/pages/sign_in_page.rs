@@ -9,16 +9,14 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use reset_link_core::age::LinkKind;
-use reset_link_core::api::{choose_email_code, initiate_email_code, respond_email_code, AuthReply};
 use reset_link_core::config::{Config, SignInWith};
-use reset_link_core::error::CallError;
 use reset_link_core::link::LinkParams;
-use reset_link_core::sign_in_link::{sign_in_code, AnswerOutcome, AskOutcome, PendingSignIn, Started};
+use reset_link_core::sign_in_link::{sign_in_code, AnswerOutcome, AskOutcome, PendingSignIn};
 use reset_link_core::words::forgot_page;
 
 use crate::plumbing::i18n::fill;
-use crate::plumbing::signin::{keep_session, next_address};
-use crate::plumbing::{address, age, config, dom, http, i18n, pending, timer};
+use crate::plumbing::signin::next_address;
+use crate::plumbing::{address, age, config, dom, i18n, pending, sign_in_calls, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -136,43 +134,17 @@ async fn ask(page: Rc<Page>) {
     }
 }
 
-/// Sends `InitiateAuth` for `who` (choosing the emailed code when Cognito offers a choice)
-/// and keeps the pending sign-in. `Ok` with the masked destination when the person should
-/// check their email, which is also the answer for an account that does not exist.
+/// Asks for a code for `who` (`sign_in_calls::ask`) and keeps the pending sign-in. `Ok`
+/// with the masked destination when the person should check their email, which is also the
+/// answer for an account that does not exist.
 async fn request(page: &Page, who: &str) -> Result<Option<String>, AskOutcome> {
     *page.asked_for.borrow_mut() = Some(who.to_string());
     let config = &page.config;
-    let language = i18n::language();
-    let reply = http::send(config, &initiate_email_code(&config.client_id, who, Some(&language))).await;
-    let mut started = started(reply)?;
-    if let Started::Choose { session } = &started {
-        started = self::started(http::send(config, &choose_email_code(&config.client_id, Some(session), who)).await)?;
+    let sent = sign_in_calls::ask(config, who, &i18n::language()).await.map_err(|stopped| stopped.outcome)?;
+    if let Some(pending) = &sent.pending {
+        pending::save(&config.client_id, pending);
     }
-    match started {
-        Started::Sent { session, destination } => {
-            if session.is_empty() {
-                return Ok(destination);
-            }
-            pending::save(&config.client_id, &PendingSignIn { username: who.to_string(), session, asked_at: pending::now() });
-            Ok(destination)
-        }
-        // Another challenge: Cognito may answer an unknown account so too (with
-        // PreventUserExistenceErrors it picks one of the pool's), so it reads like "check your
-        // email", whose words always offer the password sign-in as well.
-        _ => Ok(None),
-    }
-}
-
-/// What a reply to the request for a code started; an error that reads like success
-/// (an unknown account) keeps nothing and says "check your email" all the same.
-fn started(reply: Result<AuthReply, CallError>) -> Result<Started, AskOutcome> {
-    match reply {
-        Ok(reply) => Ok(Started::from_reply(&reply)),
-        Err(error) => match AskOutcome::for_error(&error) {
-            AskOutcome::Sent => Ok(Started::Sent { session: String::new(), destination: None }),
-            outcome => Err(outcome),
-        },
-    }
+    Ok(sent.destination)
 }
 
 /// This account cannot sign in by emailed code: plain words and the password sign-in.
@@ -219,11 +191,11 @@ async fn answer(page: &Page, code: &str, link_account: Option<(Option<String>, O
     let minutes = config.sign_in_session_minutes;
     forget_expired(config);
     let now = pending::now();
-    let usable = |p: &PendingSignIn| match &link_account {
+    let for_link = |p: &PendingSignIn| match &link_account {
         Some((username, email)) => p.is_for(username.as_deref(), email.as_deref(), now, minutes),
-        None => p.is_valid(now, minutes),
+        None => true,
     };
-    let Some(pending) = pending::read(&config.client_id).filter(|p| usable(p) && !p.session.is_empty()) else {
+    let Some(pending) = sign_in_calls::usable(config, pending::read(&config.client_id).filter(for_link)) else {
         return answered(page, AnswerOutcome::Expired);
     };
     if page.busy.replace(true) {
@@ -232,23 +204,9 @@ async fn answer(page: &Page, code: &str, link_account: Option<(Option<String>, O
     let buttons = ["code-submit", "sign-in-now"];
     buttons.iter().for_each(|id| dom::enable(id, false));
     i18n::say_words("signin.working", false);
-    let reply = http::send(config, &respond_email_code(&config.client_id, &pending.session, &pending.username, code)).await;
+    let outcome = sign_in_calls::answer(config, &pending, code, true).await.map_or_else(|stopped| stopped.outcome, |_| AnswerOutcome::SignedIn);
     page.busy.set(false);
     buttons.iter().for_each(|id| dom::enable(id, true));
-    let outcome = match reply {
-        Ok(AuthReply { tokens: Some(tokens), .. }) => match keep_session(config, &tokens, &pending.username) {
-            Ok(_) => AnswerOutcome::SignedIn,
-            Err(_) => AnswerOutcome::OtherAccount,
-        },
-        Ok(_) => AnswerOutcome::OtherWay,
-        Err(error) => AnswerOutcome::for_error(&error),
-    };
-    match outcome {
-        AnswerOutcome::SignedIn => pending::finish(&config.client_id),
-        // Cognito's session is spent or refused: nothing left to answer with.
-        AnswerOutcome::WrongCode | AnswerOutcome::TryAgain | AnswerOutcome::Offline => {}
-        _ => pending::forget(&config.client_id),
-    }
     answered(page, outcome);
 }
 

@@ -21,8 +21,10 @@ pub(crate) mod config;
 pub(crate) mod dom;
 pub(crate) mod http;
 pub(crate) mod i18n;
-#[cfg(feature = "page-signin")]
+#[cfg(any(feature = "page-signin", feature = "api"))]
 pub(crate) mod pending;
 #[cfg(any(feature = "page-account", feature = "api", feature = "page-signin"))]
 pub(crate) mod signin;
+#[cfg(any(feature = "page-signin", feature = "api"))]
+pub(crate) mod sign_in_calls;
 pub(crate) mod timer;

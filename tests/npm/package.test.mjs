@@ -1,6 +1,6 @@
 // The npm package as a team would use it: packed, installed from the tarball into an app,
-// type-checked with tsc, bundled with esbuild, and run through the reset flow against
-// cognito-local and the real trigger in the browser.
+// type-checked with tsc, bundled with esbuild, and run through the reset flow and sign-in by
+// link against cognito-local (the sign-in stand-in in front) and the real trigger in the browser.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -21,7 +21,7 @@ before(async () => {
   // The tarball just packed, named explicitly: the app's lock file pins only its tools.
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent'], { cwd: APP, stdio: 'inherit' });
   execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--silent', join(ROOT, 'dist', 'cognito-reset-link-0.1.0.tgz')], { cwd: APP, stdio: 'inherit' });
-  env = await setUp('npm-app', 19540);
+  env = await setUp('npm-app', 19540, { signInByLink: true });
 });
 after(async () => {
   // The browser first: a connection it holds open to the app's server would keep that
@@ -61,7 +61,10 @@ test('the definitions describe the API precisely (no any), and a typed app passe
   const api = types.slice(0, types.indexOf('export type InitInput'));
   assert.doesNotMatch(api, /\bany\b/);
   for (const line of ['export function forgotPassword(config: ResetConfig, username: string): Promise<CodeDelivery>;',
-    'export function parseResetLink(url: string): ResetLink;', 'export interface ResetError {']) {
+    'export function parseResetLink(url: string): ResetLink;', 'export interface ResetError {',
+    'export function askSignInLink(config: ResetConfig, account: string): Promise<SignInLinkSent>;',
+    'export function finishSignInFromLink(config: ResetConfig, url: string, pending?: PendingSignIn | null): Promise<Session>;',
+    'export function finishSignInWithCode(config: ResetConfig, code: string, pending?: PendingSignIn | null): Promise<Session>;']) {
     assert.ok(types.includes(line), line);
   }
   execFileSync(join(APP, 'node_modules', '.bin', 'tsc'), ['-p', APP], { stdio: 'inherit' });
@@ -112,5 +115,59 @@ test('an app bundled with esbuild from the tarball runs the reset flow in the br
   const opaque = await page.evaluate(([address, password]) => window.signInShowing(address, password, new URL(address).hash.match(/user_name=([^&]*)/)[1]), [link, 'From-npm-app1']);
   assert.deepEqual(opaque, { code: 'AccountNotShown', userMessage: 'Your password has been changed. Sign in to continue.', retryable: false });
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'no session stored for either');
+  assert.deepEqual(problems, []);
+});
+
+test('the same app signs in by link: ask, finish from the link in the browser that asked; elsewhere the code to type', async () => {
+  const { stack, browser } = env;
+  const user = stack.users[0];
+  const { page, problems } = await openPage(browser, 'http://127.0.0.1:19549/index.html');
+  await page.waitForSelector('body[data-ready]', { state: 'attached' });
+  await page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, language: 'en' });
+
+  // Nothing happens on load: no pending sign-in, no session.
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+  const mark = stack.output().length;
+  const sent = await page.evaluate((email) => window.askSignIn(email, 'amplify'), user.email);
+  assert.equal(sent.pending.username, user.email);
+  const key = `cognito-reset-link.${stack.config.clientId}.pendingSignIn`;
+  assert.deepEqual(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)), sent.pending, 'kept as the page keeps it');
+  const link = await stack.nextLink(mark, 30000, `${stack.pageOrigin}/sign-in.html`);
+  const code = new URL(link).hash.match(/sign_in_code=(\d+)/)[1];
+
+  // A wrong typed code: the page's words, in German; the pending sign-in stays for the right one.
+  const wrong = await page.evaluate((c) => window.finishWith(c), code === '000000' ? '111111' : '000000');
+  assert.equal(wrong.code, 'CodeMismatchException');
+  assert.equal(wrong.retryable, false);
+  assert.equal(wrong.userMessage, 'Dieser Code stimmt nicht. Bitte vergleiche ihn mit der E-Mail und versuche es noch einmal.');
+  assert.notEqual(await page.evaluate((k) => localStorage.getItem(k), key), null);
+
+  // Another browser (no pending sign-in): the code to type where the person asked.
+  const other = await openPage(browser, 'http://127.0.0.1:19549/index.html');
+  await other.page.waitForSelector('body[data-ready]', { state: 'attached' });
+  await other.page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, language: 'en' });
+  assert.deepEqual(await other.page.evaluate((address) => window.finishFrom(address), link),
+    { code: 'NotThisBrowser', userMessage: 'Type this code where you asked to sign in:', retryable: false, signInCode: code });
+  await other.context.close();
+
+  const session = await page.evaluate((address) => window.finishFrom(address), link);
+  assert.match(session.idToken, /^ey/);
+  assert.ok(await page.evaluate((owner) => localStorage.getItem(`CognitoIdentityServiceProvider.${window.resetConfig.clientId}.LastAuthUser`) === owner, session.username));
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null, 'the pending sign-in is spent');
+
+  // The same link again: nothing pending here any more.
+  const again = await page.evaluate((address) => window.finishFrom(address), link);
+  assert.equal(again.code, 'NotThisBrowser');
+
+  // session "none": the app keeps the pending sign-in itself and passes it back; nothing stored.
+  await page.evaluate(() => localStorage.clear());
+  const mark2 = stack.output().length;
+  const own = await page.evaluate((email) => window.askSignIn(email, 'none'), user.email);
+  assert.equal(own.pending.username, user.email);
+  const link2 = await stack.nextLink(mark2, 30000, `${stack.pageOrigin}/sign-in.html`);
+  assert.equal((await page.evaluate((address) => window.finishFrom(address, undefined, 'none'), link2)).code, 'NotThisBrowser');
+  const kept = await page.evaluate(([address, pending]) => window.finishFrom(address, pending, 'none'), [link2, own.pending]);
+  assert.match(kept.idToken, /^ey/);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing stored');
   assert.deepEqual(problems, []);
 });

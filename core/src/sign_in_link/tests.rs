@@ -41,8 +41,8 @@ fn the_pending_sign_in_round_trips_as_json() {
 fn reads_what_the_request_started() {
     let read = |body: &str| Started::from_reply(&read_reply_text(200, body, None).unwrap());
     assert_eq!(
-        read(r#"{"ChallengeName":"EMAIL_OTP","Session":"s1","ChallengeParameters":{"CODE_DELIVERY_DESTINATION":"j***@e***"}}"#),
-        Started::Sent { session: "s1".into(), destination: Some("j***@e***".into()) }
+        read(r#"{"ChallengeName":"EMAIL_OTP","Session":"s1","ChallengeParameters":{"CODE_DELIVERY_DELIVERY_MEDIUM":"EMAIL","CODE_DELIVERY_DESTINATION":"j***@e***"}}"#),
+        Started::Sent { session: "s1".into(), destination: Some("j***@e***".into()), medium: Some("EMAIL".into()) }
     );
     assert_eq!(read(r#"{"ChallengeName":"SELECT_CHALLENGE","Session":"s2","AvailableChallenges":["PASSWORD","EMAIL_OTP"]}"#), Started::Choose { session: "s2".into() });
     assert_eq!(read(r#"{"ChallengeName":"SELECT_CHALLENGE","Session":"s2","AvailableChallenges":["PASSWORD","WEB_AUTHN"]}"#), Started::OtherWay);

@@ -1,7 +1,8 @@
 // A team's own page using the package: everything typed, nothing `any`.
 import init, {
-  checkPassword, confirmForgotPassword, forgotPassword, parseResetLink, signIn,
-  type CodeDelivery, type PasswordCheck, type ResetConfig, type ResetError, type ResetLink, type Session,
+  askSignInLink, checkPassword, confirmForgotPassword, finishSignInFromLink, finishSignInWithCode, forgotPassword, parseResetLink, signIn,
+  type CodeDelivery, type PasswordCheck, type PendingSignIn, type ResetConfig, type ResetError, type ResetLink, type Session,
+  type SignInLinkSent,
 } from 'cognito-reset-link';
 
 declare global {
@@ -12,6 +13,9 @@ declare global {
     resetWith(link: string, password: string): Promise<{ check: PasswordCheck; session: Session }>;
     failWith(link: string): Promise<ResetError>;
     signInShowing(link: string, password: string, account: string): Promise<ResetError>;
+    askSignIn(email: string, session: 'amplify' | 'none'): Promise<SignInLinkSent>;
+    finishFrom(link: string, pending?: PendingSignIn, session?: 'amplify' | 'none'): Promise<Session | ResetError>;
+    finishWith(code: string): Promise<Session | ResetError>;
   }
 }
 
@@ -50,5 +54,25 @@ window.signInShowing = async (address, password, account) => {
   }
   throw new Error(`a session was kept for ${account}`);
 };
+
+// Sign-in by link: ask, then finish from the emailed link (or a code typed by hand). Each
+// returns the session, or the rejection for the test to read.
+window.askSignIn = (email, session) => askSignInLink({ ...window.resetConfig, session }, email);
+
+/** The session, or the rejection (with the code to show when the link is for another browser). */
+async function settled(finishing: Promise<Session>): Promise<Session | ResetError> {
+  try {
+    return await finishing;
+  } catch (error) {
+    const failure = error as ResetError;
+    if (failure.code === 'NotThisBrowser' && failure.signInCode === undefined) throw new Error('no code to show');
+    return failure;
+  }
+}
+
+window.finishFrom = (address, pending, session = 'amplify') => settled(pending === undefined
+  ? finishSignInFromLink({ ...window.resetConfig, session }, address)
+  : finishSignInFromLink({ ...window.resetConfig, session }, address, pending));
+window.finishWith = (code) => settled(finishSignInWithCode({ ...window.resetConfig, language: 'de' }, code));
 
 document.body.dataset.ready = '';
