@@ -10,6 +10,7 @@
 //                     [--link-style fragment|query] [--default-language LANG] [--rewrite reset,sign-up,invitation,address-change]
 //                     [--domain NAME --certificate-arn ARN] [--hsts-include-subdomains] [--dry-run] [--no-build]
 //                     [--alarm-email ADDRESS | --alarm-topic-arn ARN] [--email-template FILE]
+//                     [--sign-in-links]   (a new pool needs --ses-source-arn with it)
 //
 // Everything that can be refused is refused before anything is built or created, saying what
 // to change: www/config.json (deploy/config-check.mjs, as `npm run site` and `npm run
@@ -51,6 +52,7 @@ const { values: options } = parseArgs({
     'dry-run': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     'email-template': { type: 'string' },
+    'sign-in-links': { type: 'boolean', default: false },
     // Given once, kept by later deploys (cloudformation deploy keeps a parameter it is not given).
     'alarm-email': { type: 'string' },
     'alarm-topic-arn': { type: 'string' },
@@ -97,6 +99,11 @@ const rewrite = options.rewrite.split(',').map((s) => s.trim()).filter(Boolean);
 const unknownSource = rewrite.find((source) => !SOURCES.includes(source));
 if (unknownSource) refuse(`--rewrite lists message sources among ${SOURCES.join(', ')}; not ${unknownSource}`);
 if (options['ses-from'] && !options['ses-source-arn']) refuse('--ses-from goes with --ses-source-arn (the verified SES identity to send from)');
+// Cognito emails a sign-in code (EMAIL_OTP) only through SES; the template's rule says the
+// same, but only once CloudFormation has the stack.
+if (options['sign-in-links'] && !pool && !options['ses-source-arn']) {
+  refuse('--sign-in-links on a new pool needs --ses-source-arn: Cognito emails sign-in codes (EMAIL_OTP) only through SES');
+}
 if (options['no-attach'] && options['ses-source-arn'] && pool) {
   refuse('--no-attach leaves the pool to your own infrastructure: set its EmailConfiguration there too, not with --ses-source-arn');
 }
@@ -230,6 +237,7 @@ aws(['cloudformation', 'deploy', '--template-file', 'deploy/template.yaml', '--s
   `BrandSupport=${brand.support ?? ''}`, `HstsIncludeSubdomains=${options['hsts-include-subdomains']}`,
   `PagesAddress=${pagesUrl}`, `LinkStyle=${options['link-style']}`,
   `DefaultLanguage=${options['default-language'] ?? localConfig.defaultLanguage ?? ''}`, `MessageSources=${rewrite.join(',')}`,
+  `SignInLinks=${options['sign-in-links']}`,
   // A new pool's sender; an existing pool's is set below, with the attach.
   `SesSourceArn=${pool ? '' : ses}`, `SesFromAddress=${pool ? '' : options['ses-from']}`,
   // What detach puts back. Left out when the stack's own trigger is already attached: then

@@ -22,6 +22,11 @@ export function linksIn(text, pageUrl) {
  * app page, which greets them from the stored session. */
 export const DEMO_SETTINGS = { signIn: 'password', session: 'amplify', afterSignInUrl: '/local/app.html' };
 
+/** What `npm start` starts the stack with: sign-in by link, answered by the local stand-in
+ * (cognito-local has no USER_AUTH), so sign-in.html works end to end. The demo test uses the
+ * same, so what it checks is what `npm start` shows. */
+export const DEMO_STACK = { signInByLink: true };
+
 /** The person `npm start` invites, so the demo shows an invitation link too. */
 export const DEMO_INVITED = 'invited@example.com';
 

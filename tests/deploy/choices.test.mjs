@@ -119,3 +119,22 @@ test('a brand part the trigger would leave out of the emails is refused before a
     assert.doesNotMatch(run.stdout, /would run: aws/, 'refused before any AWS call');
   }
 });
+
+test('--sign-in-links on a new pool needs SES, and is refused without it before any AWS call; with it, the stack is told', () => {
+  const file = configFile(EVERY_KEY);
+  const bare = run('deploy.mjs', ['--dry-run', '--no-build', '--region', 'eu-west-2', '--config', file, '--sign-in-links']);
+  assert.equal(bare.status, 2, bare.stdout);
+  assert.match(bare.stderr, /--sign-in-links on a new pool needs --ses-source-arn: Cognito emails sign-in codes \(EMAIL_OTP\) only through SES/);
+  assert.doesNotMatch(bare.stdout, /would run: aws/);
+  assert.deepEqual(bare.calls, []);
+
+  const ses = 'arn:aws:ses:eu-west-2:123456789012:identity/acme.example';
+  const withSes = run('deploy.mjs', ['--dry-run', '--no-build', '--region', 'eu-west-2', '--config', file, '--sign-in-links', '--ses-source-arn', ses]);
+  assert.equal(withSes.status, 0, withSes.stderr);
+  const deploy = withSes.stdout.split('\n').find((l) => l.startsWith('would run: aws cloudformation deploy'));
+  assert.match(deploy, / SignInLinks=true /);
+  assert.match(deploy, / SesSourceArn=arn:aws:ses:eu-west-2:123456789012:identity\/acme\.example /);
+
+  const off = run('deploy.mjs', ['--dry-run', '--no-build', '--region', 'eu-west-2', '--config', file]);
+  assert.match(off.stdout.split('\n').find((l) => l.startsWith('would run: aws cloudformation deploy')), / SignInLinks=false /);
+});
