@@ -147,7 +147,7 @@ test('the same app signs in by link: ask, finish from the link in the browser th
   await other.page.waitForSelector('body[data-ready]', { state: 'attached' });
   await other.page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, language: 'en' });
   assert.deepEqual(await other.page.evaluate((address) => window.finishFrom(address), link),
-    { code: 'NotThisBrowser', userMessage: 'Type this code where you asked to sign in:', retryable: false, signInCode: code });
+    { code: 'NotThisBrowser', userMessage: "Type this code where you asked to sign in. If you didn't ask to sign in, ignore this and never tell anyone this code:", retryable: false, signInCode: code });
   await other.context.close();
 
   const session = await page.evaluate((address) => window.finishFrom(address), link);
