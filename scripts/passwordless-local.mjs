@@ -108,6 +108,29 @@ export function forwarder(cognitoEndpoint) {
 }
 
 /**
+ * Serves `handle(target, body)` (resolving `{ status, text }`) on 127.0.0.1:`port` as Cognito
+ * answers browsers: CORS for any page, JSON replies, and a failing handler as Cognito's
+ * InternalErrorException. Resolves to `{ endpoint, seen, close() }`.
+ */
+export function listenAsCognito(port, handle, seen) {
+  const server = createServer(async (req, res) => {
+    const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*', 'Access-Control-Allow-Methods': 'POST' };
+    if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const { status, text } = await handle(req.headers['x-amz-target'] ?? '', Buffer.concat(chunks).toString())
+      .catch((failure) => ({ status: 500, text: JSON.stringify({ __type: 'InternalErrorException', message: failure.message }) }));
+    res.writeHead(status, { ...cors, 'Content-Type': 'application/x-amz-json-1.1' }).end(text);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve({
+      endpoint: `http://127.0.0.1:${port}/`, seen, close: () => new Promise((r) => server.close(r)),
+    }));
+  });
+}
+
+/**
  * Starts the stand-in on 127.0.0.1:`port` in front of `cognitoEndpoint`. `dbDir` is
  * cognito-local's database folder; `lambdaEndpoint` serves the trigger `functionName`.
  * `print(text)` receives each email; `sessionSeconds` is the app client's auth session
@@ -238,19 +261,5 @@ export function startSignInStandIn({ port, cognitoEndpoint, dbDir, lambdaEndpoin
       && (sessions.has(request.Session) || ['EMAIL_OTP', 'SELECT_CHALLENGE'].includes(request.ChallengeName))) return respond(request);
     return forward(target, body);
   };
-  const server = createServer(async (req, res) => {
-    const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*', 'Access-Control-Allow-Methods': 'POST' };
-    if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
-    const chunks = [];
-    for await (const chunk of req) chunks.push(chunk);
-    const { status, text } = await handle(req.headers['x-amz-target'] ?? '', Buffer.concat(chunks).toString())
-      .catch((failure) => ({ status: 500, text: JSON.stringify({ __type: 'InternalErrorException', message: failure.message }) }));
-    res.writeHead(status, { ...cors, 'Content-Type': 'application/x-amz-json-1.1' }).end(text);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve({
-      endpoint: `http://127.0.0.1:${port}/`, seen, close: () => new Promise((r) => server.close(r)),
-    }));
-  });
+  return listenAsCognito(port, handle, seen);
 }

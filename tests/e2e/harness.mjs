@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startStack, cognito } from '../../scripts/local.mjs';
 import { serve } from '../../scripts/serve.mjs';
@@ -10,6 +11,8 @@ import { ROOT } from '../../scripts/paths.mjs';
 import { browserPath } from '../../scripts/browsers.mjs';
 
 export { cognito };
+
+const { CognitoUserPool } = createRequire(import.meta.url)('amazon-cognito-identity-js');
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -169,4 +172,16 @@ export async function axeViolations(page) {
   await page.evaluate(source);
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The session `page` left in localStorage, read back the way an app using
+ * amazon-cognito-identity-js reads it for the pool and client of `config`: `{ user, session }`. */
+export async function sessionAsAppSeesIt(page, config) {
+  const stored = await page.evaluate(() => ({ ...localStorage }));
+  const storage = { getItem: (k) => stored[k] ?? null, setItem: (k, v) => { stored[k] = v; }, removeItem: (k) => { delete stored[k]; }, clear: () => {} };
+  const pool = new CognitoUserPool({ UserPoolId: config.userPoolId, ClientId: config.clientId, Storage: storage });
+  const user = pool.getCurrentUser();
+  assert.ok(user, 'LastAuthUser is set');
+  const session = await new Promise((resolve, reject) => user.getSession((error, s) => (error ? reject(error) : resolve(s))));
+  return { user, session };
 }

@@ -4,10 +4,8 @@
 // link builds it the same way: sign-in.html#sign_in_code=<code>&user_name=<username>&sent=<now>.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { setUp, openPage } from './harness.mjs';
+import { setUp, openPage, sessionAsAppSeesIt } from './harness.mjs';
 
-const { CognitoUserPool } = createRequire(import.meta.url)('amazon-cognito-identity-js');
 
 let env;
 let pages;
@@ -47,16 +45,6 @@ async function ask(email) {
   return { ...opened, code, link };
 }
 
-/** Reads the session back the way an app using amazon-cognito-identity-js does. */
-async function sessionAsAppSeesIt(page) {
-  const stored = await page.evaluate(() => ({ ...localStorage }));
-  const storage = { getItem: (k) => stored[k] ?? null, setItem: (k, v) => { stored[k] = v; }, removeItem: (k) => { delete stored[k]; }, clear: () => {} };
-  const pool = new CognitoUserPool({ UserPoolId: env.stack.config.userPoolId, ClientId: env.stack.config.clientId, Storage: storage });
-  const user = pool.getCurrentUser();
-  assert.ok(user, 'LastAuthUser is set');
-  return new Promise((resolve, reject) => user.getSession((error, s) => (error ? reject(error) : resolve(s))));
-}
-
 /** The Cognito operations `page` calls, recorded. */
 function recordCalls(page) {
   const calls = [];
@@ -84,7 +72,7 @@ test('the email typed gets "check your email" with the masked destination; the l
   await linkTab.waitForURL(`${pages}/local/app.html?signed-in`);
   await page.waitForURL(`${pages}/local/app.html?signed-in`);
   assert.deepEqual(calls, ['RespondToAuthChallenge']);
-  const session = await sessionAsAppSeesIt(linkTab);
+  const session = (await sessionAsAppSeesIt(linkTab, env.stack.config)).session;
   assert.equal(session.isValid(), true);
   assert.equal(session.getIdToken().payload.email, 'demo@example.com');
   assert.equal(await linkTab.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith('.pendingSignIn')).length), 0, 'the pending sign-in is spent');
@@ -111,7 +99,7 @@ test('the link in another browser shows the code to type where the person asked,
   await asker.page.fill('#code', asker.code);
   await asker.page.click('#code-submit');
   await asker.page.waitForURL(`${pages}/local/app.html?signed-in`);
-  assert.equal((await sessionAsAppSeesIt(asker.page)).getIdToken().payload.email, 'demo@example.com');
+  assert.equal((await sessionAsAppSeesIt(asker.page, env.stack.config)).session.getIdToken().payload.email, 'demo@example.com');
   await context.close();
   await asker.context.close();
 });

@@ -5,13 +5,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { setUp, openPage, requestLink, cognito, canSignIn } from './harness.mjs';
+import { setUp, openPage, requestLink, cognito, canSignIn, sessionAsAppSeesIt } from './harness.mjs';
 import { startSrpServer } from './srp-server.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { ROOT } from '../../scripts/paths.mjs';
 
-const { CognitoUserPool } = createRequire(import.meta.url)('amazon-cognito-identity-js');
 
 let env;
 let srp;
@@ -49,17 +47,6 @@ async function resetFromLink(user, newPassword, suffix = '', prepare = async () 
   return { page, problems };
 }
 
-/** Reads the session back the way an app using amazon-cognito-identity-js does. */
-async function sessionAsAppSeesIt(page) {
-  const stored = await page.evaluate(() => ({ ...localStorage }));
-  const storage = { getItem: (k) => stored[k] ?? null, setItem: (k, v) => { stored[k] = v; }, removeItem: (k) => { delete stored[k]; }, clear: () => {} };
-  const pool = new CognitoUserPool({ UserPoolId: env.stack.config.userPoolId, ClientId: env.stack.config.clientId, Storage: storage });
-  const user = pool.getCurrentUser();
-  assert.ok(user, 'LastAuthUser is set');
-  const session = await new Promise((resolve, reject) => user.getSession((error, s) => (error ? reject(error) : resolve(s))));
-  return { user, session };
-}
-
 test('SRP: the page signs in with the new password and hands the session to the app', async () => {
   useConfig({ signIn: 'srp', session: 'amplify', afterSignInUrl: '/index.html?signed-in' });
   const user = env.stack.users[0];
@@ -67,7 +54,7 @@ test('SRP: the page signs in with the new password and hands the session to the 
   const { page, problems } = await resetFromLink(user, 'Srp-signed-in1');
   await page.waitForURL(`${pagesOrigin}/index.html?signed-in`);
   assert.deepEqual(srp.seen, ['USER_SRP_AUTH', 'PASSWORD_VERIFIER', 'verified'], 'the server checked the claim');
-  const { user: appUser, session } = await sessionAsAppSeesIt(page);
+  const { user: appUser, session } = await sessionAsAppSeesIt(page, env.stack.config);
   assert.equal(session.isValid(), true);
   assert.equal(session.getIdToken().payload.email, user.email);
   assert.match(appUser.getUsername(), /^[0-9a-f-]{36}$/, 'stored under the pool username');
@@ -95,7 +82,7 @@ test('USER_PASSWORD_AUTH (cognito-local): signed in, and an allowed redirect fro
   const target = `${pagesOrigin}/index.html?welcome-back`;
   const { page } = await resetFromLink(user, 'Password-flow1', `&redirect=${encodeURIComponent(target)}`);
   await page.waitForURL(target);
-  const { session } = await sessionAsAppSeesIt(page);
+  const { session } = await sessionAsAppSeesIt(page, env.stack.config);
   assert.equal(session.getIdToken().payload.email, user.email);
 });
 
@@ -267,7 +254,7 @@ test('where people sign in with usernames, the username in the link names the ac
   const { link } = await requestLink(env.browser, env.stack, owner.email);
   const { page, problems } = await resetWithEditedLink(link, (l) => l.replace(/&email=[^&]*/, ''), 'By-username-7', { done: false });
   await page.waitForURL(`${pagesOrigin}/index.html?by-username`);
-  const { user: appUser } = await sessionAsAppSeesIt(page);
+  const { user: appUser } = await sessionAsAppSeesIt(page, env.stack.config);
   assert.equal(appUser.getUsername(), new URLSearchParams(link.split('#')[1]).get('user_name'), 'the session is kept');
   assert.deepEqual(problems, []);
 });

@@ -4,9 +4,8 @@
 // BigInt and crypto, independent of the Rust client), checking the claim against the password
 // cognito-local holds; a correct claim gets real tokens from cognito-local. Every other call
 // is passed through to cognito-local unchanged.
-import { createServer } from 'node:http';
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { findUser, forwarder } from '../../scripts/passwordless-local.mjs';
+import { findUser, forwarder, listenAsCognito } from '../../scripts/passwordless-local.mjs';
 
 const N = BigInt(`0x${[
   'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD',
@@ -92,15 +91,5 @@ export function startSrpServer({ port, cognitoEndpoint, dbDir }) {
     }
     return forward(target, body);
   };
-  const server = createServer(async (req, res) => {
-    const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*', 'Access-Control-Allow-Methods': 'POST' };
-    if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
-    const chunks = [];
-    for await (const chunk of req) chunks.push(chunk);
-    const { status, text } = await handle(req.headers['x-amz-target'] ?? '', Buffer.concat(chunks).toString());
-    res.writeHead(status, { ...cors, 'Content-Type': 'application/x-amz-json-1.1' }).end(text);
-  });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({
-    endpoint: `http://127.0.0.1:${port}/`, seen, close: () => new Promise((r) => server.close(r)),
-  })));
+  return listenAsCognito(port, handle, seen);
 }
