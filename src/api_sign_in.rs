@@ -5,8 +5,7 @@
 
 use reset_link_core::config::Config;
 use reset_link_core::i18n::Catalogue;
-use reset_link_core::link::clean_code;
-use reset_link_core::sign_in_link::{AnswerOutcome, PendingSignIn};
+use reset_link_core::sign_in_link::{sign_in_code, AnswerOutcome, PendingSignIn};
 use wasm_bindgen::prelude::*;
 
 use crate::api::{failure, object, read_config, read_link, session_object, text_or_null};
@@ -38,13 +37,25 @@ fn pending_object(pending: &PendingSignIn) -> JsValue {
     serde::Serialize::serialize(pending, &serializer).unwrap_or(JsValue::NULL)
 }
 
-/// The pending sign-in the app passed, else the stored one; `true` when it is the stored one.
+/// The pending sign-in to answer, and whether it is the stored one (then the call settles
+/// it). Where the kit stores the pending sign-in (`session` not "none"), only the stored one
+/// counts: one the app passes is used only when it is that same sign-in, so a pending object
+/// from anywhere else (a URL, another tab's stale copy) cannot sign this browser in nor
+/// spend the sign-in it asked for. With `session` "none" the app keeps it and passes it back.
 fn pending_given_or_stored(config: &Config, given: Option<js_sys::Object>) -> Result<(Option<PendingSignIn>, bool), JsValue> {
-    match given.filter(|given| !given.is_null() && !given.is_undefined()) {
-        Some(given) => serde_wasm_bindgen::from_value(given.into())
-            .map(|pending| (Some(pending), false))
-            .map_err(|_| failure("InvalidInput", "pending is not a PendingSignIn (username, session, asked_at).", false)),
-        None => Ok((pending::read(&config.client_id), true)),
+    let given: Option<PendingSignIn> = match given.filter(|given| !given.is_null() && !given.is_undefined()) {
+        Some(given) => Some(serde_wasm_bindgen::from_value(given.into())
+            .map_err(|_| failure("InvalidInput", "pending is not a PendingSignIn (username, session, asked_at).", false))?),
+        None => None,
+    };
+    if !config.store_session {
+        return Ok((given, false));
+    }
+    let stored = pending::read(&config.client_id);
+    let same = |given: &PendingSignIn| stored.as_ref().is_some_and(|stored| stored.session == given.session);
+    match given {
+        Some(given) if !same(&given) => Ok((None, false)),
+        _ => Ok((stored, true)),
     }
 }
 
@@ -55,8 +66,6 @@ fn answer_failure(stopped: &Stopped<AnswerOutcome>, words: &Catalogue) -> JsValu
 
 /// Answers `pending` with `code`: the session (kept as signIn keeps it) or the page's words.
 async fn finish(config: &Config, words: &Catalogue, pending: &PendingSignIn, code: &str, stored: bool) -> Result<JsValue, JsValue> {
-    // The stored entry is settled whenever this call used it or the app lets the kit store.
-    let stored = stored || config.store_session;
     match sign_in_calls::answer(config, pending, code, stored).await {
         Ok((tokens, owner)) => Ok(session_object(tokens, owner)),
         Err(stopped) => Err(answer_failure(&stopped, words)),
@@ -78,8 +87,11 @@ pub async fn ask_sign_in_link(#[wasm_bindgen(unchecked_param_type = "ResetConfig
             if let Some(pending) = sent.pending.as_ref().filter(|_| config.store_session) {
                 pending::save(&config.client_id, pending);
             }
+            // Only where an unknown account gets the same answer (`showDestination`, as on the
+            // page): else the address would tell that the account exists.
+            let destination = sent.destination.as_deref().filter(|_| config.show_destination);
             Ok(object(&[
-                ("destination", text_or_null(sent.destination.as_deref())),
+                ("destination", text_or_null(destination)),
                 ("medium", text_or_null(sent.medium.as_deref())),
                 ("pending", sent.pending.as_ref().map_or(JsValue::NULL, pending_object)),
             ]))
@@ -99,13 +111,11 @@ pub async fn finish_sign_in_from_link(
 ) -> Result<JsValue, JsValue> {
     let (config, words) = read_config(&config)?;
     let link = read_link(&url);
-    let Some(code) = link.sign_in_code.as_deref().and_then(clean_code) else {
+    let Some(code) = link.sign_in_code.as_deref().and_then(sign_in_code) else {
         return Err(failure("InvalidInput", words.text("signin.need_code"), false));
     };
     let (pending, stored) = pending_given_or_stored(&config, pending)?;
-    let (username, email) = (link.username.as_deref(), link.email.as_deref());
-    let minutes = config.sign_in_session_minutes;
-    let pending = sign_in_calls::usable(&config, pending).filter(|p| p.is_for(username, email, pending::now(), minutes));
+    let pending = sign_in_calls::usable_for_link(&config, pending, link.username.as_deref(), link.email.as_deref());
     let Some(pending) = pending else {
         let rejection = failure("NotThisBrowser", words.text("signin.elsewhere"), false);
         let _ = js_sys::Reflect::set(&rejection, &"signInCode".into(), &code.as_str().into());
@@ -122,7 +132,7 @@ pub async fn finish_sign_in_with_code(
     #[wasm_bindgen(unchecked_optional_param_type = "PendingSignIn | null")] pending: Option<js_sys::Object>,
 ) -> Result<JsValue, JsValue> {
     let (config, words) = read_config(&config)?;
-    let Some(code) = clean_code(&code) else {
+    let Some(code) = sign_in_code(&code) else {
         return Err(failure("InvalidInput", words.text("signin.need_code"), false));
     };
     let (pending, stored) = pending_given_or_stored(&config, pending)?;

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use reset_link_core::age::LinkKind;
 use reset_link_core::config::{Config, SignInWith};
 use reset_link_core::link::LinkParams;
-use reset_link_core::sign_in_link::{sign_in_code, AnswerOutcome, AskOutcome, PendingSignIn};
+use reset_link_core::sign_in_link::{sign_in_code, AnswerOutcome, AskOutcome};
 use reset_link_core::words::forgot_page;
 
 use crate::plumbing::i18n::fill;
@@ -188,14 +188,13 @@ fn forget_expired(config: &Config) {
 /// (another tab may have asked for another account since the page opened).
 async fn answer(page: &Page, code: &str, link_account: Option<(Option<String>, Option<String>)>) {
     let config = &page.config;
-    let minutes = config.sign_in_session_minutes;
     forget_expired(config);
-    let now = pending::now();
-    let for_link = |p: &PendingSignIn| match &link_account {
-        Some((username, email)) => p.is_for(username.as_deref(), email.as_deref(), now, minutes),
-        None => true,
+    let stored = pending::read(&config.client_id);
+    let pending = match &link_account {
+        Some((username, email)) => sign_in_calls::usable_for_link(config, stored, username.as_deref(), email.as_deref()),
+        None => sign_in_calls::usable(config, stored),
     };
-    let Some(pending) = sign_in_calls::usable(config, pending::read(&config.client_id).filter(for_link)) else {
+    let Some(pending) = pending else {
         return answered(page, AnswerOutcome::Expired);
     };
     if page.busy.replace(true) {

@@ -87,6 +87,12 @@ pub fn usable(config: &Config, pending: Option<PendingSignIn>) -> Option<Pending
     pending.filter(|p| p.is_valid(pending::now(), config.sign_in_session_minutes) && !p.session.is_empty())
 }
 
+/// `pending` when a link naming `username` / `email` may answer it: still usable, and that
+/// link's account is the one asked for here (the page and the API hold a link to one rule).
+pub fn usable_for_link(config: &Config, pending: Option<PendingSignIn>, username: Option<&str>, email: Option<&str>) -> Option<PendingSignIn> {
+    usable(config, pending).filter(|p| p.is_for(username, email, pending::now(), config.sign_in_session_minutes))
+}
+
 /// Answers the `EMAIL_OTP` challenge of `pending` with `code`; keeps the session (by
 /// signIn's rule: the ID token names the account typed by a verified fact) and returns the
 /// tokens and their pool username. With `stored`, the stored pending sign-in is settled: gone

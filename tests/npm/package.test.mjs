@@ -150,6 +150,12 @@ test('the same app signs in by link: ask, finish from the link in the browser th
     { code: 'NotThisBrowser', userMessage: "Type this code where you asked to sign in. If you didn't ask to sign in, ignore this and never tell anyone this code:", retryable: false, signInCode: code });
   await other.context.close();
 
+  // A pending object from elsewhere (a URL, a stale copy) is not this browser's sign-in: it is
+  // neither answered nor allowed to spend the stored one.
+  const forged = { ...sent.pending, session: `${sent.pending.session.slice(0, -4)}AAAA` };
+  assert.equal((await page.evaluate(([address, pending]) => window.finishFrom(address, pending), [link, forged])).code, 'NotThisBrowser');
+  assert.deepEqual(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)), sent.pending, 'the stored sign-in is untouched');
+
   const session = await page.evaluate((address) => window.finishFrom(address), link);
   assert.match(session.idToken, /^ey/);
   assert.ok(await page.evaluate((owner) => localStorage.getItem(`CognitoIdentityServiceProvider.${window.resetConfig.clientId}.LastAuthUser`) === owner, session.username));
