@@ -8,13 +8,12 @@
 //! the browser parsed it and the page's words as the form module handed them over
 //! (`i18n::handover`: the language, its catalogue as fetched, the support contact).
 
-use reset_link_core::api::{confirm_forgot_password, forgot_password};
 use reset_link_core::config::Config;
 use reset_link_core::words::{ChangedAccount, ForgotOutcome, ResetAdvice, ResetOutcome};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::plumbing::{address, config, dom, http, i18n, signin, timer};
+use crate::plumbing::{address, code_calls, config, dom, i18n, signin, timer};
 
 /// `value` for the welcome page's form module (plain objects, as it reads them).
 pub(crate) fn answer(value: &impl Serialize) -> JsValue {
@@ -38,7 +37,7 @@ pub async fn reset_password(config: JsValue, words: JsValue, username: String, c
     let Some(config) = adopt_page(config, &words) else {
         return failed(ResetAdvice::SiteProblem);
     };
-    let outcome = match http::send(&config, &confirm_forgot_password(&config.client_id, &username, &code, &password)).await {
+    let outcome = match code_calls::set_password(&config, &username, &code, &password).await {
         Ok(_) => {
             // The code is spent: a reload must not offer it again.
             address::forget(address::RESET_LINK);
@@ -99,7 +98,6 @@ pub async fn send_reset_link(config: JsValue, words: JsValue, username: String) 
     let Some(config) = adopt_page(config, &words) else {
         return i18n::say_words(ForgotOutcome::SiteProblem.key(), true);
     };
-    let result = http::send(&config, &forgot_password(&config.client_id, &username, Some(&i18n::language()))).await;
-    let outcome = ForgotOutcome::for_result(&result.map(|_| ()));
+    let outcome = code_calls::ask_reset_link(&config, &username, &i18n::language()).await.outcome;
     wasm_bindgen_futures::spawn_local(async move { timer::new_link_answered(&config, outcome, "reset.new_link_sent").await });
 }

@@ -7,13 +7,12 @@ use std::rc::Rc;
 use std::cell::Cell;
 
 use reset_link_core::age::LinkKind;
-use reset_link_core::api::{confirm_sign_up, resend_confirmation_code};
 use reset_link_core::config::Config;
 use reset_link_core::link::{clean_code, clean_username, LinkParams};
-use reset_link_core::words::{ConfirmOutcome, ForgotOutcome};
+use reset_link_core::words::ConfirmOutcome;
 
 use crate::plumbing::age::Age;
-use crate::plumbing::{address, age, config, dom, http, i18n, timer};
+use crate::plumbing::{address, age, code_calls, config, dom, i18n, timer};
 
 /// What the page holds between events.
 struct Page {
@@ -80,7 +79,7 @@ async fn confirm(page: Rc<Page>) {
     dom::show("new-link", false);
     i18n::say_words("confirm.working", false);
     let config = &page.config;
-    let result = http::send(config, &confirm_sign_up(&config.client_id, &username, &code)).await.map(|_| ());
+    let result = code_calls::confirm_sign_up_code(config, &username, &code).await;
     page.busy.set(false);
     dom::enable("submit", true);
     let outcome = ConfirmOutcome::for_result(&result);
@@ -106,7 +105,6 @@ async fn send_new_link(page: Rc<Page>) {
         return;
     };
     let language = i18n::language();
-    let call = resend_confirmation_code(&page.config.client_id, &username, Some(&language));
-    let request = async { ForgotOutcome::for_result(&http::send(&page.config, &call).await.map(|_| ())) };
+    let request = async { code_calls::ask_sign_up_code(&page.config, &username, &language).await.outcome };
     timer::send_new_link(&page.config, request, "confirm.new_link_sent", &page.busy).await;
 }

@@ -4,13 +4,12 @@
 use std::rc::Rc;
 use std::cell::Cell;
 
-use reset_link_core::api::forgot_password;
 use reset_link_core::config::{Config, SignInWith};
 use reset_link_core::words::{forgot_page, ForgotOutcome};
 
 use crate::plumbing::i18n::fill;
 
-use crate::plumbing::{address, config, dom, http, i18n, timer};
+use crate::plumbing::{address, code_calls, config, dom, i18n, timer};
 
 /// Wires the page.
 pub async fn run(config: js_sys::Promise) {
@@ -59,14 +58,10 @@ fn follow_pool(with: SignInWith) {
 async fn request_link(config: Rc<Config>, who: String, busy: Rc<Cell<bool>>) {
     dom::enable("submit", false);
     i18n::set_words("submit", "forgot.sending");
-    let language = i18n::language();
-    let call = forgot_password(&config.client_id, &who, Some(&language));
-    let reply = http::send(&config, &call).await;
-    let destination = reply.as_ref().ok().and_then(|r| r.destination().map(str::to_string));
-    let result = reply.map(|_| ());
-    let outcome = ForgotOutcome::for_result(&result);
+    let asked = code_calls::ask_reset_link(&config, &who, &i18n::language()).await;
+    let outcome = asked.outcome;
     let mut text = fill(outcome.key(), &[("who", &who)]);
-    if let (ForgotOutcome::Sent, true, Some(destination)) = (outcome, config.show_destination, destination) {
+    if let (ForgotOutcome::Sent, Some(destination)) = (outcome, asked.destination) {
         text.push_str(&fill("forgot.destination", &[("destination", &destination)]));
     }
     dom::say(&i18n::with_support(outcome.key(), text), outcome != ForgotOutcome::Sent);
