@@ -10,16 +10,15 @@
 //!
 //! `src/` holds two kinds of file: the pages (`pages/`, one entry each, and the account
 //! module's calls) and the browser plumbing they share (`plumbing/`: DOM, fetch, words,
-//! brand, storage), whose imports go one way. `api.rs` is the npm package's entry.
+//! brand, storage, and the calls of each flow), whose imports go one way. `api/` is the npm
+//! package's two entries, over the same calls.
 // A one-page build leaves some shared helpers unused.
 #![cfg_attr(not(all(feature = "page-forgot", feature = "page-reset", feature = "page-confirm")), allow(dead_code, unused_imports))]
 
-#[cfg(feature = "api")]
+#[cfg(any(feature = "api", feature = "api-password"))]
 mod api;
 mod pages;
 mod plumbing;
-#[cfg(feature = "api")]
-mod api_sign_in;
 
 use wasm_bindgen::prelude::*;
 
@@ -32,8 +31,10 @@ use plumbing::{address, dom, i18n};
 // SAFETY: this is the module's only allocator and the only use of talc's wasm memory handler.
 static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
-/// Runs once when the module starts: a panic is written to the console (with its message)
-/// and ends on words on the page, never on a form that silently stops answering.
+/// Runs once when a page's module starts: a panic is written to the console (with its
+/// message) and ends on words on the page, never on a form that silently stops answering.
+/// The npm package's modules have no start: they touch nothing on the host page.
+#[cfg(not(any(feature = "api", feature = "api-password")))]
 #[wasm_bindgen(start)]
 fn on_load() {
     std::panic::set_hook(Box::new(|info| {

@@ -1,22 +1,36 @@
-//! The JavaScript API of the npm package (cargo feature `api`): the same Rust functions the
-//! pages run, for teams that bring their own pages. Network calls return promises; failures
-//! reject with `{ code, userMessage, retryable }`.
+//! The JavaScript API of the npm package: the same calls the pages make (`src/plumbing/*_calls.rs`),
+//! for teams that bring their own screens. Two modules, so an app downloads only what its
+//! flows use: `cognito-reset-link` (cargo feature `api`: the link reader, the password
+//! checklist, and every flow without a password sign-in) and `cognito-reset-link/password`
+//! (feature `api-password`: `signIn` and `acceptInvitation`, the flows with SRP). Network
+//! calls return promises; failures reject with `{ code, userMessage, retryable }`, in the
+//! configured language. The module touches nothing on the host page: no element, no console
+//! line, no storage unless `session` is "amplify".
 
-use js_sys::{Array, Object, Reflect};
-use reset_link_core::api::{confirm_forgot_password as confirm_call, forgot_password as forgot_call, Tokens};
+use js_sys::{Object, Reflect};
+use reset_link_core::api::Tokens;
 use reset_link_core::config::Config;
 use reset_link_core::error::CallError;
 use reset_link_core::i18n::{pick_language, Catalogue};
 use reset_link_core::link::{parse_link, LinkParams};
-use reset_link_core::policy::{checklist, PasswordPolicy, Rule};
-use reset_link_core::words::{rule_key, ForgotOutcome, ResetAdvice};
 use wasm_bindgen::prelude::*;
 
-use crate::plumbing::{http, signin};
+#[cfg(feature = "api")]
+mod address_change;
+#[cfg(feature = "api")]
+mod link;
+#[cfg(feature = "api-password")]
+mod password;
+#[cfg(feature = "api")]
+mod reset;
+#[cfg(feature = "api")]
+mod sign_in_link;
+#[cfg(feature = "api")]
+mod sign_up;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** Where Cognito is and how the pages behave; the same keys as the pages' config.json. */
+/** Where Cognito is and how the calls behave; the same keys as the pages' config.json. */
 export interface ResetConfig {
   /** The user pool id, such as "eu-west-1_AbC123"; the region is read from it. */
   userPoolId?: string;
@@ -30,13 +44,23 @@ export interface ResetConfig {
   passwordPolicy?: PasswordPolicy;
   /** Seconds one call may take before it is retried (default 15). */
   requestTimeoutSeconds?: number;
-  /** How signIn signs in: "srp" (default) or "password" (USER_PASSWORD_AUTH). */
+  /** How signIn and acceptInvitation sign in: "srp" (default), "password" (USER_PASSWORD_AUTH) or "none". */
   signIn?: "srp" | "password" | "none";
-  /** What people sign in with: "email" (default), "username" or "either". signIn takes a username as the account shown only with "username" or "either"; in a pool that signs in by email, usernames are opaque ids. */
+  /** What people sign in with: "email" (default), "username" or "either". A username counts as the account shown only with "username" or "either"; in a pool that signs in by email, usernames are opaque ids. */
   signInWith?: "email" | "username" | "either";
-  /** "amplify" (default): signIn stores the tokens where Amplify and amazon-cognito-identity-js read them; "none": it does not. */
+  /** "none" (the package's default): nothing is written to storage; the app keeps what the calls return. "amplify": sessions are stored where Amplify and amazon-cognito-identity-js read them, the pending sign-in by link is kept in localStorage, and the address-change calls use the stored session. */
   session?: "amplify" | "none";
-  /** The language of userMessage: "en", "es", "de", "fr", "pt", "ja" or "ar" (default: the browser's). */
+  /** Whether forgotPassword, resendSignUpCode and askSignInLink return where the code went (default false: Cognito answers an address for an unknown account too). */
+  showDestination?: boolean;
+  /** Where to go after sign-in (Link.next), default "/". */
+  afterSignInUrl?: string;
+  /** Other origins a link's redirect may go to. */
+  redirectAllowList?: string[];
+  /** The pool's TemporaryPasswordValidityDays, for an invitation link's age (default 7). */
+  invitationDays?: number;
+  /** The app client's AuthSessionValidity in minutes, for a sign-in link's age (default 3). */
+  signInSessionMinutes?: number;
+  /** The language of userMessage and of the emails asked for: "en", "es", "de", "fr", "pt", "ja" or "ar" (default: the browser's). */
   language?: string;
 }
 
@@ -49,32 +73,10 @@ export interface PasswordPolicy {
   requireSymbols?: boolean;
 }
 
-/** What a reset link carries; null for what it lacks. */
-export interface ResetLink {
-  code: string | null;
-  username: string | null;
-  /** The email to show, when the link carries one (the username may be an opaque id). */
-  email: string | null;
-}
-
-/** Where Cognito says it sent the code (masked). */
+/** Where Cognito says it sent a code (masked); the destination only with showDestination. */
 export interface CodeDelivery {
   destination: string | null;
   medium: string | null;
-}
-
-/** One line of the password checklist. */
-export interface PasswordRule {
-  rule: "length" | "upper" | "lower" | "number" | "symbol" | "spaces" | "match";
-  met: boolean;
-  /** The line to show, in the configured language. */
-  text: string;
-}
-
-/** The result of checkPassword. */
-export interface PasswordCheck {
-  ok: boolean;
-  rules: PasswordRule[];
 }
 
 /** The tokens of a signed-in person. */
@@ -88,13 +90,13 @@ export interface Session {
 
 /** How every promise of this package rejects. */
 export interface ResetError {
-  /** A Cognito error name ("CodeMismatchException", ...), "NetworkError", "Timeout", "UnreadableReply", "InvalidConfig", "InvalidInput", the name of a sign-in challenge ("SMS_MFA", ...), or from signIn: "OtherAccount" (the token does not name the account shown by a verified email, phone number or, where people sign in with usernames, username: no session kept), "AccountNotVerified" (the token carries the account shown as an unverified address: no session kept) or "AccountNotShown" (the account shown is an opaque username nobody recognises: no sign-in attempted); from sign-in by link also "SignInByLinkUnavailable" (this pool or account cannot sign in by emailed code), "NotThisBrowser" (no pending sign-in here for the link: show signInCode to type where the person asked) or "NoPendingSignIn" (nothing to finish with a typed code: ask again). */
+  /** A Cognito error name ("CodeMismatchException", ...), "NetworkError", "Timeout", "UnreadableReply", "InvalidConfig", "InvalidInput", or a code of the call that rejects (each call's documentation names its own). */
   code: string;
-  /** Words for the person, in the configured language. */
+  /** Words for the person, in the configured language: the pages' own. */
   userMessage: string;
   /** Whether trying again later may help. */
   retryable: boolean;
-  /** With "NotThisBrowser": the link's code, for the person to type where they asked. */
+  /** With "NotThisBrowser" (finishSignInFromLink): the link's code, for the person to type where they asked. */
   signInCode?: string;
 }
 "#;
@@ -118,18 +120,25 @@ pub(crate) fn failure(code: &str, message: &str, retryable: bool) -> JsValue {
     object(&[("code", code.into()), ("userMessage", message.into()), ("retryable", retryable.into())])
 }
 
-/// The config and the catalogue of its language, or an `InvalidConfig` rejection.
+/// A failed call as a rejection, with the catalogue's words under `key`.
+pub(crate) fn call_failure(error: &CallError, key: &str, words: &Catalogue) -> JsValue {
+    failure(error.code(), words.text(key), error.is_transient())
+}
+
+/// The config and the catalogue of its language, or an `InvalidConfig` rejection. Unlike
+/// the pages, the package stores nothing unless the app sets `session: "amplify"`.
 pub(crate) fn read_config(config: &JsValue) -> Result<(Config, Catalogue), JsValue> {
-    let parsed = crate::plumbing::config::from_value(config.clone()).map_err(|problem| failure("InvalidConfig", problem.explanation(), false))?;
-    let requested = Reflect::get(config, &"language".into()).ok().and_then(|v| v.as_string());
+    // A panic is a bug in this module: its message goes to the console (nowhere on the page).
+    console_error_panic_hook::set_once();
+    let mut parsed = crate::plumbing::config::from_value(config.clone()).map_err(|problem| failure("InvalidConfig", problem.explanation(), false))?;
+    let given = |key: &str| Reflect::get(config, &key.into()).ok().filter(|value| !value.is_undefined() && !value.is_null());
+    if given("session").is_none() {
+        parsed.store_session = false;
+    }
+    let requested = given("language").and_then(|v| v.as_string());
     let browser = crate::plumbing::i18n::browser_languages();
     let language = pick_language(requested.as_deref(), browser.iter().map(String::as_str).take(1), &parsed.default_language);
     Ok((parsed, Catalogue::bundled(language)))
-}
-
-/// A call failure as a rejection, with `advice` giving the words.
-fn call_failure(error: &CallError, key: &str, words: &Catalogue) -> JsValue {
-    failure(error.code(), words.text(key), error.is_transient())
 }
 
 /// What a link carries (a full address, or its query or fragment), by core's `parse_link`.
@@ -148,104 +157,4 @@ pub(crate) fn session_object(tokens: Tokens, owner: String) -> JsValue {
         ("refreshToken", text_or_null(tokens.refresh_token.as_deref())),
         ("username", owner.into()),
     ])
-}
-
-/// Reads a reset link (a full address, or its query or fragment).
-#[wasm_bindgen(js_name = parseResetLink, unchecked_return_type = "ResetLink")]
-pub fn parse_reset_link(url: &str) -> JsValue {
-    let link = read_link(url);
-    object(&[
-        ("code", text_or_null(link.code.as_deref())),
-        ("username", text_or_null(link.username.as_deref())),
-        ("email", text_or_null(link.email.as_deref())),
-    ])
-}
-
-/// Asks Cognito to send a reset link (ForgotPassword). Resolves the same way whether or not
-/// the account exists, as the page's words must.
-#[wasm_bindgen(js_name = forgotPassword, unchecked_return_type = "CodeDelivery")]
-pub async fn forgot_password(#[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue, username: String) -> Result<JsValue, JsValue> {
-    let (config, words) = read_config(&config)?;
-    let call = forgot_call(&config.client_id, username.trim(), Some(&words.language));
-    let result = http::send(&config, &call).await;
-    let outcome = ForgotOutcome::for_result(&result.as_ref().map(|_| ()).map_err(Clone::clone));
-    match result {
-        Ok(reply) => Ok(object(&[("destination", text_or_null(reply.destination())), ("medium", text_or_null(reply.medium()))])),
-        Err(_) if outcome == ForgotOutcome::Sent => Ok(object(&[("destination", JsValue::NULL), ("medium", JsValue::NULL)])),
-        Err(error) => Err(call_failure(&error, outcome.key(), &words)),
-    }
-}
-
-/// Sets the new password (ConfirmForgotPassword).
-#[wasm_bindgen(js_name = confirmForgotPassword, unchecked_return_type = "undefined")]
-pub async fn confirm_forgot_password(
-    #[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue,
-    username: String,
-    code: String,
-    password: String,
-) -> Result<(), JsValue> {
-    let (config, words) = read_config(&config)?;
-    if username.trim().is_empty() || code.trim().is_empty() || password.is_empty() {
-        return Err(failure("InvalidInput", words.text("reset.need_code"), false));
-    }
-    let call = confirm_call(&config.client_id, username.trim(), code.trim(), &password);
-    http::send(&config, &call)
-        .await
-        .map(|_| ())
-        .map_err(|error| call_failure(&error, ResetAdvice::for_error(&error).key(), &words))
-}
-
-/// The live checklist: each rule of the policy, whether it is met, and its words.
-#[wasm_bindgen(js_name = checkPassword, unchecked_return_type = "PasswordCheck")]
-pub fn check_password(
-    #[wasm_bindgen(unchecked_param_type = "PasswordPolicy | undefined")] policy: JsValue,
-    password: &str,
-    confirm: &str,
-    language: Option<String>,
-) -> Result<JsValue, JsValue> {
-    let policy = if policy.is_undefined() || policy.is_null() {
-        PasswordPolicy::default()
-    } else {
-        serde_wasm_bindgen::from_value(policy).map_err(|_| failure("InvalidConfig", "passwordPolicy has a value of the wrong kind.", false))?
-    };
-    let words = Catalogue::bundled(pick_language(language.as_deref(), None, "en"));
-    let rules = Array::new();
-    let mut ok = true;
-    for (rule, met) in checklist(&policy, password, confirm) {
-        ok &= met;
-        let n = match rule {
-            Rule::MinimumLength(n) => n.to_string(),
-            _ => String::new(),
-        };
-        let text = words.fill(rule_key(rule), &[("n", &n)]);
-        rules.push(&object(&[("rule", rule.key().into()), ("met", met.into()), ("text", text.into())]));
-    }
-    Ok(object(&[("ok", ok.into()), ("rules", rules.into())]))
-}
-
-/// Signs in with the new password (SRP unless `signIn` is "password") and keeps the session
-/// (stored for Amplify and amazon-cognito-identity-js unless `session` is "none") only when
-/// Cognito's ID token names `account`, the account the app showed the person (the link's
-/// email, or what they typed), by a verified fact: a link is a hint its holder may have
-/// edited. `account` is required: without it there is nothing to hold the token to.
-#[wasm_bindgen(js_name = signIn, unchecked_return_type = "Session")]
-pub async fn sign_in(
-    #[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue,
-    username: String,
-    password: String,
-    #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
-) -> Result<JsValue, JsValue> {
-    let (config, words) = read_config(&config)?;
-    let Some(account) = account.as_string() else {
-        return Err(failure("InvalidInput", "signIn needs the account your page showed the person (link.email, or what they typed) as its 4th argument.", false));
-    };
-    let (username, shown) = (username.trim(), account.trim());
-    match signin::authenticate(&config, username, &password, shown).await {
-        Ok((tokens, owner)) => Ok(session_object(tokens, owner)),
-        Err(signin::NoSession::Challenge(name)) => Err(failure(&name, words.text("reset.done_unconfirmed"), false)),
-        Err(signin::NoSession::OtherAccount) => Err(failure("OtherAccount", words.text("reset.other_account"), false)),
-        Err(signin::NoSession::Unverified) => Err(failure("AccountNotVerified", words.text("reset.done_sign_in"), false)),
-        Err(signin::NoSession::Unrecognisable) => Err(failure("AccountNotShown", words.text("reset.done_sign_in"), false)),
-        Err(signin::NoSession::Failed(error)) => Err(call_failure(&error, ResetAdvice::for_error(&error).key(), &words)),
-    }
 }

@@ -1,0 +1,129 @@
+//! The password module of the npm package (`cognito-reset-link/password`, cargo feature
+//! `api-password`): the flows that sign in with a password, SRP included, so an app that
+//! only resets, confirms or signs in by link never downloads it. `signIn` is the reset
+//! page's sign-in and `acceptInvitation` the welcome page's (`plumbing/signin.rs`,
+//! `plumbing/invitation_calls.rs`); both keep a session only for the account shown, named
+//! by a fact Cognito has verified.
+
+use js_sys::{Object, Reflect};
+use reset_link_core::config::Config;
+use reset_link_core::i18n::Catalogue;
+use reset_link_core::words::ResetAdvice;
+use wasm_bindgen::prelude::*;
+
+use crate::api::{call_failure, failure, object, read_config, session_object, text_or_null};
+use crate::plumbing::invitation_calls::{self, Accepted, NotKept};
+use crate::plumbing::signin::{self, next_address};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** How acceptInvitation ended. "needDetails": nothing is changed yet; ask for these attributes (names such as "name", "phone_number", "custom:team") and call again with them. "signedIn": the password is set and the session kept. "passwordSet": the password is set but nobody is signed in, for `reason`: "noSignIn" (signIn is "none"), "challenge" (Cognito asks for more, such as MFA set-up: `challenge` names it; send the person to sign in), "otherAccount", "accountNotVerified" or "accountNotShown" (the token does not name the account shown by a verified fact). userMessage is the welcome page's words for it. */
+export type InvitationResult =
+  | { status: "needDetails"; details: string[]; userMessage: string }
+  | { status: "signedIn"; session: Session; userMessage: string }
+  | { status: "passwordSet"; reason: "noSignIn" | "challenge" | "otherAccount" | "accountNotVerified" | "accountNotShown"; challenge: string | null; userMessage: string };
+"#;
+
+/// The account the app showed, as a string, or the rejection that says what is missing.
+fn account_shown(account: &JsValue, call: &str) -> Result<String, JsValue> {
+    account.as_string().map(|shown| shown.trim().to_string()).ok_or_else(|| {
+        failure("InvalidInput", &format!("{call} needs the account your page showed the person (link.account, or what they typed)."), false)
+    })
+}
+
+/// Signs in with the new password (SRP unless `signIn` is "password") and keeps the session
+/// (stored for Amplify and amazon-cognito-identity-js only with `session: "amplify"`) only
+/// when Cognito's ID token names `account`, the account the app showed the person (the
+/// link's account, or what they typed), by a verified fact: a link is a hint its holder may
+/// have edited. Rejects "OtherAccount" (the token names another account), "AccountNotVerified"
+/// (it carries the account shown as an unverified address), "AccountNotShown" (the account
+/// shown is an opaque username: no sign-in attempted) or the name of a challenge ("SMS_MFA", ...).
+#[wasm_bindgen(js_name = signIn, unchecked_return_type = "Session")]
+pub async fn sign_in(
+    #[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue,
+    username: String,
+    password: String,
+    #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (config, words) = read_config(&config)?;
+    let shown = account_shown(&account, "signIn")?;
+    match signin::authenticate(&config, username.trim(), &password, &shown).await {
+        Ok((tokens, owner)) => Ok(session_object(tokens, owner)),
+        Err(signin::NoSession::Challenge(name)) => Err(failure(&name, words.text("reset.done_unconfirmed"), false)),
+        Err(signin::NoSession::OtherAccount) => Err(failure("OtherAccount", words.text("reset.other_account"), false)),
+        Err(signin::NoSession::Unverified) => Err(failure("AccountNotVerified", words.text("reset.done_sign_in"), false)),
+        Err(signin::NoSession::Unrecognisable) => Err(failure("AccountNotShown", words.text("reset.done_sign_in"), false)),
+        Err(signin::NoSession::Failed(error)) => Err(call_failure(&error, ResetAdvice::for_error(&error).key(), &words)),
+    }
+}
+
+/// The details the app passes (`{ attribute: value }`) as pairs.
+fn details_of(details: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
+    if details.is_undefined() || details.is_null() {
+        return Ok(Vec::new());
+    }
+    let pairs = Object::entries(&details.clone().dyn_into::<Object>().map_err(|_| bad_details())?);
+    pairs
+        .iter()
+        .map(|pair| {
+            let name = Reflect::get_u32(&pair, 0).ok().and_then(|v| v.as_string());
+            let value = Reflect::get_u32(&pair, 1).ok().and_then(|v| v.as_string());
+            name.zip(value).ok_or_else(bad_details)
+        })
+        .collect()
+}
+
+/// The rejection for details that are not `{ attribute: "value" }`.
+fn bad_details() -> JsValue {
+    failure("InvalidInput", "details is an object of attribute names and string values.", false)
+}
+
+/// Accepts an invitation: signs in with the link's `temporaryPassword`, sets `password` (with
+/// the `details` the pool requires, `{ attribute: value }`), and keeps the session as signIn
+/// does, for `account` (link.account). Nothing is changed until the call: the app calls it
+/// on the person's press, never on load. Rejects with the failure (nothing changed) or
+/// "InvitationAlreadyAccepted" (the temporary password signed in without asking for a new one).
+#[wasm_bindgen(js_name = acceptInvitation, unchecked_return_type = "InvitationResult")]
+pub async fn accept_invitation(
+    #[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue,
+    username: String,
+    #[wasm_bindgen(js_name = temporaryPassword)] temporary_password: String,
+    password: String,
+    #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string> | null")] details: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (config, words) = read_config(&config)?;
+    let shown = account_shown(&account, "acceptInvitation")?;
+    let details = details_of(&details)?;
+    if username.trim().is_empty() || temporary_password.is_empty() || password.is_empty() {
+        return Err(failure("InvalidInput", words.text("welcome.need_temporary"), false));
+    }
+    let accepted = invitation_calls::accept(&config, username.trim(), &temporary_password, &password, &details, &shown).await;
+    invitation_result(&config, &words, accepted)
+}
+
+/// The `InvitationResult` for how accepting ended, with the welcome page's words.
+fn invitation_result(config: &Config, words: &Catalogue, accepted: Accepted) -> Result<JsValue, JsValue> {
+    let outcome = accepted.outcome(|| next_address(config, None));
+    let message = |key: &str| JsValue::from_str(words.text(key));
+    Ok(match accepted {
+        Accepted::Failed(advice, code, retryable) => return Err(failure(&code, words.text(advice.key()), retryable)),
+        Accepted::NeedDetails(names) => {
+            let details = names.iter().map(|name| JsValue::from_str(name)).collect::<js_sys::Array>();
+            object(&[("status", "needDetails".into()), ("details", details.into()), ("userMessage", message("welcome.details"))])
+        }
+        Accepted::SignedIn(tokens, owner) => {
+            object(&[("status", "signedIn".into()), ("session", session_object(tokens, owner)), ("userMessage", message(outcome.done_key()))])
+        }
+        Accepted::PasswordSet(why) => {
+            let (reason, challenge) = match &why {
+                NotKept::NoSignIn => ("noSignIn", None),
+                NotKept::Challenge(name) => ("challenge", Some(name.as_str())),
+                NotKept::OtherAccount => ("otherAccount", None),
+                NotKept::Unverified => ("accountNotVerified", None),
+                NotKept::Unrecognisable => ("accountNotShown", None),
+            };
+            object(&[("status", "passwordSet".into()), ("reason", reason.into()), ("challenge", text_or_null(challenge)), ("userMessage", message(outcome.done_key()))])
+        }
+    })
+}
