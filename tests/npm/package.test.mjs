@@ -1,17 +1,21 @@
 // The npm package as a team would use it: packed, installed from the tarball into an app,
-// type-checked with tsc, bundled with esbuild, and run through the reset flow and sign-in by
-// link against cognito-local (the sign-in stand-in in front) and the real trigger in the browser.
+// type-checked with tsc, bundled with esbuild, and run in the browser against cognito-local
+// (the sign-in stand-in in front) and the real trigger: the package's rules through main.ts,
+// and each flow through the example app's own page for it (tests/npm/flows.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/paths.mjs';
 import { setUp, openPage, canSignIn } from '../e2e/harness.mjs';
+import { APP as EXAMPLES, addressChangeFlow, invitationFlow, resetFlow, signInLinkFlow, signUpFlow } from './flows.mjs';
 
 const APP = join(ROOT, 'tests', 'npm', 'app');
 const PACKAGE = join(ROOT, 'dist', 'npm');
+/** The example app's page for each flow (tests/npm/app/<flow>.ts and .html). */
+const FLOWS = ['reset', 'sign-up', 'invitation', 'address-change', 'sign-in-link'];
 let env;
 let appServer;
 
@@ -22,7 +26,33 @@ before(async () => {
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent'], { cwd: APP, stdio: 'inherit' });
   execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--silent', join(ROOT, 'dist', 'cognito-reset-link-0.1.0.tgz')], { cwd: APP, stdio: 'inherit' });
   env = await setUp('npm-app', 19540, { signInByLink: true });
+  appServer = await serveApp();
 });
+
+/** The example app's pages and main.ts, bundled with esbuild beside both wasm files and a
+ * config.json for the local stack, served on APP's port. */
+async function serveApp() {
+  const out = join(APP, 'dist');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const pages = ['index', ...FLOWS];
+  execFileSync(join(APP, 'node_modules', '.bin', 'esbuild'), [...pages.map((name) => `${name === 'index' ? 'main' : name}.ts`),
+    '--bundle', '--format=esm', '--target=es2022', `--outdir=${out}`, '--log-level=error'], { cwd: APP });
+  for (const name of pages) copyFileSync(join(APP, `${name}.html`), join(out, `${name}.html`));
+  for (const wasm of ['cognito_reset_link_bg.wasm', 'cognito_reset_link_password_bg.wasm']) {
+    copyFileSync(join(APP, 'node_modules', 'cognito-reset-link', wasm), join(out, wasm));
+  }
+  writeFileSync(join(out, 'config.json'), JSON.stringify({ ...env.stack.config, signIn: 'password', language: 'en' }));
+  const server = createServer((req, res) => {
+    const file = join(out, new URL(req.url, 'http://x').pathname.replace(/^\/+/, '') || 'index.html');
+    if (!existsSync(file)) return res.writeHead(404).end();
+    const type = file.endsWith('.wasm') ? 'application/wasm' : file.endsWith('.js') ? 'text/javascript'
+      : file.endsWith('.json') ? 'application/json' : 'text/html';
+    return res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(Number(new URL(EXAMPLES).port), '127.0.0.1', resolve));
+  return server;
+}
 after(async () => {
   // The browser first: a connection it holds open to the app's server would keep that
   // server from closing.
@@ -34,8 +64,9 @@ test('npm pack ships the module, its types, the wasm, README, LICENSE, package.j
   const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PACKAGE, encoding: 'utf8' }));
   const paths = report.files.map((f) => f.path).sort();
   assert.deepEqual(paths.filter((p) => !p.startsWith('cdk/')), [
-    'LICENSE', 'README.md', 'cognito_reset_link.d.ts', 'cognito_reset_link.js',
-    'cognito_reset_link_bg.wasm', 'cognito_reset_link_bg.wasm.d.ts', 'package.json',
+    'LICENSE', 'README.md', 'cognito_reset_link.d.ts', 'cognito_reset_link.js', 'cognito_reset_link_bg.wasm',
+    'cognito_reset_link_bg.wasm.d.ts', 'cognito_reset_link_password.d.ts', 'cognito_reset_link_password.js',
+    'cognito_reset_link_password_bg.wasm', 'cognito_reset_link_password_bg.wasm.d.ts', 'package.json',
   ]);
   // The construct (scripts/pack-cdk.mjs): compiled, shared.json, the arm64 trigger, and the
   // site: pages, catalogues, content-hashed assets, the modules brotli-compressed apart.
@@ -61,33 +92,26 @@ test('the definitions describe the API precisely (no any), and a typed app passe
   const api = types.slice(0, types.indexOf('export type InitInput'));
   assert.doesNotMatch(api, /\bany\b/);
   for (const line of ['export function forgotPassword(config: ResetConfig, username: string): Promise<CodeDelivery>;',
-    'export function parseResetLink(url: string): ResetLink;', 'export interface ResetError {',
+    'export function readLink(config: ResetConfig, url: string, kind: LinkKind, clocks?: Clocks): Link;', 'export interface ResetError {',
+    'export function confirmSignUp(config: ResetConfig, username: string, code: string): Promise<SignUpConfirmed>;',
+    'export function confirmAddressChange(config: ResetConfig, username: string, attribute: string, code: string, session?: SignedIn | null): Promise<AddressCallDone>;',
     'export function askSignInLink(config: ResetConfig, account: string): Promise<SignInLinkSent>;',
     'export function finishSignInFromLink(config: ResetConfig, url: string, pending?: PendingSignIn | null): Promise<Session>;',
     'export function finishSignInWithCode(config: ResetConfig, code: string, pending?: PendingSignIn | null): Promise<Session>;']) {
     assert.ok(types.includes(line), line);
   }
+  const password = readFileSync(join(PACKAGE, 'cognito_reset_link_password.d.ts'), 'utf8');
+  assert.doesNotMatch(password.slice(0, password.indexOf('export type InitInput')), /\bany\b/);
+  assert.ok(password.includes('export function acceptInvitation(config: ResetConfig, username: string, temporaryPassword: string, password: string, account: string, details?: Record<string, string> | null): Promise<InvitationResult>;'));
+  // Neither module has anything of the pages': no start, no page entry.
+  for (const text of [types, password]) assert.doesNotMatch(text, /on_load|export function start/);
   execFileSync(join(APP, 'node_modules', '.bin', 'tsc'), ['-p', APP], { stdio: 'inherit' });
 });
 
-test('an app bundled with esbuild from the tarball runs the reset flow in the browser', async () => {
-  const out = join(APP, 'dist');
-  mkdirSync(out, { recursive: true });
-  execFileSync(join(APP, 'node_modules', '.bin', 'esbuild'), ['main.ts', '--bundle', '--format=esm', '--target=es2022',
-    `--outfile=${join(out, 'main.js')}`, '--log-level=error'], { cwd: APP });
-  copyFileSync(join(APP, 'index.html'), join(out, 'index.html'));
-  copyFileSync(join(APP, 'node_modules', 'cognito-reset-link', 'cognito_reset_link_bg.wasm'), join(out, 'cognito_reset_link_bg.wasm'));
-  appServer = createServer((req, res) => {
-    const file = join(out, new URL(req.url, 'http://x').pathname.replace(/^\/+/, '') || 'index.html');
-    if (!existsSync(file)) return res.writeHead(404).end();
-    const type = file.endsWith('.wasm') ? 'application/wasm' : file.endsWith('.js') ? 'text/javascript' : 'text/html';
-    return res.writeHead(200, { 'Content-Type': type }).end(readFileSync(file));
-  });
-  await new Promise((resolve) => appServer.listen(19549, '127.0.0.1', resolve));
-
+test('the package\'s rules, through an app bundled with esbuild from the tarball: the reset with words in German, and whose account', async () => {
   const { stack, browser } = env;
   const user = stack.users[1];
-  const { page, problems } = await openPage(browser, 'http://127.0.0.1:19549/index.html');
+  const { page, problems } = await openPage(browser, `${EXAMPLES}/index.html`);
   await page.waitForSelector('body[data-ready]', { state: 'attached' });
   await page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, signIn: 'srp' });
 
@@ -121,7 +145,7 @@ test('an app bundled with esbuild from the tarball runs the reset flow in the br
 test('the same app signs in by link: ask, finish from the link in the browser that asked; elsewhere the code to type', async () => {
   const { stack, browser } = env;
   const user = stack.users[0];
-  const { page, problems } = await openPage(browser, 'http://127.0.0.1:19549/index.html');
+  const { page, problems } = await openPage(browser, `${EXAMPLES}/index.html`);
   await page.waitForSelector('body[data-ready]', { state: 'attached' });
   await page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, language: 'en' });
 
@@ -143,7 +167,7 @@ test('the same app signs in by link: ask, finish from the link in the browser th
   assert.notEqual(await page.evaluate((k) => localStorage.getItem(k), key), null);
 
   // Another browser (no pending sign-in): the code to type where the person asked.
-  const other = await openPage(browser, 'http://127.0.0.1:19549/index.html');
+  const other = await openPage(browser, `${EXAMPLES}/index.html`);
   await other.page.waitForSelector('body[data-ready]', { state: 'attached' });
   await other.page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, language: 'en' });
   assert.deepEqual(await other.page.evaluate((address) => window.finishFrom(address), link),
@@ -177,3 +201,9 @@ test('the same app signs in by link: ask, finish from the link in the browser th
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing stored');
   assert.deepEqual(problems, []);
 });
+
+test('example app, reset: ask for a link, open it, choose a password: signed in, nothing stored', () => resetFlow(env));
+test('example app, sign-up: the link confirms the account on the press, without downloading SRP', () => signUpFlow(env));
+test('example app, invitation: the required detail first, then the password set and signed in', () => invitationFlow(env));
+test('example app, address change: one press with the stored session; elsewhere the code to type', () => addressChangeFlow(env));
+test('example app, sign-in by link: one press in the browser that asked; elsewhere the code', () => signInLinkFlow(env));

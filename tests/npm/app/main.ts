@@ -1,9 +1,11 @@
-// A team's own page using the package: everything typed, nothing `any`.
+// The package's rules, driven by the test through window: everything typed, nothing `any`.
+// (The examples of each flow are the other pages of this app.)
 import init, {
-  askSignInLink, checkPassword, confirmForgotPassword, finishSignInFromLink, finishSignInWithCode, forgotPassword, parseResetLink, signIn,
-  type CodeDelivery, type PasswordCheck, type PendingSignIn, type ResetConfig, type ResetError, type ResetLink, type Session,
+  askSignInLink, checkPassword, confirmForgotPassword, finishSignInFromLink, finishSignInWithCode, forgotPassword, readLink,
+  type CodeDelivery, type Link, type PasswordCheck, type PendingSignIn, type ResetConfig, type ResetError, type Session,
   type SignInLinkSent,
 } from 'cognito-reset-link';
+import initPassword, { signIn } from 'cognito-reset-link/password';
 
 declare global {
   interface Window {
@@ -19,22 +21,22 @@ declare global {
   }
 }
 
-await init();
+await Promise.all([init(), initPassword()]);
 
 window.askForLink = (email) => forgotPassword(window.resetConfig, email);
 
 window.resetWith = async (address, password) => {
-  const link: ResetLink = parseResetLink(address);
+  const link: Link = readLink(window.resetConfig, address, 'reset');
   const check = checkPassword(window.resetConfig.passwordPolicy, password, password, 'en');
   if (!check.ok || link.username === null || link.code === null) throw new Error('unusable link or password');
   await confirmForgotPassword(window.resetConfig, link.username, link.code, password);
   // The account the app showed: the link's email (the username is an opaque id in this pool).
-  const session = await signIn({ ...window.resetConfig, signIn: 'password' }, link.username, password, link.email ?? link.username);
+  const session = await signIn({ ...window.resetConfig, signIn: 'password', session: 'amplify' }, link.username, password, link.account ?? '');
   return { check, session };
 };
 
 window.failWith = async (address) => {
-  const link = parseResetLink(address);
+  const link = readLink(window.resetConfig, address, 'reset');
   try {
     await confirmForgotPassword({ ...window.resetConfig, language: 'de' }, link.username ?? '', '000000', 'Another-pass1');
     throw new Error('a wrong code was accepted');
@@ -46,7 +48,7 @@ window.failWith = async (address) => {
 // Signs in with the link's username while the app showed `account`: the rejection, or an error
 // when a session was kept.
 window.signInShowing = async (address, password, account) => {
-  const link = parseResetLink(address);
+  const link = readLink(window.resetConfig, address, 'reset');
   try {
     await signIn({ ...window.resetConfig, signIn: 'password' }, link.username ?? '', password, account);
   } catch (error) {
@@ -73,6 +75,6 @@ async function settled(finishing: Promise<Session>): Promise<Session | ResetErro
 window.finishFrom = (address, pending, session = 'amplify') => settled(pending === undefined
   ? finishSignInFromLink({ ...window.resetConfig, session }, address)
   : finishSignInFromLink({ ...window.resetConfig, session }, address, pending));
-window.finishWith = (code) => settled(finishSignInWithCode({ ...window.resetConfig, language: 'de' }, code));
+window.finishWith = (code) => settled(finishSignInWithCode({ ...window.resetConfig, language: 'de', session: 'amplify' }, code));
 
 document.body.dataset.ready = '';
