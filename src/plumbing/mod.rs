@@ -2,7 +2,7 @@
 //! its age, the configuration, timers, the sign-in. A file belongs here by what it is, a
 //! piece of the browser a page works with, not what one page does; it is no entry and does
 //! not know which page it is on. Most serve several modules (the pages, the account module,
-//! the npm API in `src/api.rs`); each is compiled only into the modules that use it (the
+//! the npm API in `src/api/`); each is compiled only into the modules that use it (the
 //! gates below), so a page downloads none of the others' plumbing. Plumbing never uses a page.
 //!
 //! The imports between these files go one way, with no circle: `dom` and `http` use nothing

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import zlib, { brotliCompressSync } from 'node:zlib';
 import { ROOT } from '../../scripts/paths.mjs';
 import { setUp, openPage, canSignIn } from '../e2e/harness.mjs';
 import { APP as EXAMPLES, addressChangeFlow, invitationFlow, resetFlow, signInLinkFlow, signUpFlow } from './flows.mjs';
@@ -200,6 +201,22 @@ test('the same app signs in by link: ask, finish from the link in the browser th
   assert.match(kept.idToken, /^ey/);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing stored');
   assert.deepEqual(problems, []);
+});
+
+test('npm/README.md: each example is taken from the example app, and the stated sizes hold', () => {
+  const readme = readFileSync(join(ROOT, 'npm', 'README.md'), 'utf8');
+  const examples = readme.slice(readme.indexOf('## One example per flow'), readme.indexOf('## Reading any link'));
+  const blocks = [...examples.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+  assert.ok(blocks.length >= 7);
+  const sources = FLOWS.map((flow) => readFileSync(join(APP, `${flow}.ts`), 'utf8'));
+  for (const block of blocks) assert.ok(sources.some((source) => source.includes(block)), `not in an example:\n${block}`);
+  for (const flow of FLOWS) assert.ok(readme.includes(`\`${flow}.ts\``), `README names ${flow}.ts`);
+  // The byte ceilings: the sizes README states, with a little room (brotli -q 11).
+  const brotli = (file) => brotliCompressSync(readFileSync(join(PACKAGE, file)), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const stated = (module) => Number(readme.match(new RegExp(`\\| \`${module}\` \\|[^|]*\\| (\\d+) KB wasm`))[1]) * 1000;
+  for (const [module, wasm] of [['cognito-reset-link', 'cognito_reset_link_bg.wasm'], ['cognito-reset-link/password', 'cognito_reset_link_password_bg.wasm']]) {
+    assert.ok(brotli(wasm) <= stated(module) * 1.03, `${wasm}: ${brotli(wasm)} bytes, README says ${stated(module)}`);
+  }
 });
 
 test('example app, reset: ask for a link, open it, choose a password: signed in, nothing stored', () => resetFlow(env));
