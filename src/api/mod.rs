@@ -2,7 +2,8 @@
 //! for teams that bring their own screens. Two modules, so an app downloads only what its
 //! flows use: `cognito-reset-link` (cargo feature `api`: the link reader, the password
 //! checklist, and every flow without a password sign-in) and `cognito-reset-link/password`
-//! (feature `api-password`: `signIn` and `acceptInvitation`, the flows with SRP). Network
+//! (feature `api-password`: `signIn`, `answerSignInChallenge` and `acceptInvitation`, the flows
+//! with SRP). Network
 //! calls return promises; failures reject with `{ code, userMessage, retryable }`, in the
 //! configured language. The module touches nothing on the host page: no element, no console
 //! line, no storage unless `session` is "amplify".

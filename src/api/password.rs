@@ -6,12 +6,16 @@
 //! by a fact Cognito has verified.
 
 use js_sys::{Object, Reflect};
+use reset_link_core::api::{code_field, respond_code_challenge, AuthReply};
 use reset_link_core::config::Config;
+use reset_link_core::error::{CallError, CognitoError};
+use reset_link_core::session::recognisable;
 use reset_link_core::i18n::Catalogue;
 use reset_link_core::words::ResetAdvice;
 use wasm_bindgen::prelude::*;
 
 use crate::api::{call_failure, failure, object, read_config, session_object, text_or_null};
+use crate::plumbing::http;
 use crate::plumbing::invitation_calls::{self, Accepted, NotKept};
 use crate::plumbing::signin::{self, next_address};
 
@@ -22,6 +26,21 @@ export type InvitationResult =
   | { status: "needDetails"; details: string[]; userMessage: string }
   | { status: "signedIn"; session: Session; userMessage: string }
   | { status: "passwordSet"; reason: "noSignIn" | "challenge" | "otherAccount" | "accountNotVerified" | "accountNotShown"; challenge: string | null; userMessage: string };
+
+/** A sign-in that waits for a code (multi-factor authentication): signIn rejects with the challenge's name as `code` and this as `challenge`; pass it to answerSignInChallenge with the code the person types. It holds Cognito's Session for a few minutes: keep it in memory, never in a URL. */
+export interface SignInChallenge {
+  /** "SMS_MFA", "SOFTWARE_TOKEN_MFA" (an authenticator app) or "EMAIL_OTP". */
+  name: string;
+  session: string;
+  username: string;
+  /** Where Cognito sent the code (masked), when it says. */
+  destination: string | null;
+}
+
+/** A rejection of signIn or answerSignInChallenge: a ResetError, with `challenge` when Cognito asks for a code. */
+export interface SignInError extends ResetError {
+  challenge?: SignInChallenge;
+}
 "#;
 
 /// The account the app showed, as a string, or the rejection that says what is missing.
@@ -38,6 +57,7 @@ fn account_shown(account: &JsValue, call: &str) -> Result<String, JsValue> {
 /// have edited. Rejects "OtherAccount" (the token names another account), "AccountNotVerified"
 /// (it carries the account shown as an unverified address), "AccountNotShown" (the account
 /// shown is an opaque username: no sign-in attempted) or the name of a challenge ("SMS_MFA", ...).
+/// With a multi-factor challenge the rejection carries `challenge`, for answerSignInChallenge.
 #[wasm_bindgen(js_name = signIn, unchecked_return_type = "Session")]
 pub async fn sign_in(
     #[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue,
@@ -47,13 +67,70 @@ pub async fn sign_in(
 ) -> Result<JsValue, JsValue> {
     let (config, words) = read_config(&config)?;
     let shown = account_shown(&account, "signIn")?;
-    match signin::authenticate(&config, username.trim(), &password, &shown).await {
-        Ok((tokens, owner)) => Ok(session_object(tokens, owner)),
-        Err(signin::NoSession::Challenge(name)) => Err(failure(&name, words.text("reset.done_unconfirmed"), false)),
+    if !recognisable(&shown, config.sign_in_with) {
+        return Err(failure("AccountNotShown", words.text("reset.done_sign_in"), false));
+    }
+    let username = username.trim();
+    match signin::start(&config, username, &password).await {
+        Ok(reply) => session_or_challenge(&config, &words, reply, username, &shown),
+        Err(signin::NoSession::Failed(error)) => Err(call_failure(&error, ResetAdvice::for_error(&error).key(), &words)),
+        Err(_) => Err(failure("UnreadableReply", words.text("reset.done_unconfirmed"), true)),
+    }
+}
+
+/// The session of a reply with tokens, kept by the whose-account rule; or the rejection
+/// for the challenge Cognito asks, with the challenge to answer when a code answers it.
+fn session_or_challenge(config: &Config, words: &Catalogue, reply: AuthReply, username: &str, shown: &str) -> Result<JsValue, JsValue> {
+    let Some(tokens) = reply.tokens else {
+        let name = reply.challenge.clone().unwrap_or_default();
+        let rejection = failure(&name, words.text("reset.done_unconfirmed"), false);
+        if let Some(session) = reply.session.as_deref().filter(|_| code_field(&name).is_some()) {
+            let username = reply.parameter("USER_ID_FOR_SRP").unwrap_or(username);
+            let destination = text_or_null(reply.parameter("CODE_DELIVERY_DESTINATION"));
+            let challenge = object(&[("name", name.as_str().into()), ("session", session.into()), ("username", username.into()), ("destination", destination)]);
+            let _ = Reflect::set(&rejection, &"challenge".into(), &challenge);
+        }
+        return Err(rejection);
+    };
+    match signin::keep_session(config, &tokens, shown) {
+        Ok(owner) => Ok(session_object(tokens, owner)),
         Err(signin::NoSession::OtherAccount) => Err(failure("OtherAccount", words.text("reset.other_account"), false)),
         Err(signin::NoSession::Unverified) => Err(failure("AccountNotVerified", words.text("reset.done_sign_in"), false)),
-        Err(signin::NoSession::Unrecognisable) => Err(failure("AccountNotShown", words.text("reset.done_sign_in"), false)),
-        Err(signin::NoSession::Failed(error)) => Err(call_failure(&error, ResetAdvice::for_error(&error).key(), &words)),
+        Err(_) => Err(failure("AccountNotShown", words.text("reset.done_sign_in"), false)),
+    }
+}
+
+/// Answers a `SignInChallenge` (from signIn's rejection) with the `code` the person typed,
+/// and keeps the session by signIn's rule for `account`. Rejects as signIn does; a wrong code
+/// with "CodeMismatchException" (the challenge stays answerable), an expired one with
+/// "NotAuthorizedException" (sign in again).
+#[wasm_bindgen(js_name = answerSignInChallenge, unchecked_return_type = "Session")]
+pub async fn answer_sign_in_challenge(
+    #[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SignInChallenge")] challenge: JsValue,
+    code: String,
+    #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (config, words) = read_config(&config)?;
+    let shown = account_shown(&account, "answerSignInChallenge")?;
+    let text = |key: &str| Reflect::get(&challenge, &key.into()).ok().and_then(|v| v.as_string());
+    let (Some(name), Some(session), Some(username)) = (text("name"), text("session"), text("username")) else {
+        return Err(failure("InvalidInput", "challenge is the SignInChallenge signIn rejected with.", false));
+    };
+    let code = code.trim();
+    let Some(call) = respond_code_challenge(&config.client_id, &name, &session, &username, code).filter(|_| !code.is_empty()) else {
+        return Err(failure("InvalidInput", words.text("reset.need_code"), false));
+    };
+    match http::send(&config, &call).await {
+        Ok(reply) => session_or_challenge(&config, &words, reply, &username, &shown),
+        Err(error) => {
+            let key = match &error {
+                CallError::Service(CognitoError::CodeMismatch) => "mfa.wrong_code",
+                CallError::Service(CognitoError::NotAuthorized | CognitoError::ExpiredCode) => "mfa.expired",
+                _ => ResetAdvice::for_error(&error).key(),
+            };
+            Err(call_failure(&error, key, &words))
+        }
     }
 }
 

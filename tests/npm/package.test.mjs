@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import zlib, { brotliCompressSync } from 'node:zlib';
 import { ROOT } from '../../scripts/paths.mjs';
-import { setUp, openPage, canSignIn } from '../e2e/harness.mjs';
+import { setUp, openPage, canSignIn, cognito } from '../e2e/harness.mjs';
 import { APP as EXAMPLES, addressChangeFlow, invitationFlow, resetFlow, signInLinkFlow, signUpFlow } from './flows.mjs';
 
 const APP = join(ROOT, 'tests', 'npm', 'app');
@@ -201,6 +201,49 @@ test('the same app signs in by link: ask, finish from the link in the browser th
   assert.match(kept.idToken, /^ey/);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing stored');
   assert.deepEqual(problems, []);
+});
+
+test('a sign-in that Cognito answers with a multi-factor challenge is continued with the code, by the same whose-account rule', async () => {
+  const { stack, browser } = env;
+  const user = { email: 'mfa-person@example.com', password: 'Mfa-person1' };
+  await stack.addUser(user);
+  // cognito-local has no MFA: its tokens for the person are real; the challenge before them is
+  // Cognito's shape, given by routing the two calls.
+  const real = await cognito(stack.endpoint, 'InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH', ClientId: stack.config.clientId, AuthParameters: { USERNAME: user.email, PASSWORD: user.password },
+  });
+  const username = JSON.parse(Buffer.from(real.AuthenticationResult.IdToken.split('.')[1], 'base64url').toString())['cognito:username'];
+  const { page, problems } = await openPage(browser, `${EXAMPLES}/index.html`);
+  await page.waitForSelector('body[data-ready]', { state: 'attached' });
+  await page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, language: 'en' });
+  const answers = [];
+  await page.route(`${stack.endpoint}**`, (route) => {
+    const body = route.request().postDataJSON();
+    const reply = (status, json) => route.fulfill({ status, contentType: 'application/x-amz-json-1.1', body: JSON.stringify(json) });
+    if (body.AuthFlow === 'USER_PASSWORD_AUTH') {
+      return reply(200, { ChallengeName: 'SMS_MFA', Session: 'mfa-session', ChallengeParameters: { CODE_DELIVERY_DESTINATION: '+*******0199', USER_ID_FOR_SRP: username } });
+    }
+    answers.push(body);
+    if (body.ChallengeResponses.SMS_MFA_CODE !== '424242') return reply(400, { __type: 'CodeMismatchException', message: 'Invalid code' });
+    return reply(200, { AuthenticationResult: real.AuthenticationResult, ChallengeParameters: {} });
+  });
+
+  const challenged = await page.evaluate(([email, password]) => window.signInChallenged(email, password, email), [user.email, user.password]);
+  assert.equal(challenged.code, 'SMS_MFA');
+  assert.deepEqual(challenged.challenge, { name: 'SMS_MFA', session: 'mfa-session', username, destination: '+*******0199' });
+  const wrong = await page.evaluate(([challenge, account]) => window.answerChallenge(challenge, '000000', account), [challenged.challenge, user.email]);
+  assert.deepEqual(wrong, { code: 'CodeMismatchException', userMessage: "That code isn't right. Please check it and try again.", retryable: false });
+  // A link's holder who names another account gets no session from the person's code.
+  const other = await page.evaluate(([challenge]) => window.answerChallenge(challenge, '424242', 'victim@example.com'), [challenged.challenge]);
+  assert.equal(other.code, 'OtherAccount');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+  const session = await page.evaluate(([challenge, account]) => window.answerChallenge(challenge, ' 424242 ', account), [challenged.challenge, user.email]);
+  assert.equal(session.username, username);
+  assert.deepEqual(answers.at(-1), { ChallengeName: 'SMS_MFA', ClientId: stack.config.clientId, Session: 'mfa-session',
+    ChallengeResponses: { USERNAME: username, SMS_MFA_CODE: '424242' } });
+  assert.ok(await page.evaluate((owner) => localStorage.getItem(`CognitoIdentityServiceProvider.${window.resetConfig.clientId}.LastAuthUser`) === owner, username));
+  assert.deepEqual(problems, []);
+  await page.context().close();
 });
 
 test('npm/README.md: each example is taken from the example app, and the stated sizes hold', () => {

@@ -52,10 +52,40 @@ pub fn respond_email_code<'a>(client_id: &'a str, session: &'a str, username: &'
     RespondToAuthChallenge { challenge_name: EMAIL_OTP, client_id, session: Some(session), challenge_responses: vec![("USERNAME", username), ("EMAIL_OTP_CODE", code)] }
 }
 
+/// The field a code answers `challenge` in, for a challenge that asks for a code Cognito sent
+/// or an authenticator app shows (`SMS_MFA`, `SOFTWARE_TOKEN_MFA`, `EMAIL_OTP`); `None` for a
+/// challenge no code answers (`MFA_SETUP`, `SELECT_MFA_TYPE`, ...).
+pub fn code_field(challenge: &str) -> Option<&'static str> {
+    Some(match challenge {
+        "SMS_MFA" => "SMS_MFA_CODE",
+        "SOFTWARE_TOKEN_MFA" => "SOFTWARE_TOKEN_MFA_CODE",
+        EMAIL_OTP => "EMAIL_OTP_CODE",
+        _ => return None,
+    })
+}
+
+/// The answer to a code challenge ([`code_field`]) after a sign-in with a password; `None`
+/// for a challenge no code answers.
+pub fn respond_code_challenge<'a>(client_id: &'a str, challenge: &'a str, session: &'a str, username: &'a str, code: &'a str) -> Option<RespondToAuthChallenge<'a>> {
+    let field = code_field(challenge)?;
+    Some(RespondToAuthChallenge { challenge_name: challenge, client_id, session: Some(session), challenge_responses: vec![("USERNAME", username), (field, code)] })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::api::read_reply_text;
+
+    #[test]
+    fn each_code_challenge_is_answered_in_its_own_field_and_no_other_challenge_is() {
+        let body = |challenge| respond_code_challenge("c", challenge, "s", "u", "123456").map(|call| serde_json::to_string(&call).unwrap());
+        assert_eq!(body("SMS_MFA").unwrap(), r#"{"ChallengeName":"SMS_MFA","ClientId":"c","Session":"s","ChallengeResponses":{"USERNAME":"u","SMS_MFA_CODE":"123456"}}"#);
+        assert!(body("SOFTWARE_TOKEN_MFA").unwrap().contains(r#""SOFTWARE_TOKEN_MFA_CODE":"123456""#));
+        assert!(body("EMAIL_OTP").unwrap().contains(r#""EMAIL_OTP_CODE":"123456""#));
+        for other in ["MFA_SETUP", "SELECT_MFA_TYPE", "NEW_PASSWORD_REQUIRED", "PASSWORD_VERIFIER", ""] {
+            assert_eq!(body(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn the_two_calls_carry_what_cognito_expects() {

@@ -5,7 +5,7 @@ import init, {
   type CodeDelivery, type Link, type PasswordCheck, type PendingSignIn, type ResetConfig, type ResetError, type Session,
   type SignInLinkSent,
 } from 'cognito-reset-link';
-import initPassword, { signIn } from 'cognito-reset-link/password';
+import initPassword, { answerSignInChallenge, signIn, type SignInChallenge, type SignInError } from 'cognito-reset-link/password';
 
 declare global {
   interface Window {
@@ -18,6 +18,8 @@ declare global {
     askSignIn(email: string, session: 'amplify' | 'none'): Promise<SignInLinkSent>;
     finishFrom(link: string, pending?: PendingSignIn, session?: 'amplify' | 'none'): Promise<Session | ResetError>;
     finishWith(code: string): Promise<Session | ResetError>;
+    signInChallenged(username: string, password: string, account: string): Promise<SignInError>;
+    answerChallenge(challenge: SignInChallenge, code: string, account: string): Promise<Session | SignInError>;
   }
 }
 
@@ -76,5 +78,23 @@ window.finishFrom = (address, pending, session = 'amplify') => settled(pending =
   ? finishSignInFromLink({ ...window.resetConfig, session }, address)
   : finishSignInFromLink({ ...window.resetConfig, session }, address, pending));
 window.finishWith = (code) => settled(finishSignInWithCode({ ...window.resetConfig, language: 'de', session: 'amplify' }, code));
+
+// Multi-factor authentication after a password sign-in: signIn names the challenge and hands
+// it over; the code answers it, and the session is kept by the same whose-account rule.
+window.signInChallenged = async (username, password, account) => {
+  try {
+    await signIn({ ...window.resetConfig, signIn: 'password' }, username, password, account);
+  } catch (error) {
+    return error as SignInError;
+  }
+  throw new Error('signed in without the challenge');
+};
+window.answerChallenge = async (challenge, code, account) => {
+  try {
+    return await answerSignInChallenge({ ...window.resetConfig, session: 'amplify' }, challenge, code, account);
+  } catch (error) {
+    return error as SignInError;
+  }
+};
 
 document.body.dataset.ready = '';
