@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { securityHeaders } from '../../deploy/headers.mjs';
 import { TRIGGER_ALARMS } from '../../deploy/trigger-settings.mjs';
 import { installLocked } from '../../scripts/pack-cdk.mjs';
+import { packed } from '../packed.mjs';
 import { ROOT } from '../../scripts/paths.mjs';
 
 const APP = join(ROOT, 'tests', 'cdk', 'app');
@@ -21,12 +22,11 @@ const require = createRequire(join(APP, 'package.json'));
 let Template, Match, stack, template;
 
 before(() => {
-  // SKIP_PACK=1 reuses dist/ as the npm test (or an earlier run) left it.
-  if (process.env.SKIP_PACK !== '1') execFileSync('node', [join(ROOT, 'scripts', 'pack.mjs')], { cwd: ROOT, stdio: 'ignore' });
+  const tarball = packed();
   installLocked(APP);
   rmSync(join(APP, 'node_modules', 'cognito-reset-link'), { recursive: true, force: true });
   // The tarball just packed, named explicitly: the app's lock pins only its tools.
-  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--silent', join(ROOT, 'dist', 'cognito-reset-link-0.1.0.tgz')], { cwd: APP, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--silent', tarball], { cwd: APP, stdio: 'inherit' });
   execFileSync(join(APP, 'node_modules', '.bin', 'tsc'), ['-p', APP], { stdio: 'inherit' });
   rmSync(OUT, { recursive: true, force: true });
   process.env.CDK_OUTDIR = OUT;

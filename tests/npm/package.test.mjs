@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import zlib, { brotliCompressSync } from 'node:zlib';
 import { ROOT } from '../../scripts/paths.mjs';
+import { packed } from '../packed.mjs';
 import { setUp, openPage, canSignIn, cognito } from '../e2e/harness.mjs';
 import { APP as EXAMPLES, addressChangeFlow, invitationFlow, resetFlow, signInLinkFlow, signUpFlow } from './flows.mjs';
 
@@ -21,11 +22,11 @@ let env;
 let appServer;
 
 before(async () => {
-  execFileSync('node', [join(ROOT, 'scripts', 'pack.mjs')], { cwd: ROOT, stdio: 'ignore' });
+  const tarball = packed();
   rmSync(join(APP, 'node_modules', 'cognito-reset-link'), { recursive: true, force: true });
   // The tarball just packed, named explicitly: the app's lock file pins only its tools.
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent'], { cwd: APP, stdio: 'inherit' });
-  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--silent', join(ROOT, 'dist', 'cognito-reset-link-0.1.0.tgz')], { cwd: APP, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--silent', tarball], { cwd: APP, stdio: 'inherit' });
   env = await setUp('npm-app', 19540, { signInByLink: true });
   appServer = await serveApp();
 });
