@@ -6,6 +6,7 @@
 
 use reset_link_core::address_change::VerifyOutcome;
 use reset_link_core::i18n::Catalogue;
+use reset_link_core::session::token_payload;
 use reset_link_core::words::ForgotOutcome;
 use wasm_bindgen::prelude::*;
 
@@ -14,31 +15,40 @@ use crate::plumbing::attribute_calls::{self, AccountSession};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** The session of a signed-in person, as the app keeps it. */
+/** The session of a signed-in person, as the app keeps it. It is used only when its access token is the link's account's (its `username` claim is the link's username). */
 export interface SignedIn {
-  /** The pool username (cognito:username); it must be the link's username. */
-  username: string;
   accessToken: string;
   /** Renews an access token Cognito refuses. */
   refreshToken?: string | null;
 }
 
-/** How an address-change call went: the tokens Cognito issued when it had to renew the access token (for the app to keep; with session "amplify" the stored ones were renewed too), else null. */
+/** How an address-change call went: with a session the app passed, the tokens Cognito issued when it had to renew the access token (for the app to keep), else null. A stored session ("amplify") is renewed in storage, while the app still has that account signed in, and `renewed` is null. */
 export interface AddressCallDone {
   renewed: Session | null;
 }
 "#;
 
 /// The session to call with: the app's, else the stored one, and only the link's account's.
+/// Whose an access token the app passes is, its own `username` claim says (what Cognito
+/// issued), never a label beside it.
 fn session_for(config: &reset_link_core::config::Config, username: &str, given: JsValue) -> Result<Option<AccountSession>, JsValue> {
     if given.is_undefined() || given.is_null() {
         return Ok(if config.store_session { attribute_calls::stored_session(&config.client_id, Some(username)) } else { None });
     }
     let text = |key: &str| js_sys::Reflect::get(&given, &key.into()).ok().and_then(|v| v.as_string());
-    let (Some(owner), Some(access_token)) = (text("username"), text("accessToken")) else {
-        return Err(failure("InvalidInput", "session is a SignedIn (username, accessToken, refreshToken).", false));
+    let Some(access_token) = text("accessToken") else {
+        return Err(failure("InvalidInput", "session is a SignedIn (accessToken, refreshToken).", false));
     };
-    Ok((owner == username).then(|| AccountSession { username: owner, access_token, refresh_token: text("refreshToken"), stored: false, renewed: None }))
+    let owner = token_owner(&access_token);
+    Ok(owner.filter(|owner| owner == username).map(|owner| AccountSession { username: owner, access_token, refresh_token: text("refreshToken"), stored: false, renewed: None }))
+}
+
+/// The `username` claim of an access token (Cognito writes the pool username there), read
+/// by the browser's JSON parser; `None` when the token is not one.
+fn token_owner(access_token: &str) -> Option<String> {
+    let payload = String::from_utf8(token_payload(access_token)?).ok()?;
+    let claims = js_sys::JSON::parse(&payload).ok()?;
+    js_sys::Reflect::get(&claims, &"username".into()).ok()?.as_string()
 }
 
 /// The rejection when there is no session for the link's account: the page's words, which
@@ -70,9 +80,11 @@ pub async fn confirm_address_change(
     }
     let Some(mut session) = session_for(&config, username.trim(), session)? else { return Err(no_session(&words)) };
     let result = attribute_calls::confirm(&config, &mut session, attribute.trim(), code.trim()).await;
-    match result {
-        Ok(()) => Ok(done(session)),
-        Err(error) => Err(call_failure(&error, VerifyOutcome::for_result(&Err(error.clone())).key(), &words)),
+    match (VerifyOutcome::for_result(&result), result) {
+        (_, Ok(())) => Ok(done(session)),
+        // Cognito refused the session (signed out, revoked) even after renewing it.
+        (VerifyOutcome::NoSession, Err(_)) => Err(no_session(&words)),
+        (outcome, Err(error)) => Err(call_failure(&error, outcome.key(), &words)),
     }
 }
 
@@ -86,10 +98,15 @@ pub async fn ask_address_code(
     #[wasm_bindgen(unchecked_optional_param_type = "SignedIn | null")] session: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (config, words) = read_config(&config)?;
+    if attribute.trim().is_empty() {
+        return Err(failure("InvalidInput", words.text("reset.need_code"), false));
+    }
     let Some(mut session) = session_for(&config, username.trim(), session)? else { return Err(no_session(&words)) };
     let result = attribute_calls::ask_new_code(&config, &mut session, attribute.trim(), &words.language).await;
-    match result {
-        Ok(()) => Ok(done(session)),
-        Err(error) => Err(call_failure(&error, ForgotOutcome::for_result(&Err(error.clone())).key(), &words)),
+    // Read as the verify page reads it: what reads as sent there resolves here.
+    match (ForgotOutcome::for_result(&result), result) {
+        (ForgotOutcome::Sent, _) => Ok(done(session)),
+        (outcome, Err(error)) => Err(call_failure(&error, outcome.key(), &words)),
+        (outcome, Ok(())) => Err(failure("UnreadableReply", words.text(outcome.key()), true)),
     }
 }

@@ -92,7 +92,7 @@ pub async fn ask_sign_in_link(#[wasm_bindgen(unchecked_param_type = "ResetConfig
             let destination = sent.destination.as_deref().filter(|_| config.show_destination);
             Ok(object(&[
                 ("destination", text_or_null(destination)),
-                ("medium", text_or_null(sent.medium.as_deref())),
+                ("medium", text_or_null(sent.medium.as_deref().filter(|_| config.show_destination))),
                 ("pending", sent.pending.as_ref().map_or(JsValue::NULL, pending_object)),
             ]))
         }

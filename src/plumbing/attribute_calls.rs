@@ -24,7 +24,8 @@ pub struct AccountSession {
     pub refresh_token: Option<String>,
     /// Read from this origin's storage: renewed tokens are written back there.
     pub stored: bool,
-    /// Tokens Cognito issued while renewing, for an app that keeps its own session.
+    /// Tokens Cognito issued while renewing a session the app passed (never a stored one's:
+    /// those are written back only while the app still has that account signed in).
     pub renewed: Option<Tokens>,
 }
 
@@ -64,7 +65,9 @@ async fn renew(config: &Config, session: &mut AccountSession) -> bool {
         }
     }
     session.access_token = tokens.access_token.clone();
-    session.renewed = Some(tokens);
+    if !session.stored {
+        session.renewed = Some(tokens);
+    }
     true
 }
 

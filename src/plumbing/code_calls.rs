@@ -21,7 +21,8 @@ pub struct Asked {
     /// The masked address, only where `showDestination` allows it: Cognito answers one for
     /// an unknown account too, so showing it is the team's choice, as on the pages.
     pub destination: Option<String>,
-    /// How the code went (`EMAIL`, `SMS`), when Cognito says.
+    /// How the code went (`EMAIL`, `SMS`), under the same condition as `destination`: an
+    /// unknown account gets none, so it too would tell.
     pub medium: Option<String>,
 }
 
@@ -32,9 +33,10 @@ type Delivery<'a> = Option<(Option<&'a str>, Option<&'a str>)>;
 fn asked(config: &Config, result: Result<Delivery, CallError>) -> Asked {
     let outcome = ForgotOutcome::for_result(&result.as_ref().map(|_| ()).map_err(Clone::clone));
     let delivery = result.as_ref().ok().copied().flatten().unwrap_or_default();
-    let destination = delivery.0.filter(|_| config.show_destination).map(str::to_string);
+    let shown = |part: Option<&str>| part.filter(|_| config.show_destination).map(str::to_string);
+    let (destination, medium) = (shown(delivery.0), shown(delivery.1));
     let error = result.err().filter(|_| outcome != ForgotOutcome::Sent);
-    Asked { outcome, error, destination, medium: delivery.1.map(str::to_string) }
+    Asked { outcome, error, destination, medium }
 }
 
 /// Asks Cognito to email `username` a reset code (`ForgotPassword`, in `language`), which the

@@ -119,7 +119,7 @@ test('the package\'s rules, through an app bundled with esbuild from the tarball
 
   const mark = stack.output().length;
   const delivery = await page.evaluate((email) => window.askForLink(email), user.email);
-  assert.equal(delivery.medium, 'EMAIL');
+  assert.deepEqual(delivery, { destination: null, medium: null }, 'nothing that tells an account exists');
   const link = await stack.nextLink(mark);
 
   const failure = await page.evaluate((address) => window.failWith(address), link);
@@ -243,6 +243,55 @@ test('a sign-in that Cognito answers with a multi-factor challenge is continued 
   assert.deepEqual(answers.at(-1), { ChallengeName: 'SMS_MFA', ClientId: stack.config.clientId, Session: 'mfa-session',
     ChallengeResponses: { USERNAME: username, SMS_MFA_CODE: '424242' } });
   assert.ok(await page.evaluate((owner) => localStorage.getItem(`CognitoIdentityServiceProvider.${window.resetConfig.clientId}.LastAuthUser`) === owner, username));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('an address change with the app\'s own session: only a token Cognito issued to the link\'s account is used, and renewed tokens come back to the app', async () => {
+  const { stack, browser } = env;
+  const signIn = async (email) => {
+    await stack.addUser({ email, password: 'Own-session1' });
+    const reply = await cognito(stack.endpoint, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH', ClientId: stack.config.clientId, AuthParameters: { USERNAME: email, PASSWORD: 'Own-session1' },
+    });
+    return reply.AuthenticationResult;
+  };
+  const [mover, other] = [await signIn('own-session-mover@example.com'), await signIn('own-session-other@example.com')];
+  const mark = stack.output().length;
+  await cognito(stack.endpoint, 'UpdateUserAttributes', { AccessToken: mover.AccessToken, UserAttributes: [{ Name: 'email', Value: 'own-session-moved@example.com' }] });
+  const link = await stack.nextLink(mark, 60_000, `${stack.pageOrigin}/verify.html`);
+  const { page, problems } = await openPage(browser, `${EXAMPLES}/index.html`);
+  await page.waitForSelector('body[data-ready]', { state: 'attached' });
+  await page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, language: 'en' });
+  const calls = [];
+  let refused = false;
+  await page.route(`${stack.endpoint}**`, (route) => {
+    const target = route.request().headers()['x-amz-target'].split('.').pop();
+    calls.push(target);
+    // The first VerifyUserAttribute is refused as Cognito refuses an expired access token.
+    if (target === 'VerifyUserAttribute' && !refused) {
+      refused = true;
+      return route.fulfill({ status: 400, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: 'NotAuthorizedException', message: 'Access Token has expired' }) });
+    }
+    return route.fallback();
+  });
+  // Someone else's token, whatever the app believes: no call, the code is for the app.
+  const someoneElse = await page.evaluate(([address, session]) => window.confirmAddress(address, session), [link, { accessToken: other.AccessToken }]);
+  assert.equal(someoneElse.code, 'NoSession');
+  assert.deepEqual(calls, []);
+  const done = await page.evaluate(([address, session]) => window.confirmAddress(address, session), [link, { accessToken: mover.AccessToken, refreshToken: mover.RefreshToken }]);
+  assert.deepEqual(calls, ['VerifyUserAttribute', 'InitiateAuth', 'VerifyUserAttribute']);
+  const owner = JSON.parse(Buffer.from(mover.AccessToken.split('.')[1], 'base64url').toString()).username;
+  assert.equal(done.renewed.username, owner);
+  assert.match(done.renewed.accessToken, /^ey/);
+  const user = await cognito(stack.endpoint, 'AdminGetUser', { UserPoolId: stack.config.userPoolId, Username: owner });
+  assert.equal(user.UserAttributes.find((a) => a.Name === 'email_verified')?.Value, 'true');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing stored');
+  // forgotPassword answers alike for an account and for nobody (showDestination is off).
+  const known = await page.evaluate((email) => window.askForLink(email), 'own-session-other@example.com');
+  const unknown = await page.evaluate((email) => window.askForLink(email), 'nobody-at-all@example.com');
+  assert.deepEqual(known, { destination: null, medium: null });
+  assert.deepEqual(unknown, known);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -1,8 +1,8 @@
 // The package's rules, driven by the test through window: everything typed, nothing `any`.
 // (The examples of each flow are the other pages of this app.)
 import init, {
-  askSignInLink, checkPassword, confirmForgotPassword, finishSignInFromLink, finishSignInWithCode, forgotPassword, readLink,
-  type CodeDelivery, type Link, type PasswordCheck, type PendingSignIn, type ResetConfig, type ResetError, type Session,
+  askSignInLink, checkPassword, confirmAddressChange, confirmForgotPassword, finishSignInFromLink, finishSignInWithCode, forgotPassword, readLink,
+  type AddressCallDone, type CodeDelivery, type Link, type SignedIn, type PasswordCheck, type PendingSignIn, type ResetConfig, type ResetError, type Session,
   type SignInLinkSent,
 } from 'cognito-reset-link';
 import initPassword, { answerSignInChallenge, signIn, type SignInChallenge, type SignInError } from 'cognito-reset-link/password';
@@ -18,6 +18,7 @@ declare global {
     askSignIn(email: string, session: 'amplify' | 'none'): Promise<SignInLinkSent>;
     finishFrom(link: string, pending?: PendingSignIn, session?: 'amplify' | 'none'): Promise<Session | ResetError>;
     finishWith(code: string): Promise<Session | ResetError>;
+    confirmAddress(link: string, session: SignedIn): Promise<AddressCallDone | ResetError>;
     signInChallenged(username: string, password: string, account: string): Promise<SignInError>;
     answerChallenge(challenge: SignInChallenge, code: string, account: string): Promise<Session | SignInError>;
   }
@@ -78,6 +79,16 @@ window.finishFrom = (address, pending, session = 'amplify') => settled(pending =
   ? finishSignInFromLink({ ...window.resetConfig, session }, address)
   : finishSignInFromLink({ ...window.resetConfig, session }, address, pending));
 window.finishWith = (code) => settled(finishSignInWithCode({ ...window.resetConfig, language: 'de', session: 'amplify' }, code));
+
+// An address change with the app's own session (nothing stored: session "none").
+window.confirmAddress = async (address, session) => {
+  const link = readLink(window.resetConfig, address, 'addressChange');
+  try {
+    return await confirmAddressChange(window.resetConfig, link.username ?? '', link.attribute ?? 'email', link.code ?? '', session);
+  } catch (error) {
+    return error as ResetError;
+  }
+};
 
 // Multi-factor authentication after a password sign-in: signIn names the challenge and hands
 // it over; the code answers it, and the session is kept by the same whose-account rule.
