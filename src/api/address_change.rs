@@ -5,13 +5,13 @@
 //! only when it is the account the link names, as on the page.
 
 use reset_link_core::address_change::VerifyOutcome;
+use reset_link_core::error::{CallError, CognitoError};
 use reset_link_core::i18n::Catalogue;
-use reset_link_core::session::token_payload;
 use reset_link_core::words::ForgotOutcome;
 use wasm_bindgen::prelude::*;
 
 use crate::api::{call_failure, failure, object, read_config, session_object};
-use crate::plumbing::attribute_calls::{self, AccountSession};
+use crate::plumbing::attribute_calls::{self, token_owner, AccountSession};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -41,14 +41,6 @@ fn session_for(config: &reset_link_core::config::Config, username: &str, given: 
     };
     let owner = token_owner(&access_token);
     Ok(owner.filter(|owner| owner == username).map(|owner| AccountSession { username: owner, access_token, refresh_token: text("refreshToken"), stored: false, renewed: None }))
-}
-
-/// The `username` claim of an access token (Cognito writes the pool username there), read
-/// by the browser's JSON parser; `None` when the token is not one.
-fn token_owner(access_token: &str) -> Option<String> {
-    let payload = String::from_utf8(token_payload(access_token)?).ok()?;
-    let claims = js_sys::JSON::parse(&payload).ok()?;
-    js_sys::Reflect::get(&claims, &"username".into()).ok()?.as_string()
 }
 
 /// The rejection when there is no session for the link's account: the page's words, which
@@ -103,7 +95,11 @@ pub async fn ask_address_code(
     }
     let Some(mut session) = session_for(&config, username.trim(), session)? else { return Err(no_session(&words)) };
     let result = attribute_calls::ask_new_code(&config, &mut session, attribute.trim(), &words.language).await;
-    // Read as the verify page reads it: what reads as sent there resolves here.
+    // Read as the verify page reads it (what reads as sent there resolves here), except that
+    // a session Cognito refused, even renewed, is NoSession as for confirmAddressChange.
+    if let Err(CallError::Service(CognitoError::NotAuthorized | CognitoError::UserNotFound)) = result {
+        return Err(no_session(&words));
+    }
     match (ForgotOutcome::for_result(&result), result) {
         (ForgotOutcome::Sent, _) => Ok(done(session)),
         (outcome, Err(error)) => Err(call_failure(&error, outcome.key(), &words)),

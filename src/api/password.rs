@@ -5,11 +5,14 @@
 //! `plumbing/invitation_calls.rs`); both keep a session only for the account shown, named
 //! by a fact Cognito has verified.
 
+use std::cell::RefCell;
+
 use js_sys::{Object, Reflect};
 use reset_link_core::api::{code_field, respond_code_challenge, AuthReply};
 use reset_link_core::config::Config;
 use reset_link_core::error::{CallError, CognitoError};
 use reset_link_core::session::recognisable;
+use reset_link_core::sign_in_link::sign_in_code;
 use reset_link_core::i18n::Catalogue;
 use reset_link_core::words::ResetAdvice;
 use wasm_bindgen::prelude::*;
@@ -42,6 +45,13 @@ export interface SignInError extends ResetError {
   challenge?: SignInChallenge;
 }
 "#;
+
+thread_local! {
+    /// The `Session`s of the challenges signIn handed over: only those are answered, so a
+    /// session from anywhere else (a pending sign-in by link, another tab's copy, a URL)
+    /// cannot be spent or sign this browser in through answerSignInChallenge.
+    static ISSUED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
 
 /// The account the app showed, as a string, or the rejection that says what is missing.
 fn account_shown(account: &JsValue, call: &str) -> Result<String, JsValue> {
@@ -85,6 +95,7 @@ fn session_or_challenge(config: &Config, words: &Catalogue, reply: AuthReply, us
         let name = reply.challenge.clone().unwrap_or_default();
         let rejection = failure(&name, words.text("reset.done_unconfirmed"), false);
         if let Some(session) = reply.session.as_deref().filter(|_| code_field(&name).is_some()) {
+            ISSUED.with_borrow_mut(|issued| issued.push(session.to_string()));
             let username = reply.parameter("USER_ID_FOR_SRP").unwrap_or(username);
             let destination = text_or_null(reply.parameter("CODE_DELIVERY_DESTINATION"));
             let challenge = object(&[("name", name.as_str().into()), ("session", session.into()), ("username", username.into()), ("destination", destination)]);
@@ -100,8 +111,8 @@ fn session_or_challenge(config: &Config, words: &Catalogue, reply: AuthReply, us
     }
 }
 
-/// Answers a `SignInChallenge` (from signIn's rejection) with the `code` the person typed,
-/// and keeps the session by signIn's rule for `account`. Rejects as signIn does; a wrong code
+/// Answers a `SignInChallenge` that signIn handed over in this page with the `code` the
+/// person typed (6 to 8 digits), and keeps the session by signIn's rule for `account`. Rejects as signIn does; a wrong code
 /// with "CodeMismatchException" (the challenge stays answerable), an expired one with
 /// "NotAuthorizedException" (sign in again).
 #[wasm_bindgen(js_name = answerSignInChallenge, unchecked_return_type = "Session")]
@@ -117,12 +128,25 @@ pub async fn answer_sign_in_challenge(
     let (Some(name), Some(session), Some(username)) = (text("name"), text("session"), text("username")) else {
         return Err(failure("InvalidInput", "challenge is the SignInChallenge signIn rejected with.", false));
     };
-    let code = code.trim();
-    let Some(call) = respond_code_challenge(&config.client_id, &name, &session, &username, code).filter(|_| !code.is_empty()) else {
-        return Err(failure("InvalidInput", words.text("reset.need_code"), false));
+    if !recognisable(&shown, config.sign_in_with) {
+        return Err(failure("AccountNotShown", words.text("reset.done_sign_in"), false));
+    }
+    if !ISSUED.with_borrow(|issued| issued.contains(&session)) {
+        return Err(failure("InvalidInput", "challenge is not one signIn handed over in this page.", false));
+    }
+    // A code is 6 to 8 digits: anything else would spend one of Cognito's attempts for nothing.
+    let Some(code) = sign_in_code(&code) else {
+        return Err(failure("InvalidInput", words.text("mfa.wrong_code"), false));
+    };
+    let Some(call) = respond_code_challenge(&config.client_id, &name, &session, &username, &code) else {
+        return Err(failure("InvalidInput", "challenge is not one a code answers.", false));
     };
     match http::send(&config, &call).await {
-        Ok(reply) => session_or_challenge(&config, &words, reply, &username, &shown),
+        Ok(reply) => {
+            // Answered: this session is spent, whatever comes next.
+            ISSUED.with_borrow_mut(|issued| issued.retain(|issued| *issued != session));
+            session_or_challenge(&config, &words, reply, &username, &shown)
+        }
         Err(error) => {
             let key = match &error {
                 CallError::Service(CognitoError::CodeMismatch) => "mfa.wrong_code",

@@ -8,7 +8,7 @@
 use reset_link_core::api::{initiate_refresh_auth, GetUserAttributeVerificationCode, Metadata, Tokens, VerifyUserAttribute};
 use reset_link_core::config::Config;
 use reset_link_core::error::{CallError, CognitoError};
-use reset_link_core::session::{last_user_key, token_entries, token_key};
+use reset_link_core::session::{last_user_key, token_entries, token_key, token_payload};
 use web_sys::Storage;
 
 use crate::plumbing::http;
@@ -48,15 +48,30 @@ pub fn stored_session(client_id: &str, username: Option<&str>) -> Option<Account
     Some(AccountSession { access_token: read("accessToken")?, refresh_token: read("refreshToken"), username: user, stored: true, renewed: None })
 }
 
-/// Renews the access token with the refresh token. A stored session's new tokens are stored
-/// under that account's keys alone (`LastAuthUser` is the app's to change, never ours), and
-/// only while the app still has that account signed in: after a sign-out in another tab, a
-/// renewed refresh token must not come back into storage. `false` when there is no refresh
-/// token or Cognito refuses it.
+/// The `username` claim of an access token (Cognito writes the pool username there), read
+/// by the browser's JSON parser; `None` when the token is not one.
+pub fn token_owner(access_token: &str) -> Option<String> {
+    let payload = String::from_utf8(token_payload(access_token)?).ok()?;
+    let claims = js_sys::JSON::parse(&payload).ok()?;
+    js_sys::Reflect::get(&claims, &"username".into()).ok()?.as_string()
+}
+
+/// Renews the access token with the refresh token. The new tokens count only when Cognito
+/// issued them to the session's own account: a refresh token is opaque, and one kept beside
+/// another account's access token must not turn the call into that account's. A stored
+/// session's new tokens are stored under that account's keys alone (`LastAuthUser` is the
+/// app's to change, never ours), and only while the app still has that account signed in:
+/// after a sign-out in another tab, a renewed refresh token must not come back into storage.
+/// `false` when there is no refresh token, Cognito refuses it, or it is another account's.
 async fn renew(config: &Config, session: &mut AccountSession) -> bool {
     let Some(refresh_token) = session.refresh_token.clone() else { return false };
     let Ok(reply) = http::send(config, &initiate_refresh_auth(&config.client_id, &refresh_token)).await else { return false };
-    let Some(tokens) = reply.tokens else { return false };
+    let Some(mut tokens) = reply.tokens else { return false };
+    if token_owner(&tokens.access_token).as_deref() != Some(session.username.as_str()) {
+        return false;
+    }
+    // Without rotation Cognito issues no new refresh token: the one used stays valid.
+    tokens.refresh_token.get_or_insert(refresh_token);
     if session.stored && stored_session(&config.client_id, Some(&session.username)).is_some() {
         if let Some(storage) = storage() {
             token_entries(&config.client_id, &session.username, &tokens, |key, value| {

@@ -232,13 +232,25 @@ test('a sign-in that Cognito answers with a multi-factor challenge is continued 
   const challenged = await page.evaluate(([email, password]) => window.signInChallenged(email, password, email), [user.email, user.password]);
   assert.equal(challenged.code, 'SMS_MFA');
   assert.deepEqual(challenged.challenge, { name: 'SMS_MFA', session: 'mfa-session', username, destination: '+*******0199' });
+  // Refused before any call: a challenge signIn did not hand over (a pending sign-in by link,
+  // say), a code that is no code, an account nobody recognises.
+  const notIssued = await page.evaluate(([challenge, account]) => window.answerChallenge({ ...challenge, name: 'EMAIL_OTP', session: 'from-elsewhere' }, '424242', account), [challenged.challenge, user.email]);
+  assert.equal(notIssued.code, 'InvalidInput');
+  const junk = await page.evaluate(([challenge, account]) => window.answerChallenge(challenge, 'junk-code', account), [challenged.challenge, user.email]);
+  assert.equal(junk.code, 'InvalidInput');
+  const opaque = await page.evaluate(([challenge]) => window.answerChallenge(challenge, '424242', challenge.username), [challenged.challenge]);
+  assert.equal(opaque.code, 'AccountNotShown');
+  assert.deepEqual(answers, []);
   const wrong = await page.evaluate(([challenge, account]) => window.answerChallenge(challenge, '000000', account), [challenged.challenge, user.email]);
   assert.deepEqual(wrong, { code: 'CodeMismatchException', userMessage: "That code isn't right. Please check it and try again.", retryable: false });
   // A link's holder who names another account gets no session from the person's code.
   const other = await page.evaluate(([challenge]) => window.answerChallenge(challenge, '424242', 'victim@example.com'), [challenged.challenge]);
   assert.equal(other.code, 'OtherAccount');
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
-  const session = await page.evaluate(([challenge, account]) => window.answerChallenge(challenge, ' 424242 ', account), [challenged.challenge, user.email]);
+  // That answer spent the challenge, as Cognito spends its Session: a new sign-in, a new one.
+  assert.equal((await page.evaluate(([challenge, account]) => window.answerChallenge(challenge, '424242', account), [challenged.challenge, user.email])).code, 'InvalidInput');
+  const again = await page.evaluate(([email, password]) => window.signInChallenged(email, password, email), [user.email, user.password]);
+  const session = await page.evaluate(([challenge, account]) => window.answerChallenge(challenge, ' 424242 ', account), [again.challenge, user.email]);
   assert.equal(session.username, username);
   assert.deepEqual(answers.at(-1), { ChallengeName: 'SMS_MFA', ClientId: stack.config.clientId, Session: 'mfa-session',
     ChallengeResponses: { USERNAME: username, SMS_MFA_CODE: '424242' } });
@@ -279,8 +291,18 @@ test('an address change with the app\'s own session: only a token Cognito issued
   const someoneElse = await page.evaluate(([address, session]) => window.confirmAddress(address, session), [link, { accessToken: other.AccessToken }]);
   assert.equal(someoneElse.code, 'NoSession');
   assert.deepEqual(calls, []);
+  // A token that only claims to be the mover's (Cognito refuses it), beside another person's
+  // refresh token: the renewed tokens are not the link's account's, so they are not used.
+  const claim = Buffer.from(JSON.stringify({ username: JSON.parse(Buffer.from(mover.AccessToken.split('.')[1], 'base64url').toString()).username })).toString('base64url');
+  const forged = await page.evaluate(([address, session]) => window.confirmAddress(address, session),
+    [link, { accessToken: `eyJhbGciOiJub25lIn0.${claim}.x`, refreshToken: other.RefreshToken }]);
+  assert.equal(forged.code, 'NoSession');
+  assert.deepEqual(calls, ['VerifyUserAttribute', 'InitiateAuth'], 'nothing done with the other account\'s renewed token');
+  calls.length = 0;
+  refused = false;
   const done = await page.evaluate(([address, session]) => window.confirmAddress(address, session), [link, { accessToken: mover.AccessToken, refreshToken: mover.RefreshToken }]);
   assert.deepEqual(calls, ['VerifyUserAttribute', 'InitiateAuth', 'VerifyUserAttribute']);
+  assert.equal(done.renewed.refreshToken, mover.RefreshToken, 'the refresh token that still works comes back with the renewed tokens');
   const owner = JSON.parse(Buffer.from(mover.AccessToken.split('.')[1], 'base64url').toString()).username;
   assert.equal(done.renewed.username, owner);
   assert.match(done.renewed.accessToken, /^ey/);
