@@ -1,7 +1,8 @@
 // `npm run bench`: what the pages cost next to the JavaScript libraries that do the same job.
-// Bytes (raw, gzip -9, brotli -q 11), time to interactive in Chromium with 4x CPU throttling,
-// SRP compute time, and the trigger's zip size and first response. Printed and written to
-// bench/RESULTS.md. Not part of npm test: timings vary from machine to machine.
+// The wait people feel first (from the press to signed in), then bytes (raw, gzip -9,
+// brotli -q 11), time to interactive in Chromium with 4x CPU throttling, SRP compute time,
+// and the trigger's zip size and first response. Printed and written to bench/RESULTS.md.
+// Not part of npm test: timings vary from machine to machine.
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { PAGES, RESET_EVERYTHING, measure, sizesOf } from './sizes.mjs';
 import { serve } from './serve.mjs';
 import { spend } from './spend.mjs';
 import { throttledPage, traceStart } from './trace.mjs';
+import { pressSection } from './bench-press.mjs';
 import { browserPath } from './browsers.mjs';
 
 const BENCH = join(ROOT, 'bench');
@@ -49,9 +51,10 @@ for (const [name] of ALTERNATIVES) {
   writeFileSync(join(DIST, `${name}.html`), `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title>`
     + `<script type="module" src="${name}.js"></script></head><body></body></html>`);
 }
-// The peers: the reset page's HTML with the peer's bundle in place of the kit's module.
+// The peers: the reset page's HTML with the peer's bundle in place of the kit's module (and
+// the floor of the press: its three calls alone).
 const resetHtml = readFileSync(join(ROOT, 'reset-password.html'), 'utf8');
-for (const [name] of PEERS) {
+for (const name of [...PEERS.map(([peer]) => peer), 'press-floor']) {
   execFileSync(esbuild, [join(BENCH, 'peers', `${name}.js`), '--bundle', '--minify', '--format=esm', '--platform=browser',
     '--define:global=window', `--outfile=${join(DIST, `peer-${name}.js`)}`, '--log-level=error'], { cwd: BENCH });
   const html = resetHtml
@@ -67,6 +70,8 @@ say(`# Benchmark results`);
 say();
 say(`${new Date().toISOString().slice(0, 10)} on ${cpus()[0].model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`);
 say();
+// The press comes first in the results (what people feel first), though it is measured later.
+const pressAt = lines.length;
 say('## Bytes each page needs before it is interactive');
 say();
 for (const [page, files] of Object.entries(PAGES)) {
@@ -267,6 +272,14 @@ if (kitSlow) {
 }
 say();
 
+// The wait people feel: from the press to signed in, on the pages that sign in.
+const press = await pressSection({ browser, configFile, endpoint: 'http://127.0.0.1:19599/', kit: KIT, rounds: LOADS,
+  pages: [['the three calls alone, no SRP (floor)', 'http://127.0.0.1:19591/peer-press-floor.html'], [KIT, 'http://127.0.0.1:19590/reset-password.html'],
+    ...PEERS.filter(([name]) => ['identity-js', 'amplify'].includes(name)).map(([name, label]) => [label, `http://127.0.0.1:19591/peer-${name}.html`])],
+  profiles: [['local server', undefined], ['emulated mobile network: 150 ms latency, 1.6 Mbit/s down', SLOW_MOBILE]] });
+console.log(press.lines.join('\n'));
+lines.splice(pressAt, 0, ...press.lines);
+
 // SRP: the work of one sign-in, ours (wasm) against amazon-cognito-identity-js, same browser.
 const vector = JSON.parse(readFileSync(join(ROOT, 'core', 'src', 'srp', 'vectors.json'), 'utf8')).cases[0];
 execFileSync(esbuild, [join(BENCH, 'alternatives', 'srp-identity-js.js'), '--bundle', '--minify', '--format=esm', '--platform=browser',
@@ -314,6 +327,8 @@ await new Promise((r) => alternatives.close(r));
 
 // The trigger: zip size, and start to first response through a fake Runtime API.
 execFileSync('cargo', ['build', '--quiet', '--profile', 'trigger', '-p', 'reset-link-trigger'], { cwd: ROOT, stdio: 'inherit' });
+// Cargo builds where CARGO_TARGET_DIR says, when set.
+const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
 const zip = join(ROOT, 'target', 'lambda', 'reset-link-trigger', 'bootstrap.zip');
 const event = readFileSync(join(ROOT, 'lambda', 'tests', 'fixtures', 'custom-message-forgot-password.json'));
 async function firstResponse() {
@@ -334,7 +349,7 @@ async function firstResponse() {
     let child;
     runtime.listen(0, '127.0.0.1', () => {
       started = process.hrtime.bigint();
-      child = spawn(join(ROOT, 'target', 'trigger', 'reset-link-trigger'), [], { stdio: 'ignore', env: {
+      child = spawn(join(TARGET, 'trigger', 'reset-link-trigger'), [], { stdio: 'ignore', env: {
         AWS_LAMBDA_RUNTIME_API: `127.0.0.1:${runtime.address().port}`, AWS_LAMBDA_FUNCTION_NAME: 'f', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
         AWS_LAMBDA_FUNCTION_VERSION: '1', AWS_LAMBDA_LOG_STREAM_NAME: 's', AWS_LAMBDA_LOG_GROUP_NAME: 'g',
         RESET_PAGE_URL: 'https://example.com/reset-password.html' } });

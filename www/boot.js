@@ -45,7 +45,13 @@ const loadWords = (language) => (language === preferred && early) || fetchWords(
 // The import waits for the next task, so that the browser first draws the form and answers
 // the person.
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
-const loadAccount = () => nextTask().then(() => import('./account.js')).then((module) => module.default().then(() => module)).catch(() => null);
+// Once it has loaded, it makes the sign-in's SRP values that need no password while the
+// person types, so that the press waits only for what needs the password.
+const prepared = (module) => {
+  config.then((settings) => module.prepareSignIn(settings)).catch(() => {});
+  return module;
+};
+const loadAccount = () => nextTask().then(() => import('./account.js')).then((module) => module.default().then(() => prepared(module))).catch(() => null);
 init()
   .then(() => {
     performance.mark('module-ready');

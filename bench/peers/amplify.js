@@ -5,7 +5,7 @@ import { startPage } from './page.mjs';
 
 startPage({
   confirm: (config, username, confirmationCode, newPassword) => {
-    Amplify.configure({ Auth: { Cognito: { userPoolId: config.userPoolId, userPoolClientId: config.clientId } } });
+    Amplify.configure({ Auth: { Cognito: { userPoolId: config.userPoolId, userPoolClientId: config.clientId, userPoolEndpoint: config.endpoint } } });
     return confirmResetPassword({ username, confirmationCode, newPassword });
   },
   signIn: (config, username, password) => signIn({ username, password }),

@@ -28,6 +28,15 @@ fn adopt_page(config: JsValue, words: &JsValue) -> Option<Config> {
     Some(config)
 }
 
+/// Makes the sign-in's SRP values that need no password (`signin::prepare`); the page's
+/// loader calls it as soon as this module has loaded, while the person types.
+#[wasm_bindgen(js_name = prepareSignIn, skip_typescript)]
+pub fn prepare_sign_in(config: JsValue) {
+    if let Ok(config) = crate::plumbing::config::from_value(config) {
+        crate::plumbing::signin::prepare(&config);
+    }
+}
+
 /// Sets the new password (`ConfirmForgotPassword`), signs the person in as configured, and
 /// shows how it went; resolves once the page is the person's again. `shown` is the account
 /// the page showed from the link (a session for another one is not kept); `redirect` is

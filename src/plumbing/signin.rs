@@ -4,13 +4,17 @@
 //! offers the sign-in page.
 //!
 //! On the reset page this runs in the account module (`src/pages/account.rs`), which the page
-//! loads once its form works.
+//! loads once its form works; the page's loader then has it make the SRP values that need no
+//! password ([`prepare`]), so the press waits only for what needs the password.
+
+use std::cell::RefCell;
 
 use reset_link_core::api::{initiate_password_auth, initiate_srp_auth, respond_password_verifier, AuthReply, Tokens};
 use reset_link_core::config::{Config, SignIn};
 use reset_link_core::error::CallError;
 use reset_link_core::session::{recognisable, redirect_target, storage_entries, token_payload, IdTokenClaims};
-use reset_link_core::srp::{self, Challenge};
+use reset_link_core::srp::ahead::{take_usable, Ahead};
+use reset_link_core::srp::{self, Challenge, SrpStart};
 use reset_link_core::words::ChangedAccount;
 
 use crate::plumbing::http;
@@ -117,14 +121,44 @@ fn token_claims(id_token: &str) -> Option<IdTokenClaims> {
     serde_wasm_bindgen::from_value(js_sys::JSON::parse(&payload).ok()?).ok()
 }
 
-/// `USER_SRP_AUTH`, then the `PASSWORD_VERIFIER` answer.
+thread_local! {
+    /// The SRP values [`prepare`] made, in this module's memory only, until a sign-in takes
+    /// them (or finds them too old: `reset_link_core::srp::ahead`).
+    static AHEAD: RefCell<Option<Ahead>> = const { RefCell::new(None) };
+}
+
+/// Makes the next SRP sign-in's `a` and `A = g^a mod N` now, when the configuration signs
+/// in with SRP: the one exponentiation that needs no password runs while the person types,
+/// not after the press. Replaces values made before.
+pub fn prepare(config: &Config) {
+    if config.sign_in != SignIn::Srp {
+        return;
+    }
+    if let Some(started) = new_start() {
+        AHEAD.with(|slot| *slot.borrow_mut() = Some(Ahead::new(started, now_ms())));
+    }
+}
+
+/// The browser's clock, in milliseconds since 1970.
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// A sign-in's first SRP values from the browser's random source; `None` without one.
+fn new_start() -> Option<SrpStart> {
+    let mut random = [0u8; 128];
+    let crypto = web_sys::window().and_then(|window| window.crypto().ok())?;
+    crypto.get_random_values_with_u8_array(&mut random).ok()?;
+    Some(srp::start(&random))
+}
+
+/// `USER_SRP_AUTH`, then the `PASSWORD_VERIFIER` answer; with the values [`prepare`] made
+/// when still usable, else with new ones.
 async fn srp_sign_in(config: &Config, username: &str, password: &str) -> Result<AuthReply, NoSession> {
     let unusable = || NoSession::Failed(CallError::Unreadable(200));
     let pool_name = config.user_pool_id.as_deref().and_then(|id| id.split_once('_')).ok_or_else(unusable)?.1;
-    let mut random = [0u8; 128];
-    let crypto = web_sys::window().and_then(|window| window.crypto().ok()).ok_or_else(unusable)?;
-    crypto.get_random_values_with_u8_array(&mut random).map_err(|_| unusable())?;
-    let started = srp::start(&random);
+    let ahead = AHEAD.with(|slot| take_usable(&mut slot.borrow_mut(), now_ms()));
+    let started = ahead.or_else(new_start).ok_or_else(unusable)?;
     let reply = http::send(config, &initiate_srp_auth(&config.client_id, username, &started.big_a_hex)).await.map_err(NoSession::Failed)?;
     if reply.challenge.as_deref() != Some("PASSWORD_VERIFIER") {
         return Ok(reply);

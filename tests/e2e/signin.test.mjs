@@ -258,3 +258,86 @@ test('where people sign in with usernames, the username in the link names the ac
   assert.equal(appUser.getUsername(), new URLSearchParams(link.split('#')[1]).get('user_name'), 'the session is kept');
   assert.deepEqual(problems, []);
 });
+
+// The SRP values that need no password (a, A) are made by the account module as soon as it
+// has loaded, while the person types; a sign-in takes them once, and values older than the
+// limit (10 minutes, core's srp::ahead) are replaced by new ones at the press.
+
+/** Counts the page's draws of SRP's 128 random bytes, in sessionStorage: the count survives
+ * the page moving on once signed in. */
+function countDraws() {
+  const draw = Crypto.prototype.getRandomValues;
+  Crypto.prototype.getRandomValues = function getRandomValues(array) {
+    if (array.length === 128) sessionStorage.setItem('srp-draws', String(Number(sessionStorage.getItem('srp-draws')) + 1));
+    return draw.call(this, array);
+  };
+}
+const draws = (page) => page.evaluate(() => Number(sessionStorage.getItem('srp-draws')));
+/** Waits until the account module has made its values ahead (one draw, before any press). */
+const madeAhead = (page) => page.waitForFunction(() => sessionStorage.getItem('srp-draws') === '1', null, { polling: 100, timeout: 15_000 });
+
+for (const [title, minutes] of [['the values made while the person types serve the press', 0],
+  ['a page left open half an hour, past the limit, makes new values at the press and signs in', 30]]) {
+  test(`SRP: ${title}`, async () => {
+    useConfig({ signIn: 'srp', session: 'amplify', afterSignInUrl: `/index.html?after-${minutes}` });
+    const user = env.stack.users[1];
+    const { link } = await requestLink(env.browser, env.stack, user.email);
+    const { page, problems } = await openPage(env.browser, null);
+    await page.clock.install();
+    await page.addInitScript(countDraws);
+    await page.goto(link.replace(env.stack.pageOrigin, pagesOrigin));
+    await page.waitForSelector('body[data-ready]');
+    await madeAhead(page);
+    if (minutes) await page.clock.fastForward(minutes * 60_000);
+    srp.seen.length = 0;
+    await page.fill('#password', `Left-open-${minutes}-x`);
+    await page.fill('#confirm', `Left-open-${minutes}-x`);
+    await page.click('#submit');
+    await page.waitForURL(`${pagesOrigin}/index.html?after-${minutes}`);
+    assert.deepEqual(srp.seen, ['USER_SRP_AUTH', 'PASSWORD_VERIFIER', 'verified']);
+    assert.equal(await draws(page), minutes ? 2 : 1, minutes ? 'the old values were replaced at the press' : 'the press used the values made ahead');
+    const { session } = await sessionAsAppSeesIt(page, env.stack.config);
+    assert.equal(session.getIdToken().payload.email, user.email);
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('two SRP sign-ins on one page never send the same SRP_A (an invitation asking for details)', async () => {
+  useConfig({ signIn: 'srp', session: 'amplify', afterSignInUrl: '/index.html?invited' });
+  const email = 'invited+srp@example.com';
+  const mark = env.stack.output().length;
+  const created = await cognito(env.stack.endpoint, 'AdminCreateUser', {
+    UserPoolId: env.stack.config.userPoolId, Username: email, TemporaryPassword: 'Tmp-srp-pass-1', DesiredDeliveryMediums: ['EMAIL'],
+    UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }],
+  });
+  assert.equal(created.status, 200, JSON.stringify(created));
+  const link = (await env.stack.nextLink(mark, 60_000, `${env.stack.pageOrigin}/welcome.html`)).replace(env.stack.pageOrigin, pagesOrigin);
+  const { page, problems } = await openPage(env.browser, null);
+  await page.addInitScript(countDraws);
+  // The pool requires a detail (cognito-local never does): the first sign-in ends on the
+  // question, and the press after it signs in again on the same page.
+  await page.route((url) => url.href.startsWith(srp.endpoint), async (route) => {
+    if (!route.request().headers()['x-amz-target'].endsWith('.RespondToAuthChallenge')) return route.fallback();
+    const real = await route.fetch();
+    const body = await real.json();
+    if (body.ChallengeName === 'NEW_PASSWORD_REQUIRED') body.ChallengeParameters.requiredAttributes = JSON.stringify(['userAttributes.name']);
+    return route.fulfill({ response: real, body: JSON.stringify(body) });
+  });
+  srp.seen.length = 0;
+  srp.srpA.length = 0;
+  await page.goto(link);
+  await page.waitForSelector('body[data-ready]');
+  await madeAhead(page);
+  await page.fill('#password', 'Invited-srp-2');
+  await page.fill('#confirm', 'Invited-srp-2');
+  await page.click('#submit');
+  await page.waitForSelector('#details:not([hidden]) #detail-name');
+  await page.fill('#detail-name', 'Jane Roe');
+  await page.click('#submit');
+  await page.waitForURL(`${pagesOrigin}/index.html?invited`);
+  assert.deepEqual(srp.seen.filter((step) => step === 'verified').length, 2, 'both sign-ins proved the temporary password');
+  assert.equal(srp.srpA.length, 2);
+  assert.notEqual(srp.srpA[0], srp.srpA[1], 'each sign-in sent its own A');
+  assert.equal(await draws(page), 2, 'the values made ahead served the first press only');
+  assert.deepEqual(problems, []);
+});
