@@ -158,6 +158,17 @@ pub async fn answer_sign_in_challenge(
     }
 }
 
+/// Makes the SRP values of the next `signIn` that need no password (`a` and `A = g^a mod N`)
+/// now, as the kit's reset page does once its second module has loaded: call it while the
+/// person types, and the press waits only for what needs the password. The values serve one
+/// sign-in, in this module's memory only; after 10 minutes the press makes new ones.
+#[wasm_bindgen(js_name = prepareSignIn, unchecked_return_type = "undefined")]
+pub fn prepare_sign_in(#[wasm_bindgen(unchecked_param_type = "ResetConfig")] config: JsValue) -> Result<(), JsValue> {
+    let (config, _) = read_config(&config)?;
+    signin::prepare(&config);
+    Ok(())
+}
+
 /// The details the app passes (`{ attribute: value }`) as pairs.
 fn details_of(details: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
     if details.is_undefined() || details.is_null() {

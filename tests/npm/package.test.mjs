@@ -104,6 +104,7 @@ test('the definitions describe the API precisely (no any), and a typed app passe
   }
   const password = readFileSync(join(PACKAGE, 'cognito_reset_link_password.d.ts'), 'utf8');
   assert.doesNotMatch(password.slice(0, password.indexOf('export type InitInput')), /\bany\b/);
+  assert.ok(password.includes('export function prepareSignIn(config: ResetConfig): undefined;'));
   assert.ok(password.includes('export function acceptInvitation(config: ResetConfig, username: string, temporaryPassword: string, password: string, account: string, details?: Record<string, string> | null): Promise<InvitationResult>;'));
   // Neither module has anything of the pages': no start, no page entry.
   for (const text of [types, password]) assert.doesNotMatch(text, /on_load|export function start/);

@@ -26,8 +26,12 @@ $('ask').addEventListener('submit', async (event) => {
   }
 });
 
-// Loaded while the person types: the sign-in after the reset.
-const password = import('cognito-reset-link/password').then(async (module) => { await module.default(); return module; });
+// Loaded while the person types: the sign-in after the reset, its SRP values made ahead.
+const password = import('cognito-reset-link/password').then(async (module) => {
+  await module.default();
+  module.prepareSignIn(config);
+  return module;
+});
 
 $('choose').addEventListener('submit', async (event) => {
   event.preventDefault();
