@@ -13,7 +13,7 @@ use reset_link_core::api::{initiate_password_auth, initiate_srp_auth, respond_pa
 use reset_link_core::config::{Config, SignIn};
 use reset_link_core::error::CallError;
 use reset_link_core::session::{recognisable, redirect_target, storage_entries, token_payload, IdTokenClaims};
-use reset_link_core::srp::ahead::{take_usable, Ahead};
+use reset_link_core::srp::ahead::{take_usable, Ahead, Moment};
 use reset_link_core::srp::{self, Challenge, SrpStart};
 use reset_link_core::words::ChangedAccount;
 
@@ -135,13 +135,15 @@ pub fn prepare(config: &Config) {
         return;
     }
     if let Some(started) = new_start() {
-        AHEAD.with(|slot| *slot.borrow_mut() = Some(Ahead::new(started, now_ms())));
+        AHEAD.with(|slot| *slot.borrow_mut() = Some(Ahead::new(started, now())));
     }
 }
 
-/// The browser's clock, in milliseconds since 1970.
-fn now_ms() -> u64 {
-    js_sys::Date::now() as u64
+/// Now by the browser's two clocks: the wall clock, and the steady one (0 where the page
+/// has none, which leaves the wall clock to judge).
+fn now() -> Moment {
+    let steady = web_sys::window().and_then(|window| window.performance()).map_or(0.0, |performance| performance.now());
+    Moment { wall_ms: js_sys::Date::now() as u64, steady_ms: steady as u64 }
 }
 
 /// A sign-in's first SRP values from the browser's random source; `None` without one.
@@ -157,7 +159,7 @@ fn new_start() -> Option<SrpStart> {
 async fn srp_sign_in(config: &Config, username: &str, password: &str) -> Result<AuthReply, NoSession> {
     let unusable = || NoSession::Failed(CallError::Unreadable(200));
     let pool_name = config.user_pool_id.as_deref().and_then(|id| id.split_once('_')).ok_or_else(unusable)?.1;
-    let ahead = AHEAD.with(|slot| take_usable(&mut slot.borrow_mut(), now_ms()));
+    let ahead = AHEAD.with(|slot| take_usable(&mut slot.borrow_mut(), now()));
     let started = ahead.or_else(new_start).ok_or_else(unusable)?;
     let reply = http::send(config, &initiate_srp_auth(&config.client_id, username, &started.big_a_hex)).await.map_err(NoSession::Failed)?;
     if reply.challenge.as_deref() != Some("PASSWORD_VERIFIER") {
