@@ -30,12 +30,17 @@
 // - 66,000 → 63,500 and 158,000 → 151,500: the modules allocate with talc instead of std's
 //   dlmalloc, and wasm-opt keeps a function with one caller separate unless it is small.
 //   Measured 62,343 and 150,125.
+// - 151,500 → 153,500 in all: the account module makes the sign-in's SRP values while the
+//   person types (prepareSignIn; their age judged by the wall and the steady clock), and
+//   makes its calls through the plumbing the npm package shares (code_calls,
+//   invitation_calls): +1,585 in the account module, the form unchanged. Measured 62,523
+//   and 152,569.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAGES, RESET_EVERYTHING, sizesOf } from '../scripts/sizes.mjs';
 
 const USABLE_CEILING = 63_500;
-const EVERYTHING_CEILING = 151_500;
+const EVERYTHING_CEILING = 153_500;
 
 /** `files`' brotli total, and a line per file for the failure message. */
 function brotliOf(files) {
