@@ -31,6 +31,15 @@ before(async () => {
   appServer = await serveApp();
 });
 
+/** The app's main.ts page (the package's rules, driven through window), ready, with
+ * `window.resetConfig` the local stack's configuration and `extra` over it. */
+async function rulesPage({ browser, stack }, extra) {
+  const opened = await openPage(browser, `${EXAMPLES}/index.html`);
+  await opened.page.waitForSelector('body[data-ready]', { state: 'attached' });
+  await opened.page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, ...extra });
+  return opened;
+}
+
 /** The example app's pages and main.ts, bundled with esbuild beside both wasm files and a
  * config.json for the local stack, served on APP's port. */
 async function serveApp() {
@@ -112,11 +121,9 @@ test('the definitions describe the API precisely (no any), and a typed app passe
 });
 
 test('the package\'s rules, through an app bundled with esbuild from the tarball: the reset with words in German, and whose account', async () => {
-  const { stack, browser } = env;
+  const { stack } = env;
   const user = stack.users[1];
-  const { page, problems } = await openPage(browser, `${EXAMPLES}/index.html`);
-  await page.waitForSelector('body[data-ready]', { state: 'attached' });
-  await page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, signIn: 'srp' });
+  const { page, problems } = await rulesPage(env, { signIn: 'srp' });
 
   const mark = stack.output().length;
   const delivery = await page.evaluate((email) => window.askForLink(email), user.email);
@@ -146,11 +153,9 @@ test('the package\'s rules, through an app bundled with esbuild from the tarball
 });
 
 test('the same app signs in by link: ask, finish from the link in the browser that asked; elsewhere the code to type', async () => {
-  const { stack, browser } = env;
+  const { stack } = env;
   const user = stack.users[0];
-  const { page, problems } = await openPage(browser, `${EXAMPLES}/index.html`);
-  await page.waitForSelector('body[data-ready]', { state: 'attached' });
-  await page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, language: 'en' });
+  const { page, problems } = await rulesPage(env, { language: 'en' });
 
   // Nothing happens on load: no pending sign-in, no session.
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
@@ -170,9 +175,7 @@ test('the same app signs in by link: ask, finish from the link in the browser th
   assert.notEqual(await page.evaluate((k) => localStorage.getItem(k), key), null);
 
   // Another browser (no pending sign-in): the code to type where the person asked.
-  const other = await openPage(browser, `${EXAMPLES}/index.html`);
-  await other.page.waitForSelector('body[data-ready]', { state: 'attached' });
-  await other.page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, language: 'en' });
+  const other = await rulesPage(env, { language: 'en' });
   assert.deepEqual(await other.page.evaluate((address) => window.finishFrom(address), link),
     { code: 'NotThisBrowser', userMessage: "Type this code where you asked to sign in. If you didn't ask to sign in, ignore this and never tell anyone this code:", retryable: false, signInCode: code });
   await other.context.close();
@@ -206,7 +209,7 @@ test('the same app signs in by link: ask, finish from the link in the browser th
 });
 
 test('a sign-in that Cognito answers with a multi-factor challenge is continued with the code, by the same whose-account rule', async () => {
-  const { stack, browser } = env;
+  const { stack } = env;
   const user = { email: 'mfa-person@example.com', password: 'Mfa-person1' };
   await stack.addUser(user);
   // cognito-local has no MFA: its tokens for the person are real; the challenge before them is
@@ -215,9 +218,7 @@ test('a sign-in that Cognito answers with a multi-factor challenge is continued 
     AuthFlow: 'USER_PASSWORD_AUTH', ClientId: stack.config.clientId, AuthParameters: { USERNAME: user.email, PASSWORD: user.password },
   });
   const username = JSON.parse(Buffer.from(real.AuthenticationResult.IdToken.split('.')[1], 'base64url').toString())['cognito:username'];
-  const { page, problems } = await openPage(browser, `${EXAMPLES}/index.html`);
-  await page.waitForSelector('body[data-ready]', { state: 'attached' });
-  await page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, language: 'en' });
+  const { page, problems } = await rulesPage(env, { language: 'en' });
   const answers = [];
   await page.route(`${stack.endpoint}**`, (route) => {
     const body = route.request().postDataJSON();
@@ -261,7 +262,7 @@ test('a sign-in that Cognito answers with a multi-factor challenge is continued 
 });
 
 test('an address change with the app\'s own session: only a token Cognito issued to the link\'s account is used, and renewed tokens come back to the app', async () => {
-  const { stack, browser } = env;
+  const { stack } = env;
   const signIn = async (email) => {
     await stack.addUser({ email, password: 'Own-session1' });
     const reply = await cognito(stack.endpoint, 'InitiateAuth', {
@@ -273,9 +274,7 @@ test('an address change with the app\'s own session: only a token Cognito issued
   const mark = stack.output().length;
   await cognito(stack.endpoint, 'UpdateUserAttributes', { AccessToken: mover.AccessToken, UserAttributes: [{ Name: 'email', Value: 'own-session-moved@example.com' }] });
   const link = await stack.nextLink(mark, 60_000, `${stack.pageOrigin}/verify.html`);
-  const { page, problems } = await openPage(browser, `${EXAMPLES}/index.html`);
-  await page.waitForSelector('body[data-ready]', { state: 'attached' });
-  await page.evaluate((config) => { window.resetConfig = config; }, { ...stack.config, language: 'en' });
+  const { page, problems } = await rulesPage(env, { language: 'en' });
   const calls = [];
   let refused = false;
   await page.route(`${stack.endpoint}**`, (route) => {
